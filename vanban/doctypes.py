@@ -1,0 +1,69 @@
+"""The controlled list of document types (loại văn bản) and their symbol codes.
+
+One table knows every type: its name, its code inside a số ký hiệu and its
+plural URL slug. Parsing, validation and the type index pages all read it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import fold, name_key
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str          # as written in front matter: "Chỉ thị"
+    codes: tuple[str, ...]  # codes in a symbol: 16/CT-TTg, 07-KL/TW
+    party_only: bool = False  # "TT" is Thông tri in a Party symbol, Thông tư in a state one
+
+
+DOC_TYPES: tuple[DocType, ...] = (
+    DocType("Chỉ thị", ("CT",)),
+    DocType("Công văn", ("CV",)),
+    DocType("Công điện", ("CĐ",)),
+    DocType("Điện", ()),
+    DocType("Kết luận", ("KL",)),
+    DocType("Thông báo", ("TB",)),
+    DocType("Nghị quyết", ("NQ",)),
+    DocType("Quyết định", ("QĐ",)),
+    DocType("Quy định", ("QĐi",)),
+    DocType("Hướng dẫn", ("HD",)),
+    DocType("Kế hoạch", ("KH",)),
+    DocType("Thông tri", ("TT",), party_only=True),
+    DocType("Báo cáo", ("BC",)),
+    DocType("Chương trình", ("CTr",)),
+    DocType("Tờ trình", ("TTr",)),
+    DocType("Nghị định", ("NĐ",)),
+    DocType("Thông tư", ("TT",)),
+    DocType("Luật", ()),
+    DocType("Pháp lệnh", ()),
+    DocType("Quy chế", ("QC",)),
+    DocType("Đề án", ("ĐA",)),
+    DocType("Thông tư liên tịch", ("TTLT",)),
+    DocType("Bản sao", ("BS",)),
+)
+
+TYPE_NAMES: tuple[str, ...] = tuple(t.name for t in DOC_TYPES)
+_BY_KEY = {name_key(t.name): t for t in DOC_TYPES}
+_BY_CODE = {(fold(code).upper(), t.party_only): t for t in DOC_TYPES for code in t.codes}
+
+
+def canonical_type(text: str | None) -> str | None:
+    """Return the controlled name for a type written in any case or tone style."""
+    if not text:
+        return None
+    found = _BY_KEY.get(name_key(text))
+    return found.name if found else None
+
+
+def type_for_code(code: str, party: bool = False) -> str | None:
+    """Type named by a symbol code: "CT" -> "Chỉ thị". Codes compare without Đ."""
+    key = fold(code).upper()
+    found = (party and _BY_CODE.get((key, True))) or _BY_CODE.get((key, False))
+    return found.name if found else None
+
+
+def code_for_type(name: str) -> str | None:
+    """Primary symbol code of a type: "Chỉ thị" -> "CT"."""
+    found = _BY_KEY.get(name_key(name))
+    return found.codes[0] if found and found.codes else None

@@ -1,0 +1,161 @@
+"""The front-matter schema: the public contract between the converter, staff and the site.
+
+FIELDS is the single source of truth. `validate` checks one page's front
+matter; `json_schema` exports the same rules as JSON Schema for editors and CI.
+Messages are in Vietnamese and name the key, the bad value and the fix.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .dates import parse_iso
+from .doctypes import TYPE_NAMES, canonical_type
+from .symbols import normalize_symbol
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str        # official Vietnamese name of the component
+    kind: str         # "str", "date", "datetime", "list", "citations", "object"
+    required: bool = False  # the key must be present
+    nullable: bool = True   # False: null only when the key is also listed in can_xac_minh
+    help: str = ""
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", "Tiêu đề trang", "str", True, False, "Loại + số ký hiệu + trích yếu"),
+    Field("so_ky_hieu", "Số, ký hiệu", "str", True, True, "Ví dụ 239-CV/HU, 16/CT-TTg, 30/2020/NĐ-CP; null nếu không có số"),
+    Field("loai_van_ban", "Loại văn bản", "str", True, False, "Một trong: " + ", ".join(TYPE_NAMES)),
+    Field("trich_yeu", "Trích yếu nội dung", "str", True, False, "Câu trích yếu, ví dụ: V/v tăng cường ..."),
+    Field("co_quan_ban_hanh", "Cơ quan ban hành", "str", True, False, "Kèm địa danh khi biết: Tỉnh ủy Hà Nam"),
+    Field("dia_danh", "Địa danh", "str", help="Nơi ban hành, ví dụ Hà Nam"),
+    Field("ngay_ban_hanh", "Ngày ban hành", "date", True, True, "Dạng YYYY-MM-DD, ví dụ 2021-04-28"),
+    Field("nguoi_ky", "Người ký", "str"),
+    Field("chuc_vu", "Chức vụ người ký", "str", help="Giữ T/M, K/T, T/L nếu có"),
+    Field("kinh_gui", "Kính gửi", "list"),
+    Field("noi_nhan", "Nơi nhận", "list"),
+    Field("van_ban_dan_chieu", "Văn bản dẫn chiếu", "citations",
+          help="Danh sách {so_ky_hieu, loai_van_ban, ngay, co_quan}"),
+    Field("ban_sao", "Bản sao", "object", help="{hinh_thuc, so_ky_hieu, co_quan, dia_danh, ngay}"),
+    Field("so_den", "Số đến (dấu công văn đến)", "object", help="{so, ngay, co_quan}"),
+    Field("nguon", "Nguồn", "str", help="Cổng thông tin hoặc địa chỉ URL"),
+    Field("ngay_dang", "Ngày đăng", "datetime", help="YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM"),
+    Field("can_xac_minh", "Cần xác minh", "list", help="Các khóa cần văn thư kiểm tra lại"),
+)
+FIELD_BY_KEY = {f.key: f for f in FIELDS}
+REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
+CITATION_KEYS = ("so_ky_hieu", "loai_van_ban", "ngay", "co_quan", "nguyen_van")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about one key of one page."""
+    key: str
+    value: object
+    message: str   # Vietnamese: what is wrong
+    fix: str       # Vietnamese: what to write instead
+    severity: str = "error"  # "error" fails --strict builds; "warning" does not
+
+    def format(self, path: str) -> str:
+        value = "(trống)" if self.value is None else repr(self.value)
+        return f"{path}: khóa '{self.key}' = {value}: {self.message}. Cách sửa: {self.fix}"
+
+
+def _check_value(field: Field, value, flagged: bool) -> Problem | None:
+    if value is None or value == "" or value == []:
+        if field.nullable or flagged:
+            return None
+        return Problem(field.key, value, "không được để trống",
+                       (field.help or "điền giá trị") + f"; nếu bản gốc không có, ghi null và thêm '{field.key}' vào can_xac_minh")
+    if field.kind == "str" and not isinstance(value, str):
+        return Problem(field.key, value, "phải là một chuỗi văn bản", field.help or "viết giá trị trong dấu ngoặc kép")
+    if field.kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        return Problem(field.key, value, "phải là một danh sách chuỗi", "viết mỗi mục trên một dòng bắt đầu bằng '- '")
+    if field.kind == "date" and not parse_iso(value):
+        return Problem(field.key, value, "không phải ngày hợp lệ", "dùng dạng YYYY-MM-DD với ngày có thật, ví dụ 2021-04-28")
+    if field.kind == "datetime" and not _is_datetime(value):
+        return Problem(field.key, value, "không phải ngày giờ hợp lệ", "dùng dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM")
+    if field.kind == "object" and not isinstance(value, dict):
+        return Problem(field.key, value, "phải là một nhóm khóa: giá trị", field.help)
+    if field.kind == "citations":
+        return _check_citations(value)
+    return None
+
+
+def _is_datetime(value) -> bool:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return True
+    try:
+        dt.datetime.fromisoformat(str(value))
+        return True
+    except ValueError:
+        return False
+
+
+def _check_citations(value) -> Problem | None:
+    fix = "mỗi mục là {so_ky_hieu: ..., loai_van_ban: ..., ngay: YYYY-MM-DD, co_quan: ...}"
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return Problem("van_ban_dan_chieu", value, "phải là danh sách văn bản", fix)
+    for item in value:
+        if item.get("ngay") and not parse_iso(item["ngay"]):
+            return Problem("van_ban_dan_chieu", item, f"ngày '{item['ngay']}' không hợp lệ", fix)
+    return None
+
+
+def _check_specific(meta: dict) -> list[Problem]:
+    problems = []
+    doc_type = meta.get("loai_van_ban")
+    if isinstance(doc_type, str) and doc_type and canonical_type(doc_type) is None:
+        problems.append(Problem("loai_van_ban", doc_type, "không thuộc danh mục loại văn bản",
+                                "chọn một trong: " + ", ".join(TYPE_NAMES)))
+    symbol = meta.get("so_ky_hieu")
+    if isinstance(symbol, str) and symbol and normalize_symbol(symbol) is None:
+        problems.append(Problem("so_ky_hieu", symbol, "không đúng dạng số ký hiệu",
+                                "viết như 239-CV/HU, 16/CT-TTg hoặc 30/2020/NĐ-CP, hoặc để null"))
+    for key in meta.get("can_xac_minh") or []:
+        if isinstance(key, str):
+            problems.append(Problem(key, meta.get(key), "cần xác minh (bộ chuyển đổi suy ra hoặc không tìm thấy)",
+                                    "đối chiếu với bản gốc rồi xóa khóa này khỏi can_xac_minh", "warning"))
+    return problems
+
+
+def validate(meta: dict) -> list[Problem]:
+    """All problems of one page's front matter: errors first, then review warnings."""
+    problems = [Problem(key, None, "thiếu khóa bắt buộc", f"thêm dòng '{key}: ...' ({FIELD_BY_KEY[key].help})")
+                for key in REQUIRED_KEYS if key not in meta]
+    flagged = set(meta.get("can_xac_minh") or []) if isinstance(meta.get("can_xac_minh"), list) else set()
+    for key, value in meta.items():
+        field = FIELD_BY_KEY.get(key)
+        problem = field and _check_value(field, value, key in flagged and key != "title")
+        if problem:
+            problems.append(problem)
+    problems += _check_specific(meta)
+    return sorted(problems, key=lambda p: p.severity != "error")
+
+
+def json_schema() -> dict:
+    """The same rules as JSON Schema (draft 2020-12), for editors and external checks."""
+    kinds = {
+        "str": {"type": "string"}, "date": {"type": "string", "format": "date"},
+        "datetime": {"type": "string"}, "list": {"type": "array", "items": {"type": "string"}},
+        "object": {"type": "object"},
+        "citations": {"type": "array", "items": {"type": "object",
+                      "properties": {k: {"type": ["string", "null"]} for k in CITATION_KEYS}}},
+    }
+    properties = {}
+    for f in FIELDS:
+        spec = dict(kinds[f.kind], title=f.label, description=f.help)
+        if f.nullable:
+            spec = {"anyOf": [spec, {"type": "null"}], "title": f.label, "description": f.help}
+        properties[f.key] = spec
+    properties["loai_van_ban"]["enum"] = list(TYPE_NAMES)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Văn bản chỉ đạo: front matter",
+        "type": "object",
+        "required": list(REQUIRED_KEYS),
+        "properties": properties,
+        "additionalProperties": True,
+    }

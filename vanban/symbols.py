@@ -1,0 +1,129 @@
+"""The grammar of số ký hiệu (document number and symbol).
+
+Party documents:  239-CV/HU, 07-KL/TW, 215-BS/ĐUK      number-TYPE/ISSUER
+State documents:  16/CT-TTg, 6880/UBND-KGVX          number/TYPE-ISSUER
+                  30/2020/NĐ-CP, 190/2025/QH15        number/year/TYPE-ISSUER
+
+Scraped and OCR'd text adds spaces ("154 - CV/TU"), en dashes, U+00D0 for Đ
+and plain D for Đ ("ND-CP"). This module is the only place that knows this.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .doctypes import type_for_code
+from .text import fold, nfc
+
+_LETTER = r"A-Za-zĐđÐÀ-ỹ"
+_DASH = r"[-‐‑–—]"
+_SEP = rf"\s*(?:{_DASH}|/)\s*"
+# A code segment: starts with a letter, may hold digits and "&" (BNN&MT, QH15).
+_CODE = rf"[{_LETTER}][{_LETTER}0-9&]*"
+
+# number, optional "/year", then 1–4 code segments joined by - or /.
+SYMBOL_PATTERN = (
+    rf"(?<![\w/.-])(\d{{1,6}})(?:\s*/\s*((?:19|20)\d\d))?"
+    rf"((?:{_SEP}{_CODE}){{1,4}})(?![\w&])"
+)
+SYMBOL_RE = re.compile(SYMBOL_PATTERN)
+
+# Codes that are written with Đ: plain-D spellings are restored to these.
+_D_CODES = {fold(c).upper(): c for c in (
+    "NĐ", "QĐ", "QĐi", "CĐ", "ĐUK", "BCĐ", "HĐND", "ĐU", "ĐCT", "ĐTN", "ĐA", "ĐT", "BCĐTW",
+)}
+# Codes that carry a lower-case letter by convention.
+_MIXED_CASE = {c.upper(): c for c in ("TTg", "QĐi", "CTr", "TTr")}
+
+
+@dataclass(frozen=True)
+class Symbol:
+    number: str
+    year: str | None
+    codes: tuple[str, ...]
+    party: bool
+
+    def __str__(self) -> str:
+        if self.party:  # 239-CV/HU: number-TYPE/ISSUER...
+            head, *rest = self.codes
+            return f"{self.number}-{head}" + "".join(f"/{c}" for c in rest)
+        year = f"/{self.year}" if self.year else ""
+        if len(self.codes) == 1:
+            return f"{self.number}{year}/{self.codes[0]}"
+        return f"{self.number}{year}/" + "-".join(self.codes)
+
+    @property
+    def doc_type(self) -> str | None:
+        """The type its code names, or None (6880/UBND-KGVX names none)."""
+        return type_for_code(self.codes[0], party=self.party)
+
+
+def _fix_code(code: str) -> str:
+    code = nfc(code)
+    upper = code.upper()
+    if upper in _MIXED_CASE:
+        return _MIXED_CASE[upper]
+    if fold(upper) in _D_CODES and "D" in upper:
+        return _D_CODES[fold(upper)]
+    if code.isupper() or len(code) <= 2:
+        return upper
+    return code  # keep mixed case the issuer chose (e.g. "TTg")
+
+
+def _parse_match(match: re.Match[str]) -> Symbol | None:
+    number, year, tail = match.group(1), match.group(2), match.group(3)
+    first_sep = re.match(rf"\s*({_DASH}|/)", tail)
+    codes = tuple(_fix_code(c) for c in re.findall(_CODE, tail))
+    if not codes or not first_sep:
+        return None
+    party = first_sep.group(1) != "/" and year is None
+    if party and len(codes) < 2:
+        return None  # "12-CV" alone is not a full Party symbol
+    return Symbol(number, year, codes, party)
+
+
+def parse_symbol(text: str) -> Symbol | None:
+    """Parse a số ký hiệu written in any common spelling, or return None."""
+    text = nfc(text or "")
+    text = re.sub(r"^\s*(?:số|so)\s*:?\s*", "", text, flags=re.IGNORECASE)
+    match = SYMBOL_RE.search(text)
+    if not match or text[: match.start()].strip():
+        return None
+    return _parse_match(match)
+
+
+def normalize_symbol(text: str | None) -> str | None:
+    """Canonical spelling: "Số 154 - CV/TU" -> "154-CV/TU", "30/2020/ND-CP" -> "30/2020/NĐ-CP"."""
+    symbol = parse_symbol(text) if text else None
+    return str(symbol) if symbol else None
+
+
+def find_symbols(text: str):
+    """Yield (match, Symbol) for every symbol in running text."""
+    for match in SYMBOL_RE.finditer(text):
+        symbol = _parse_match(match)
+        if symbol:
+            yield match, symbol
+
+
+def symbol_key(text: str) -> str:
+    """Comparison key: case, Đ/D and separators ignored ("154/CV-TU" == "154-CV/TU")."""
+    key = re.sub(r"[^A-Z0-9&]", "", fold(nfc(text)).upper())
+    return key.lstrip("0")  # "07-KL/TW" and "7-KL/TW" are the same document
+
+
+def search_variants(symbol: str) -> list[str]:
+    """Spellings a reader may type for a symbol, for the search index."""
+    parsed = parse_symbol(symbol)
+    if not parsed:
+        return []
+    number, codes = parsed.number, list(parsed.codes)
+    variants = {
+        str(parsed),
+        f"{number} " + " ".join(codes),
+        f"{number}/" + "-".join(codes),
+        f"{number}-" + "/".join(codes),
+        fold(str(parsed)),
+        fold(f"{number} " + " ".join(codes)),
+    }
+    return sorted(variants)

@@ -1,0 +1,66 @@
+"""Vietnamese text helpers: NFC at the boundary, comparison keys, ASCII folding."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# The five tone marks. Their placement inside a syllable varies between
+# "old" and "new" styles (hòa / hoà, ủy / uỷ), so comparison keys move them.
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_SPACE_RE = re.compile(r"\s+")
+# Characters with no Unicode decomposition that readers still type as ASCII.
+_ASCII_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
+
+
+def nfc(text: str) -> str:
+    """Return text in NFC, with U+00D0 (Icelandic eth) mapped to Đ as Vietnamese means it."""
+    return unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _word_key(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(ch for ch in decomposed if ch in TONE_MARKS)
+    base = "".join(ch for ch in decomposed if ch not in TONE_MARKS)
+    return unicodedata.normalize("NFC", base) + tones
+
+
+def name_key(text: str) -> str:
+    """Key that equates Vietnamese names up to case, spacing and tone placement.
+
+    "Tỉnh ủy Khánh Hòa" and "Tỉnh uỷ Khánh Hoà" give the same key; "Hoa" and
+    "Hòa" do not.
+    """
+    text = nfc(text).casefold()
+    return " ".join(_word_key(w) for w in _WORD_RE.findall(text))
+
+
+def fold(text: str) -> str:
+    """ASCII-fold Vietnamese: strip every diacritic and map đ to d ("Định" -> "Dinh")."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).translate(_ASCII_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """ASCII slug: lower case, hyphens, never empty, never a path separator."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or "van-ban"
+
+
+def sentence_case(text: str) -> str:
+    """Turn an all-caps heading into sentence case ("CHỈ THỊ" -> "Chỉ thị").
+
+    Text that already has lower-case letters is returned unchanged, because it
+    carries the author's own capitalisation.
+    """
+    text = collapse_spaces(text)
+    if any(ch.islower() for ch in text):
+        return text
+    lowered = text.lower()
+    return lowered[:1].upper() + lowered[1:]
