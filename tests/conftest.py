@@ -17,6 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SEEDS = FIXTURES / "seeds"
+# Hand-written staff pages that exist only for tests (e.g. a page citing 154-CV/TU in its
+# body, to exercise "Được dẫn chiếu bởi"); the public docs/ holds no made-up directive.
+STAFF_PAGES = FIXTURES / "staff_pages"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -39,11 +42,34 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", docs_dir: P
     return subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True)
 
 
+_sample_docs: Path | None = None
+
+
+def sample_docs() -> Path:
+    """The sample archive: a copy of docs/ plus tests/fixtures/staff_pages/ under van-ban/.
+
+    Made once per test session, in a temp dir that is removed at exit.
+    """
+    global _sample_docs
+    if _sample_docs is None:
+        docs = Path(tempfile.mkdtemp(prefix="kho-docs-")) / "docs"
+        shutil.copytree(ROOT / "docs", docs)
+        for page in sorted(STAFF_PAGES.glob("*.md")):
+            shutil.copy(page, docs / "van-ban" / "2021" / page.name)
+        _sample_docs = docs
+    return _sample_docs
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _sample_docs is not None:
+        shutil.rmtree(_sample_docs.parent, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The sample archive in docs/, built once per test session with --strict."""
+    """The sample archive (see sample_docs), built once per test session with --strict."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site)
+    result = mkdocs_build(site, docs_dir=sample_docs())
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

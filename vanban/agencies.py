@@ -103,3 +103,18 @@ def agency_key(name: str) -> str:
 
 def issuer_code(issuer: str | None) -> str | None:
     return ISSUER_CODES.get(name_key(issuer or ""))
+
+
+# Issuer codes of central bodies. Their symbols are unique nationwide, unlike
+# 761-CV/TU or 940/QĐ-UBND, which every province issues.
+NATIONAL_CODES = frozenset({
+    "TTg", "CP", "VPCP", "QH", "UBTVQH", "BCT", "BYT", "BCA", "BQP", "BTC", "BNV", "BTP", "BNG",
+    "BGDĐT", "BKHĐT", "BTTTT", "BGTVT", "BXD", "BTNMT", "BNNPTNT", "BLĐTBXH", "BVHTTDL",
+    "BKHCN", "NHNN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "BCĐQG",
+})
+
+
+def is_national_code(code: str) -> bool:
+    """True for the issuer code of a central body: TW, BTGTW, TTg, CP, QH15..."""
+    code = nfc(code)
+    return code.upper().endswith("TW") or code in NATIONAL_CODES or bool(re.fullmatch(r"QH\d*", code))

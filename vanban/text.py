@@ -8,7 +8,6 @@ import unicodedata
 # "old" and "new" styles (hòa / hoà, ủy / uỷ), so comparison keys move them.
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_SPACE_RE = re.compile(r"\s+")
 # Characters with no Unicode decomposition that readers still type as ASCII.
 _ASCII_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
 
@@ -19,7 +18,8 @@ def nfc(text: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
+    """One space between words (str.split() splits on exactly the characters regex \\s matches)."""
+    return " ".join(text.split())
 
 
 def _word_key(word: str) -> str:

@@ -1,0 +1,394 @@
+/* Kho văn bản chỉ đạo: search over the Pagefind index (issue 4).
+ *
+ * The header box shows instant results; the page tim-kiem/ adds filters with
+ * counts and sorting. Every query goes through foldQuery, the browser twin of
+ * vanban/search_text.py fold_query (both are tested against
+ * tests/fixtures/search_fold_cases.json).
+ */
+(function () {
+  "use strict";
+
+  /* The invisible folded copy of each page starts with this mark
+     (vanban/search_text.py SENTINEL); excerpts quote only the text before it. */
+  var SENTINEL = "\u2042";
+  var HEADER_RESULTS = 8;
+  var PAGE_SIZE = 10;  /* each result fetches one fragment */
+  var FILTERS = [
+    ["co_quan_ban_hanh", "Cơ quan ban hành"],
+    ["loai_van_ban", "Loại văn bản"],
+    ["nam", "Năm"]
+  ];
+
+  /* This file lives at <site>/assets/javascripts/search.js, so the site root
+     is two levels up from it: right at "/" and under any sub-path. */
+  var ROOT = new URL("../../", document.currentScript.src);
+
+  function foldQuery(text) {
+    return String(text || "")
+      .normalize("NFC")
+      .replace(/[\u00D0\u0110]/g, "D")
+      .replace(/[\u00F0\u0111]/g, "d")
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .normalize("NFC")
+      .replace(/\s+/g, " ")
+      .trim()
+      .toLowerCase();
+  }
+
+  function escapeHtml(text) {
+    return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function formatDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
+  }
+
+  var pagefindPromise = null;
+  function loadPagefind() {
+    if (!pagefindPromise) {
+      pagefindPromise = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
+        /* termSimilarity: "lua" should rank Lụa above the prefix match "luận". */
+        return pf.options({ baseUrl: ROOT.pathname, ranking: { termSimilarity: 10 } }).then(function () { return pf; });
+      });
+    }
+    return pagefindPromise;
+  }
+
+  /* Run a search: an empty query with filters lists every matching document. */
+  function runSearch(query, options) {
+    return loadPagefind().then(function (pf) {
+      return pf.search(foldQuery(query) || null, options || {});
+    });
+  }
+
+  /* ---- excerpts: the visible text around the most query terms, hits marked ---- */
+
+  var EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+  function termIndex(word, terms) {
+    var folded = foldQuery(word).replace(EDGE, "");
+    if (!folded) return -1;
+    var parts = [folded].concat(folded.split(/[^\p{L}\p{N}]+/u));
+    for (var i = 0; i < terms.length; i++) {
+      var term = terms[i].replace(EDGE, "");
+      if (!term) continue;
+      var last = i === terms.length - 1 && term.length >= 3;
+      for (var j = 0; j < parts.length; j++) {
+        if (parts[j] === term || (last && parts[j].indexOf(term) === 0)) return i;
+      }
+    }
+    return -1;
+  }
+
+  function excerptHtml(content, query, size) {
+    size = size || 32;
+    var words = String(content || "").split(SENTINEL)[0].split(/\s+/).filter(Boolean);
+    var terms = foldQuery(query).split(" ").filter(Boolean);
+    var hits = words.map(function (w) { return terms.length ? termIndex(w, terms) : -1; });
+    var best = 0, bestScore = -1;
+    for (var start = 0; start < Math.max(1, words.length - size + 1); start++) {
+      var seen = {}, distinct = 0, total = 0;
+      for (var k = start; k < Math.min(words.length, start + size); k++) {
+        if (hits[k] < 0) continue;
+        total++;
+        if (!seen[hits[k]]) { seen[hits[k]] = true; distinct++; }
+      }
+      var score = distinct * 1000 + total;
+      if (score > bestScore) { bestScore = score; best = start; }
+    }
+    /* Start a few words before the first hit so it reads in context. */
+    var first = hits.slice(best, best + size).findIndex(function (h) { return h >= 0; });
+    if (first > 4) best = Math.min(best + first - 4, Math.max(0, words.length - size));
+    var end = Math.min(words.length, best + size);
+    var html = words.slice(best, end).map(function (w, i) {
+      return hits[best + i] >= 0 ? "<mark>" + escapeHtml(w) + "</mark>" : escapeHtml(w);
+    }).join(" ");
+    return (best > 0 ? "… " : "") + html + (end < words.length ? " …" : "");
+  }
+
+  function metaLine(meta) {
+    return [meta.so_ky_hieu, meta.loai, formatDate(meta.ngay), meta.co_quan]
+      .filter(Boolean).map(escapeHtml).join(" · ");
+  }
+
+  /* ---- header box: instant results ---- */
+
+  function setupHeader() {
+    var box = document.querySelector("[data-kho-search]");
+    if (!box || box.dataset.khoReady) return;
+    box.dataset.khoReady = "1";
+    var input = box.querySelector("[data-kho-search-input]");
+    var result = box.querySelector("[data-kho-search-result]");
+    var meta = result.querySelector(".md-search-result__meta");
+    var list = result.querySelector(".md-search-result__list");
+    var toggle = document.getElementById("__search");
+    var form = input.form;
+    var initial = meta.textContent;
+    var sequence = 0;
+    var timer = null;
+
+    function open() { if (toggle && !toggle.checked) toggle.checked = true; }
+    function close() { if (toggle) toggle.checked = false; input.blur(); }
+
+    function render(query, search, items) {
+      var count = search.results.length;
+      meta.textContent = count ? "Tìm thấy " + count + " văn bản" : "Không tìm thấy văn bản nào";
+      var html = items.map(function (d) {
+        return '<li class="md-search-result__item kho-result">' +
+          '<a href="' + escapeHtml(d.url) + '" class="md-search-result__link kho-result__link" tabindex="-1">' +
+          '<article class="md-search-result__article md-typeset">' +
+          '<div class="md-search-result__icon md-icon"></div>' +
+          "<h1>" + escapeHtml(d.meta.title) + "</h1>" +
+          '<p class="kho-result__meta">' + metaLine(d.meta) + "</p>" +
+          '<p class="kho-result__excerpt">' + excerptHtml(d.content, query, 24) + "</p>" +
+          "</article></a></li>";
+      });
+      if (count) {
+        var all = new URL("tim-kiem/", ROOT);
+        all.searchParams.set("q", query);
+        html.push('<li class="md-search-result__item"><a class="md-search-result__link kho-result__all" tabindex="-1" href="' +
+          escapeHtml(all.href) + '"><article class="md-search-result__article md-typeset"><p>Xem tất cả ' +
+          count + " kết quả, lọc theo cơ quan, loại, năm →</p></article></a></li>");
+      }
+      list.innerHTML = html.join("");
+      result.dataset.state = "done";
+    }
+
+    function update() {
+      var query = input.value;
+      var mine = ++sequence;
+      if (!foldQuery(query)) { meta.textContent = initial; list.innerHTML = ""; result.dataset.state = ""; return; }
+      meta.textContent = "Đang tìm…";
+      result.dataset.state = "loading";
+      runSearch(query).then(function (search) {
+        return Promise.all(search.results.slice(0, HEADER_RESULTS).map(function (r) { return r.data(); }))
+          .then(function (items) { if (mine === sequence) render(query, search, items); });
+      }).catch(function () {
+        if (mine === sequence) meta.textContent = "Không tải được chỉ mục tìm kiếm";
+      });
+    }
+
+    input.addEventListener("focus", function () { open(); loadPagefind(); });
+    input.addEventListener("input", function () {
+      open();
+      clearTimeout(timer);
+      timer = setTimeout(update, 120);
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { update(); input.focus(); }, 0);
+    });
+    form.addEventListener("submit", function (event) {
+      if (!foldQuery(input.value)) event.preventDefault();
+    });
+    box.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (event.key === "Escape") { close(); }
+      else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!links.length) return;
+        event.preventDefault();
+        var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+        if (next < 0) input.focus(); else links[Math.min(next, links.length - 1)].focus();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey &&
+          (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        open();
+        input.focus();
+      }
+    });
+  }
+
+  /* ---- the search page: filters with counts, sorting, more results ---- */
+
+  function readState() {
+    var params = new URLSearchParams(location.search);
+    var state = { q: params.get("q") || "", sort: params.get("sap_xep") || "", filters: {} };
+    FILTERS.forEach(function (f) { state.filters[f[0]] = params.getAll(f[0]); });
+    return state;
+  }
+
+  function writeState(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    if (state.sort) params.set("sap_xep", state.sort);
+    FILTERS.forEach(function (f) { state.filters[f[0]].forEach(function (v) { params.append(f[0], v); }); });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  function pagefindOptions(state) {
+    var filters = {};
+    FILTERS.forEach(function (f) {
+      if (state.filters[f[0]].length) filters[f[0]] = { any: state.filters[f[0]] };
+    });
+    var byDate = state.sort === "moi-nhat" || state.sort === "cu-nhat" || (!state.sort && !foldQuery(state.q));
+    var options = { filters: filters };
+    if (byDate) options.sort = { ngay: state.sort === "cu-nhat" ? "asc" : "desc" };
+    return options;
+  }
+
+  var allFilters = null;
+
+  /* Counts for group G: results of the query under the other groups' choices,
+     split by G's values. Naming every value of G ("any") makes Pagefind report
+     the counts, which it leaves out for an empty query. */
+  function filterCounts(state) {
+    return loadPagefind().then(function (pf) {
+      allFilters = allFilters || pf.filters();
+      return allFilters.then(function (all) {
+        return Promise.all(FILTERS.map(function (f) {
+          var filters = {};
+          FILTERS.forEach(function (g) {
+            if (g[0] !== f[0] && state.filters[g[0]].length) filters[g[0]] = { any: state.filters[g[0]] };
+          });
+          filters[f[0]] = { any: Object.keys(all[f[0]] || {}) };
+          return pf.search(foldQuery(state.q) || null, { filters: filters }).then(function (s) {
+            return s.filters[f[0]] || {};
+          });
+        }));
+      });
+    }).then(function (list) {
+      var counts = {};
+      FILTERS.forEach(function (f, i) { counts[f[0]] = list[i]; });
+      return counts;
+    });
+  }
+
+  function sortedValues(name, counts) {
+    var values = Object.keys(counts || {});
+    return values.sort(function (a, b) {
+      if (name === "nam") return (/^\d/.test(b) - /^\d/.test(a)) || b.localeCompare(a);
+      return (counts[b] - counts[a]) || a.localeCompare(b, "vi");
+    });
+  }
+
+  function setupPage() {
+    var root = document.getElementById("kho-tim-kiem");
+    if (!root || root.dataset.khoReady) return;
+    root.dataset.khoReady = "1";
+    var state = readState();
+    root.innerHTML =
+      '<form class="kho-page__form" role="search">' +
+      '<input type="search" name="q" class="kho-page__input md-typeset" placeholder="Số ký hiệu, tên người ký, nội dung… (có dấu hoặc không dấu)" aria-label="Từ khóa tìm kiếm" autocomplete="off">' +
+      '<button type="submit" class="md-button md-button--primary">Tìm</button></form>' +
+      '<div class="kho-page__layout">' +
+      '<aside class="kho-page__filters" aria-label="Bộ lọc"></aside>' +
+      '<section class="kho-page__results">' +
+      '<div class="kho-page__bar"><p class="kho-page__summary" aria-live="polite">Đang tải chỉ mục…</p>' +
+      '<label class="kho-page__sort">Sắp xếp: <select name="sap_xep">' +
+      '<option value="">Tự động</option><option value="lien-quan">Phù hợp nhất</option>' +
+      '<option value="moi-nhat">Mới nhất trước</option><option value="cu-nhat">Cũ nhất trước</option>' +
+      "</select></label></div>" +
+      '<ol class="kho-page__list"></ol>' +
+      '<button type="button" class="md-button kho-page__more" hidden>Xem thêm kết quả</button>' +
+      "</section></div>";
+    var input = root.querySelector(".kho-page__input");
+    var select = root.querySelector("select");
+    var aside = root.querySelector(".kho-page__filters");
+    var summary = root.querySelector(".kho-page__summary");
+    var list = root.querySelector(".kho-page__list");
+    var more = root.querySelector(".kho-page__more");
+    input.value = state.q;
+    select.value = state.sort;
+    var sequence = 0, timer = null, current = null, shown = 0;
+
+    function renderFilters(allCounts) {
+      aside.innerHTML = FILTERS.map(function (f) {
+        var name = f[0], counts = allCounts[name] || {};
+        var chosen = state.filters[name];
+        var values = sortedValues(name, counts).filter(function (v) {
+          return counts[v] > 0 || chosen.indexOf(v) >= 0;
+        });
+        var items = values.map(function (v) {
+          return '<li><label><input type="checkbox" data-filter="' + escapeHtml(name) + '" value="' +
+            escapeHtml(v) + '"' + (chosen.indexOf(v) >= 0 ? " checked" : "") + "> " +
+            '<span class="kho-filter__name">' + escapeHtml(v) + '</span> <span class="kho-filter__count">' +
+            (counts[v] || 0) + "</span></label></li>";
+        }).join("");
+        return '<fieldset class="kho-filter"><legend>' + escapeHtml(f[1]) + "</legend>" +
+          (items ? "<ul>" + items + "</ul>" : '<p class="kho-filter__empty">Không có</p>') + "</fieldset>";
+      }).join("");
+    }
+
+    function renderMore(query) {
+      var mine = sequence, batch = current.results.slice(shown, shown + PAGE_SIZE);
+      shown += batch.length;
+      more.hidden = shown >= current.results.length;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+        if (mine !== sequence) return;
+        root.dataset.state = "done";
+        list.insertAdjacentHTML("beforeend", items.map(function (d) {
+          return '<li class="kho-result"><a class="kho-result__link" href="' + escapeHtml(d.url) + '">' +
+            escapeHtml(d.meta.title) + "</a>" +
+            '<p class="kho-result__meta">' + metaLine(d.meta) + "</p>" +
+            '<p class="kho-result__excerpt">' + excerptHtml(d.content, query) + "</p></li>";
+        }).join(""));
+      });
+    }
+
+    function update() {
+      var mine = ++sequence;
+      writeState(state);
+      root.dataset.state = "loading";
+      summary.textContent = "Đang tìm…";
+      Promise.all([runSearch(state.q, pagefindOptions(state)), filterCounts(state)]).then(function (both) {
+        var search = both[0];
+        if (mine !== sequence) return;
+        current = search;
+        shown = 0;
+        list.innerHTML = "";
+        var count = search.results.length;
+        var where = foldQuery(state.q) ? " cho “" + state.q + "”" : "";
+        summary.textContent = count ? "Tìm thấy " + count + " văn bản" + where : "Không tìm thấy văn bản nào" + where;
+        renderFilters(both[1]);
+        return renderMore(state.q);
+      }).catch(function () {
+        if (mine === sequence) { summary.textContent = "Không tải được chỉ mục tìm kiếm"; root.dataset.state = "error"; }
+      });
+    }
+
+    root.querySelector("form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      state.q = input.value;
+      update();
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { state.q = input.value; update(); }, 200);
+    });
+    select.addEventListener("change", function () { state.sort = select.value; update(); });
+    aside.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.dataset || !box.dataset.filter) return;
+      var values = state.filters[box.dataset.filter];
+      var at = values.indexOf(box.value);
+      if (box.checked && at < 0) values.push(box.value);
+      if (!box.checked && at >= 0) values.splice(at, 1);
+      update();
+    });
+    more.addEventListener("click", function () { renderMore(state.q); });
+    update();
+  }
+
+  function setup() { setupHeader(); setupPage(); }
+
+  /* Material's instant navigation swaps pages without reloading scripts. */
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+
+  window.khoSearch = { foldQuery: foldQuery, excerptHtml: excerptHtml, root: ROOT.href };
+})();

@@ -1,0 +1,39 @@
+"""MkDocs adapter: parse every document once and add the generated pages.
+
+Event order in one build (hooks run in the order mkdocs.yml lists them):
+  on_config         archive.py     reset the per-build archive (mkdocs serve rebuilds from scratch)
+  on_files          archive.py     read every page once -> vanban.archive.site.load(); add virtual pages
+  on_files          validation.py  log schema errors (fail --strict) and review flags (info)
+  on_page_markdown  titles.py      escape the front-matter title before templates print it
+  on_page_markdown  document_page.py  metadata panel + body + relations on document pages
+The hooks share state only through vanban.archive.site.current().
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:  # hooks are loaded by file path; the core package sits beside them
+    sys.path.insert(0, _ROOT)
+
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from vanban.archive import site  # noqa: E402
+
+
+def on_config(config):
+    site.reset()
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    pages = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
+    archive = site.load(pages)
+    has_home = files.get_file_from_path("index.md") is not None
+    for src_uri, markdown in archive.generated_pages(with_home=not has_home).items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:  # a hand-written page of the same name wins
+            continue
+        files.append(File.generated(config, src_uri, content=markdown))
+    return files

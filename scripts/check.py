@@ -1,0 +1,44 @@
+"""Check every staff page without a full build: `python scripts/check.py [docs dir]`.
+
+Uses the same parser, schema and duplicate check as the MkDocs hooks. Prints one
+line per problem (file, key, value, fix) and exits 1 when there is an error;
+review flags (can_xac_minh) are printed as warnings and do not fail.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from vanban.archive.catalog import build_catalog  # noqa: E402
+
+
+def read_pages(docs: Path):
+    for path in sorted(docs.rglob("*.md")):
+        yield path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8-sig", errors="replace")
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) > 1 or (argv and argv[0] in ("-h", "--help")):
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    docs = Path(argv[0]) if argv else ROOT / "docs"
+    if not docs.is_dir():
+        print(f"Không thấy thư mục {docs}", file=sys.stderr)
+        return 2
+    catalog = build_catalog(read_pages(docs))
+    errors = warnings = 0
+    for src_uri, problems in sorted(catalog.problems.items()):
+        for problem in problems:
+            label = "LỖI" if problem.severity == "error" else "cần xác minh"
+            print(f"{label}: {problem.format(f'{docs.name}/{src_uri}')}")
+            errors += problem.severity == "error"
+            warnings += problem.severity != "error"
+    print(f"{len(catalog.records)} văn bản, {errors} lỗi, {warnings} cảnh báo cần xác minh.")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

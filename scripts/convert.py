@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Convert raw directives to Markdown pages: thin CLI over vanban.convert.
+
+Usage: python scripts/convert.py INPUT... --out DIR [--force] [--report FILE.jsonl]
+Exit codes: 0 none failed, 1 some failed (the others are still written), 2 bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from vanban.convert import SUPPORTED, Result, convert_path  # noqa: E402
+
+
+def collect(inputs: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+                            and p.name.lower() not in ("readme.md", "sources.md"))
+        else:
+            files.append(path)  # a missing or unsupported file is reported by convert_path
+    return files
+
+
+def atomic_write(target: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".md")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def place(result: Result, out: Path, used: set[Path]) -> Path:
+    """DIR/<year>/<slug>.md, unique within the run, always inside DIR."""
+    folder = out / result.year
+    slug, n = result.slug(), 2
+    target = folder / f"{slug}.md"
+    while target in used:
+        target, n = folder / f"{slug}-{n}.md", n + 1
+    if out.resolve() not in target.resolve().parents:
+        raise ValueError(f"đường dẫn ra ngoài thư mục đích: {target}")
+    used.add(target)
+    return target
+
+
+def write_page(result: Result, out: Path, used: set[Path], force: bool) -> str | None:
+    target = place(result, out, used)
+    if target.exists() and not force:
+        result.status = "error"
+        result.error = f"{result.input}: trang {target} đã tồn tại. Cách sửa: thêm --force để ghi đè"
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, result.markdown)
+    return str(target)
+
+
+def progress(i: int, total: int) -> None:
+    if sys.stderr.isatty():
+        width = 30
+        done = int(width * i / max(total, 1))
+        sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {i}/{total}")
+        sys.stderr.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Chuyển văn bản chỉ đạo thô thành trang Markdown có front matter.")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="tệp .txt/.md/.html/.docx hoặc thư mục")
+    parser.add_argument("--out", required=True, help="thư mục đích (ví dụ docs/van-ban)")
+    parser.add_argument("--force", action="store_true", help="ghi đè trang đã có")
+    parser.add_argument("--report", help="ghi báo cáo JSON Lines, mỗi dòng một tệp đầu vào")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        parser.error(f"không tạo được thư mục đích {out}: {exc.strerror}")
+    files = collect(args.inputs)
+    if not files:
+        parser.error("không có tệp đầu vào nào (.txt, .md, .html, .docx)")
+    used: set[Path] = set()
+    rows, counts = [], {"ok": 0, "review": 0, "error": 0}
+    for i, path in enumerate(files, 1):
+        output = None
+        try:
+            result = convert_path(path)
+            if result.status != "error":
+                output = write_page(result, out, used, args.force)
+        except Exception as exc:  # one bad file never stops the batch
+            result = Result(str(path), "error", error=f"{path}: lỗi nội bộ ({type(exc).__name__}: {exc}). "
+                                                      "Cách sửa: báo nhóm phát triển kèm tệp này")
+        if result.status == "error":
+            print(result.error, file=sys.stderr)
+        counts[result.status] += 1
+        rows.append({"input": str(path), "output": output, "status": result.status,
+                     "metadata": result.metadata, "warnings": result.warnings, "error": result.error})
+        progress(i, len(files))
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    print(f"{len(files)} tệp: {counts['ok']} ok, {counts['review']} cần xác minh, {counts['error']} lỗi")
+    return 1 if counts["error"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

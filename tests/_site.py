@@ -1,0 +1,75 @@
+"""Helpers for tests on the built site: find documents by seed facts, read their pages."""
+from __future__ import annotations
+
+import posixpath
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from conftest import sample_docs
+from vanban.archive.catalog import Record, build_catalog
+
+
+def records(docs: Path | None = None) -> list[Record]:
+    docs = docs or sample_docs()
+    pages = [(p.relative_to(docs).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
+    return build_catalog(pages).records
+
+
+def find(predicate, docs: Path | None = None) -> Record:
+    """The one document matching predicate (seed facts, not interim wording)."""
+    found = [r for r in records(docs) if predicate(r)]
+    assert len(found) == 1, [r.src_uri for r in found]
+    return found[0]
+
+
+def html_path(site: Path, src_uri: str) -> Path:
+    """Built file of a source page (use_directory_urls: a/b.md -> a/b/index.html)."""
+    return site / url_dir(src_uri) / "index.html"
+
+
+def read(site: Path, src_uri: str) -> str:
+    return html_path(site, src_uri).read_text(encoding="utf-8")
+
+
+def url_dir(src_uri: str) -> str:
+    """The page's URL path relative to the site root, e.g. van-ban/2021/x/."""
+    stem = src_uri[: -len(".md")]
+    return stem[: -len("index")] if stem.endswith("index") else stem + "/"
+
+
+def copy_docs(tmp: Path) -> Path:
+    docs = tmp / "docs"
+    shutil.copytree(sample_docs(), docs)
+    return docs
+
+
+class _Hrefs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value and (name == "href" or (name == "src" and tag in ("img", "script", "iframe"))):
+                self.urls.append(value)
+
+
+def raw_links(html: str) -> list[str]:
+    parser = _Hrefs()
+    parser.feed(html)
+    return parser.urls
+
+
+def internal_links(site: Path, page_dir: str) -> set[str]:
+    """Site-relative targets of the relative links on the page at page_dir ("" for home)."""
+    html = (site / page_dir / "index.html").read_text(encoding="utf-8")
+    targets = set()
+    for url in raw_links(html):
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith(("/", "#")):
+            continue
+        target = posixpath.normpath(posixpath.join(page_dir, unquote(parts.path)))
+        targets.add("" if target == "." else target + ("/" if parts.path.endswith("/") else ""))
+    return targets

@@ -1,0 +1,68 @@
+"""vanban.archive.indexes and pages: agencies by level, years and months, types, review, missing."""
+import pytest
+
+from _archive_pages import page
+from vanban.archive.catalog import build_catalog
+from vanban.archive.indexes import agencies, review, types, undated, years
+from vanban.archive.site import build_archive
+
+PAGES = [
+    ("van-ban/2021/kl-a.md", page(so_ky_hieu="41-KL/TU", loai_van_ban="Kết luận", co_quan_ban_hanh="Tỉnh ủy Khánh Hòa",
+                                  dia_danh="Khánh Hòa", ngay_ban_hanh="2021-07-11")),
+    ("van-ban/2021/kl-b.md", page(so_ky_hieu="117-TB/TU", loai_van_ban="Thông báo",
+                                  co_quan_ban_hanh="Tỉnh uỷ Khánh Hoà", ngay_ban_hanh="2021-07-20")),
+    ("van-ban/2021/154.md", page()),
+    ("van-ban/2021/239.md", page(so_ky_hieu="239-CV/HU", co_quan_ban_hanh="Huyện ủy", ngay_ban_hanh="2021-08-25")),
+    ("van-ban/2021/dien.md", page(so_ky_hieu=None, loai_van_ban="Điện", co_quan_ban_hanh="Thường trực Ban Bí thư",
+                                  ngay_ban_hanh="2021-07-21", can_xac_minh=["so_ky_hieu", "ngay_ban_hanh"])),
+    ("van-ban/khong-ro-nam/ct.md", page(so_ky_hieu=None, loai_van_ban="Chỉ thị", ngay_ban_hanh=None,
+                                        co_quan_ban_hanh="Ban Thường vụ Tỉnh ủy Quảng Ngãi")),
+]
+RECORDS = build_catalog(PAGES).records
+
+
+def test_agencies_merge_spellings_and_sort_newest_first():
+    khanh_hoa = [a for a in agencies(RECORDS) if a.slug == "tinh-uy-khanh-hoa"]
+    assert len(khanh_hoa) == 1
+    assert [r.src_uri for r in khanh_hoa[0].records] == ["van-ban/2021/kl-b.md", "van-ban/2021/kl-a.md"]
+
+
+@pytest.mark.parametrize("name, level", [
+    ("Thường trực Ban Bí thư", "Trung ương"), ("Tỉnh ủy Hà Nam", "Cấp tỉnh"),
+    ("Ban Thường vụ Tỉnh ủy Quảng Ngãi", "Cấp tỉnh"), ("Huyện ủy", "Cấp huyện"),
+])
+def test_agency_levels(name, level):
+    assert {a.name: a.level for a in agencies(RECORDS)}[name] == level
+
+
+def test_years_months_and_undated():
+    tree = years(RECORDS)
+    assert list(tree) == [2021] and list(tree[2021]) == [8, 7, 4]
+    assert [r.src_uri for r in tree[2021][7]] == ["van-ban/2021/dien.md", "van-ban/2021/kl-b.md", "van-ban/2021/kl-a.md"]
+    assert [r.src_uri for r in undated(RECORDS)] == ["van-ban/khong-ro-nam/ct.md"]
+
+
+def test_types_and_review():
+    assert {name: len(docs) for name, docs in types(RECORDS).items()} == \
+        {"Chỉ thị": 1, "Công văn": 2, "Điện": 1, "Kết luận": 1, "Thông báo": 1}
+    assert [r.src_uri for r in review(RECORDS)] == ["van-ban/2021/dien.md"]
+
+
+@pytest.mark.parametrize("src, must_contain", [
+    ("co-quan/index.md", ["## Cấp tỉnh", "[Tỉnh ủy Hà Nam](tinh-uy-ha-nam.md) (1)", "## Trung ương"]),
+    ("co-quan/tinh-uy-khanh-hoa.md", ["| 117-TB/TU | Thông báo | 20/07/2021 |", "(../van-ban/2021/kl-b.md)"]),
+    ("nam/index.md", ["| [2021](2021/index.md) | 5 |", "[Chưa rõ ngày](khong-ro-ngay.md) | 1 |"]),
+    ("nam/2021/07.md", ["kl-a.md", "kl-b.md", "dien.md"]),
+    ("loai/dien.md", ["(../van-ban/2021/dien.md)"]),
+    ("can-xac-minh.md", ["so\\_ky\\_hieu, ngay\\_ban\\_hanh"]),
+    ("index.md", ["**6** văn bản", "(co-quan/index.md)", "(van-ban/2021/239.md)"]),
+    ("huong-dan/cac-khoa.md", ["| `so_ky_hieu` | Số, ký hiệu |", "`can_xac_minh`"]),
+])
+def test_generated_pages(src, must_contain):
+    generated = build_archive(PAGES).generated_pages()
+    for text in must_contain:
+        assert text in generated[src], generated[src]
+
+
+def test_month_page_excludes_other_months():
+    assert "154.md" not in build_archive(PAGES).generated_pages()["nam/2021/07.md"]

@@ -1,0 +1,97 @@
+"""vanban.archive.relations: resolve citations by symbol, date and issuer context; backlinks in one pass."""
+import datetime as dt
+
+import pytest
+
+from _archive_pages import page
+from vanban.archive.catalog import build_catalog
+from vanban.archive.relations import AMBIGUOUS, MISSING, RESOLVED, body_citations, build_relations, citations_of
+
+# Two provinces each issued a 761-CV/TU on the same day.
+CV761_HA_NAM = ("van-ban/2021/761-ha-nam.md", page(so_ky_hieu="761-CV/TU", ngay_ban_hanh="2021-08-25"))
+CV761_KHANH_HOA = ("van-ban/2021/761-khanh-hoa.md", page(
+    so_ky_hieu="761-CV/TU", ngay_ban_hanh="2021-08-25", co_quan_ban_hanh="Tỉnh ủy Khánh Hòa", dia_danh="Khánh Hòa"))
+CITE_761 = "Thực hiện Công văn số 761-CV/TU, ngày 25/8/2021 của Ban Thường vụ Tỉnh ủy về việc tăng cường."
+
+
+def citing(body: str, **meta) -> tuple[str, str]:
+    defaults = dict(so_ky_hieu="239-CV/HU", co_quan_ban_hanh="Huyện ủy", dia_danh=None, ngay_ban_hanh="2021-08-26")
+    return ("van-ban/2021/citing.md", page(body, **{**defaults, **meta}))
+
+
+def links_of(pages):
+    relations = build_relations(build_catalog(pages).records)
+    return relations, relations.outgoing["van-ban/2021/citing.md"]
+
+
+@pytest.mark.parametrize("archive, citing_meta, status, target", [
+    # Huyện ủy of an unknown province: either 761-CV/TU could be meant.
+    ([CV761_HA_NAM, CV761_KHANH_HOA], {}, AMBIGUOUS, None),
+    # Even one candidate is not enough without issuer context: never link the wrong province.
+    ([CV761_HA_NAM], {}, AMBIGUOUS, None),
+    # The citing Huyện ủy is in Hà Nam: "Tỉnh ủy" means Tỉnh ủy Hà Nam.
+    ([CV761_HA_NAM, CV761_KHANH_HOA], {"co_quan_ban_hanh": "Huyện ủy Kim Bảng", "dia_danh": "Hà Nam"},
+     RESOLVED, "van-ban/2021/761-ha-nam.md"),
+    ([CV761_HA_NAM, CV761_KHANH_HOA], {"dia_danh": "Khánh Hoà"}, RESOLVED, "van-ban/2021/761-khanh-hoa.md"),
+    # Quảng Ngãi's 761-CV/TU is not in the archive.
+    ([CV761_HA_NAM, CV761_KHANH_HOA], {"dia_danh": "Quảng Ngãi"}, MISSING, None),
+])
+def test_local_symbol_needs_issuer_context(archive, citing_meta, status, target):
+    _, links = links_of(archive + [citing(CITE_761, **citing_meta)])
+    assert [link.status for link in links] == [status]
+    assert (links[0].target.src_uri if links[0].target else None) == target
+
+
+@pytest.mark.parametrize("cited_meta, citation, status", [
+    ({"so_ky_hieu": "16/CT-TTg", "ngay_ban_hanh": "2020-03-31", "co_quan_ban_hanh": "Thủ tướng Chính phủ"},
+     "theo Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ", RESOLVED),
+    ({"so_ky_hieu": "16/CT-TTg", "ngay_ban_hanh": "2020-03-31", "co_quan_ban_hanh": "Thủ tướng Chính phủ"},
+     "theo Chỉ thị số 16/CT-TTg ngày 12/5/2022 của Thủ tướng Chính phủ", MISSING),   # another year's 16/CT-TTg
+    ({"so_ky_hieu": "154-CV/TU"}, "Công văn số 154 - CV/TU, ngày 28/4/2021 của Tỉnh ủy Hà Nam", RESOLVED),
+    ({"so_ky_hieu": "154-CV/TU"}, "Công văn số 154-CV/TU, ngày 29/4/2021 của Tỉnh ủy Hà Nam", MISSING),
+])
+def test_date_and_year_must_fit(cited_meta, citation, status):
+    _, links = links_of([("van-ban/2021/cited.md", page(**cited_meta)), citing(citation)])
+    assert [link.status for link in links] == [status]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (CITE_761, ("761-CV/TU", "Công văn", dt.date(2021, 8, 25), "Ban Thường vụ Tỉnh ủy")),
+    ("đặc biệt là Kết luận số 07-KL/TW, ngày\n11/6/2021 của Bộ Chính trị về một số nhiệm vụ",
+     ("07-KL/TW", "Kết luận", dt.date(2021, 6, 11), "Bộ Chính trị")),
+    ("theo Chỉ thị số 16/CT-TTg của Thủ trướng Chính phủ....", ("16/CT-TTg", "Chỉ thị", None, "Thủ trướng Chính phủ")),
+    ("Công văn số 6880/UBND-KGVX ngày 23/7/2021", ("6880/UBND-KGVX", "Công văn", dt.date(2021, 7, 23), None)),
+    ("thực hiện giãn cách theo Chỉ thị số 16 của Thủ tướng Chính phủ.",
+     ("16/CT-TTg", "Chỉ thị", None, "Thủ tướng Chính phủ")),
+])
+def test_body_citations_take_date_and_issuer(text, expected):
+    found = body_citations(text)[0]
+    assert (found.so_ky_hieu, found.loai_van_ban, found.ngay, found.co_quan) == expected
+
+
+def test_own_and_copy_numbers_are_not_citations():
+    record = build_catalog([("van-ban/2021/x.md", page(
+        "Công văn số 154-CV/TU. Số 215 -BS/ĐUK. Sao y bản chính. Thực hiện Nghị quyết số 21/NQ-CP",
+        ban_sao={"hinh_thuc": "Sao y bản chính", "so_ky_hieu": "215-BS/ĐUK"}))]).records[0]
+    assert [c.so_ky_hieu for c in citations_of(record)] == ["21/NQ-CP"]
+
+
+def test_front_matter_and_body_citations_merge():
+    record = build_catalog([("van-ban/2021/x.md", page(
+        "Thực hiện Chỉ thị số 16 của Thủ tướng Chính phủ và Chỉ thị số 16/CT-TTg, Kết luận số 41-KL/TU",
+        van_ban_dan_chieu=[{"so_ky_hieu": "16/CT-TTg", "loai_van_ban": "Chỉ thị", "co_quan": "Thủ tướng Chính phủ"}]))
+    ]).records[0]
+    assert [c.so_ky_hieu for c in citations_of(record)] == ["16/CT-TTg", "41-KL/TU"]
+
+
+def test_backlinks_and_missing_documents_in_one_pass():
+    cited = ("van-ban/2021/154.md", page())
+    a = ("van-ban/2021/a.md", page("Thực hiện Công văn số 154-CV/TU ngày 28/4/2021 của Ban Thường vụ Tỉnh ủy; "
+                                   "Chỉ thị số 16/CT-TTg", so_ky_hieu="12-KH/HU", co_quan_ban_hanh="Huyện ủy Kim Bảng"))
+    b = ("van-ban/2021/b.md", page("giãn cách theo Chỉ thị số 16/CT-TTg", so_ky_hieu=None,
+                                   co_quan_ban_hanh="Thường trực Tỉnh ủy Khánh Hòa", dia_danh="Khánh Hòa"))
+    relations = build_relations(build_catalog([cited, a, b]).records)
+    assert [r.src_uri for r in relations.incoming["van-ban/2021/154.md"]] == ["van-ban/2021/a.md"]
+    top = relations.missing[0]
+    assert (top.citation.so_ky_hieu, top.slug, [r.src_uri for r in top.cited_by]) == \
+        ("16/CT-TTg", "16-ct-ttg", ["van-ban/2021/a.md", "van-ban/2021/b.md"])

@@ -1,0 +1,156 @@
+"""scripts/convert.py: exit codes, no overwrite, atomic writes, path safety, report, input formats."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+import subprocess
+import sys
+
+import docx
+import pytest
+
+from conftest import ROOT, SEEDS
+
+SCRIPT = ROOT / "scripts" / "convert.py"
+SEED_003 = next(SEEDS.glob("003_*.txt"))
+PARAGRAPH = ("Số 154 - CV/TU\n\nHà Nam, ngày 28 tháng 4 năm 2021\n\nCHỈ THỊ\n\nvề công tác phòng, chống dịch "
+             "Covid-19 trên địa bàn tỉnh\n\nThực hiện Thông báo số 81/TB-VPCP ngày 26/4/2021 của Văn phòng Chính phủ, "
+             "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính quyền thực hiện nghiêm các biện pháp phòng, chống dịch.\n")
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], cwd=cwd, capture_output=True, text=True)
+
+
+def report(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_bad_usage_exits_2(tmp_path):
+    assert run().returncode == 2
+    assert run(SEED_003).returncode == 2                     # --out missing
+    (tmp_path / "none").mkdir()
+    assert run(tmp_path / "none", "--out", tmp_path / "o").returncode == 2
+
+
+def test_converts_seeds_and_writes_report(tmp_path):
+    out, rep = tmp_path / "out", tmp_path / "r.jsonl"
+    proc = run(SEEDS, "--out", out, "--report", rep)
+    assert proc.returncode == 0, proc.stderr
+    rows = report(rep)
+    assert len(rows) == 5
+    for row in rows:
+        assert set(row) == {"input", "output", "status", "metadata", "warnings", "error"}
+        assert row["status"] in ("ok", "review") and row["error"] is None
+    assert (out / "2021" / "cong-van-154-cv-tu.md").exists()
+    assert (out / "khong-ro-nam").is_dir()                 # seed 002 has no date
+    assert "0 lỗi" in proc.stdout and "cần xác minh" in proc.stdout
+
+
+def test_never_overwrites_without_force_and_is_deterministic(tmp_path):
+    out = tmp_path / "out"
+    assert run(SEED_003, "--out", out).returncode == 0
+    page = out / "2021" / "cong-van-154-cv-tu.md"
+    first = page.read_bytes()
+    page.write_text("staff edit", encoding="utf-8")
+    proc = run(SEED_003, "--out", out)
+    assert proc.returncode == 1 and "--force" in proc.stderr
+    assert page.read_text(encoding="utf-8") == "staff edit"
+    assert run(SEED_003, "--out", out, "--force").returncode == 0
+    assert page.read_bytes() == first
+    assert not list(out.rglob(".tmp-*"))                     # atomic writes leave no temp files
+
+
+def test_one_bad_file_does_not_stop_the_batch(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(PARAGRAPH, encoding="utf-8")
+    (inputs / "b.txt").write_bytes("Céng hoµ x· héi chñ nghÜa ViÖt Nam ".encode("utf-8") * 40)  # TCVN3 mojibake
+    (inputs / "c.docx").write_bytes(b"not a zip")
+    rep = tmp_path / "r.jsonl"
+    proc = run(inputs, "--out", tmp_path / "out", "--report", rep)
+    assert proc.returncode == 1
+    rows = {r["input"].rsplit("/", 1)[-1]: r for r in report(rep)}
+    assert rows["a.txt"]["status"] != "error"
+    assert rows["b.txt"]["status"] == "error" and "TCVN3" in rows["b.txt"]["error"]
+    assert rows["c.docx"]["status"] == "error" and "docx" in rows["c.docx"]["error"]
+    assert "Traceback" not in proc.stderr
+    assert len([l for l in proc.stderr.splitlines() if l.strip()]) == 2  # one line per failed file
+
+
+@pytest.mark.parametrize("name,data", [
+    ("bom.txt", b"\xef\xbb\xbf" + PARAGRAPH.encode("utf-8")),
+    ("utf16.txt", PARAGRAPH.encode("utf-16")),
+    ("cp1258.txt", None),
+    ("double.txt", "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b)
+                           for b in PARAGRAPH.encode("utf-8")).encode("utf-8")),
+])
+def test_encodings_are_read_correctly(tmp_path, name, data):
+    if data is None:
+        # Windows-1258 stores â, ơ, ư... precomposed and the five tone marks as combining characters.
+        tones = "\u0300\u0301\u0303\u0309\u0323"
+
+        def split_tone(ch: str) -> str:
+            nfd = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in tones))
+            return base + "".join(c for c in nfd if c in tones)
+        data = "".join(split_tone(ch) for ch in PARAGRAPH).encode("cp1258")
+    (tmp_path / name).write_bytes(data)
+    rep = tmp_path / "r.jsonl"
+    assert run(tmp_path / name, "--out", tmp_path / "out", "--report", rep).returncode == 0
+    row = report(rep)[0]
+    assert row["metadata"]["so_ky_hieu"] == "154-CV/TU"
+    assert row["metadata"]["co_quan_ban_hanh"] == "Tỉnh ủy Hà Nam"
+    assert "Văn phòng Chính phủ" in (tmp_path / row["output"]).read_text(encoding="utf-8")
+
+
+def test_vni_bytes_are_refused(tmp_path):
+    (tmp_path / "vni.txt").write_text("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp töï do haïnh phuùc. " * 30,
+                                      encoding="latin-1")
+    rep = tmp_path / "r.jsonl"
+    assert run(tmp_path / "vni.txt", "--out", tmp_path / "out", "--report", rep).returncode == 1
+    assert "VNI" in report(rep)[0]["error"] or "phông" in report(rep)[0]["error"]
+
+
+def test_html_keeps_the_article_not_the_chrome(tmp_path):
+    body = PARAGRAPH.replace("\n\n", "</p><p>")
+    page = (f"<html><head><title>x</title><script>alert(1)</script></head><body><nav>Trang chủ | Giới thiệu</nav>"
+            f"<div class='menu'>Tin tức Sự kiện</div><article><p>{body}</p></article>"
+            f"<footer>Bản quyền thuộc Cổng thông tin điện tử</footer></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    rep = tmp_path / "r.jsonl"
+    assert run(tmp_path / "page.html", "--out", tmp_path / "out", "--report", rep).returncode == 0
+    row = report(rep)[0]
+    text = (tmp_path / row["output"]).read_text(encoding="utf-8")
+    assert row["metadata"]["so_ky_hieu"] == "154-CV/TU"
+    for chrome in ("Trang chủ", "Tin tức Sự kiện", "Bản quyền", "alert(1)"):
+        assert chrome not in text
+
+
+def test_docx_input(tmp_path):
+    document = docx.Document()
+    for para in PARAGRAPH.split("\n\n"):
+        document.add_paragraph(para.strip())
+    document.save(tmp_path / "van-ban.docx")
+    rep = tmp_path / "r.jsonl"
+    assert run(tmp_path / "van-ban.docx", "--out", tmp_path / "out", "--report", rep).returncode == 0
+    assert report(rep)[0]["metadata"]["ngay_ban_hanh"] == "2021-04-28"
+
+
+def test_paths_stay_inside_out_and_slugs_are_unique(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    hostile = "Số 1/../../../etc - CV/TU\n\nV/v ../../../../tmp/evil <script>\n\nNội dung văn bản.\n"
+    for name in ("a.txt", "b.txt", "..x.txt"):
+        (inputs / name).write_text(hostile, encoding="utf-8")
+    (inputs / "d.txt").write_text(PARAGRAPH, encoding="utf-8")
+    (inputs / "e.txt").write_text(PARAGRAPH, encoding="utf-8")
+    out, rep = tmp_path / "out", tmp_path / "r.jsonl"
+    run(inputs, "--out", out, "--report", rep)
+    outputs = [r["output"] for r in report(rep) if r["output"]]
+    assert len(outputs) == len(set(outputs)) == 5
+    for output in outputs:
+        resolved = (tmp_path / output).resolve() if not output.startswith("/") else __import__("pathlib").Path(output).resolve()
+        assert out.resolve() in resolved.parents
+        assert resolved.name.isascii()

@@ -1,0 +1,25 @@
+import pytest
+
+from vanban.parsing.citations import find_citations
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thực hiện Công văn số 761-CV/TU, ngày 25/8/2021 của Ban Thường vụ Tỉnh ủy về việc tiếp tục",
+     ("761-CV/TU", "Công văn", "2021-08-25", "Ban Thường vụ Tỉnh ủy")),
+    ("đang thực hiện Chỉ thị số 16 của Thủ tướng Chính phủ và các vùng", ("16/CT-TTg", "Chỉ thị", None, "Thủ tướng Chính phủ")),
+    ("Nghị quyết số 21/NQ-CP ngày 26/02/2021 của Chính phủ về mua", ("21/NQ-CP", "Nghị quyết", "2021-02-26", "Chính phủ")),
+    ("theo Nghị định số 96/2018/ND- CP ngày 30 tháng 6 năm 2018 của Chính phủ quy định", ("96/2018/NĐ-CP", "Nghị định", "2018-06-30", "Chính phủ")),
+    ("Quyết định 940/QÐ-UBND ngày 30/6/2021 của Ủy ban nhân dân tỉnh về áp dụng", ("940/QĐ-UBND", "Quyết định", "2021-06-30", "Ủy ban nhân dân tỉnh")),
+    ("tại Kết luận số 41 – KL/TU, ngày 11/7/2021 và", ("41-KL/TU", "Kết luận", "2021-07-11", None)),
+])
+def test_citation_fields(text, expected):
+    (citation,) = find_citations(text)
+    assert (citation.so_ky_hieu, citation.loai_van_ban, citation.ngay, citation.co_quan) == expected
+    assert citation.nguyen_van and citation.nguyen_van in text.replace("ND- CP", "ND- CP")
+
+
+def test_own_number_excluded_and_duplicates_merged():
+    text = "Công văn số 239-CV/HU về việc. Chỉ thị số 16/CT-TTg. Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng."
+    from vanban.symbols import symbol_key
+    citations = find_citations(text, {symbol_key("239-CV/HU")})
+    assert [(c.so_ky_hieu, c.ngay) for c in citations] == [("16/CT-TTg", "2020-03-31")]

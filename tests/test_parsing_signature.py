@@ -1,0 +1,25 @@
+from vanban.parsing.copyblock import parse_copy_block
+from vanban.parsing.signature import parse_signature
+
+BODY = ["Nội dung.", "", "Nơi nhận:", "- Như trên,", "- Lưu VT.", "", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Đinh Thị Lụa"]
+
+
+def test_signature_and_recipients():
+    sig = parse_signature(BODY, len(BODY))
+    assert (sig.nguoi_ky, sig.chuc_vu, sig.noi_nhan) == ("Đinh Thị Lụa", "T/M Ban Thường vụ, Phó Bí thư", ["Như trên", "Lưu VT"])
+    assert 0 not in sig.taken
+
+
+def test_portal_signature_order():
+    lines = ["Nội dung.", "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "", "TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Hồ Đức Phớc"]
+    sig = parse_signature(lines, len(lines))
+    assert (sig.nguoi_ky, sig.chuc_vu) == ("Hồ Đức Phớc", "TM. Chính phủ, KT. Thủ tướng, Phó Thủ tướng")
+
+
+def test_copy_block():
+    lines = BODY + ["", "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY KHÔI", "CƠ QUAN VÀ DOANH NGHIỆP TỈNH", "*", "Số 215 -BS/ĐUK",
+                    "Nơi nhận:", "- Lưu Văn phòng.", "", "Sao Y bản chính", "", "Quảng Ngãi, ngày 05 tháng 7 năm 2021"]
+    copy, taken, _ = parse_copy_block(lines)
+    assert copy["so_ky_hieu"] == "215-BS/ĐUK" and copy["co_quan"] == "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh"
+    assert (copy["dia_danh"], copy["ngay"], copy["noi_nhan"]) == ("Quảng Ngãi", "2021-07-05", ["Lưu Văn phòng"])
+    assert min(taken) == len(BODY) + 1

@@ -1,0 +1,117 @@
+"""vanban.search_text: the folded copy the index reads and the query folding spec."""
+import datetime as dt
+import json
+import unicodedata
+
+import pytest
+
+from tests.conftest import FIXTURES
+from vanban.search_text import (
+    SENTINEL, canonical_tones, date_spellings, escape, fold_query, folded_words, html_text,
+    iso_date, search_copy, symbol_variants,
+)
+
+FOLD_CASES = json.loads((FIXTURES / "search_fold_cases.json").read_text(encoding="utf-8"))
+
+
+def case_input(case: dict) -> str:
+    return unicodedata.normalize("NFD", case["input"]) if case.get("nfd") else case["input"]
+
+
+@pytest.mark.parametrize("case", FOLD_CASES, ids=lambda c: c["input"] or "empty")
+def test_fold_query_shared_table(case):
+    # tests/browser/test_search.py runs the same table through search.js foldQuery.
+    assert fold_query(case_input(case)) == case["folded"]
+
+
+def test_nfd_table_entries_really_are_nfd():
+    nfd = [c for c in FOLD_CASES if c.get("nfd")]
+    assert nfd and all(case_input(c) != c["input"] for c in nfd)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tỉnh uỷ Khánh Hoà", "Tỉnh ủy Khánh Hòa"),
+    ("Tỉnh ủy Khánh Hòa", "Tỉnh ủy Khánh Hòa"),
+    ("UỶ BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"),
+    (unicodedata.normalize("NFD", "Uỷ ban"), "Ủy ban"),
+    ("sức khoẻ", "sức khỏe"),
+    ("quý, quỳ", "quý, quỳ"),          # qu + y: the tone stays on y
+    ("hoàn thành, thuyền", "hoàn thành, thuyền"),  # closed syllables do not move
+    ("Kết luận, của, mùa, thuở", "Kết luận, của, mùa, thuở"),  # ua, uơ are not glides
+])
+def test_canonical_tones(text, expected):
+    assert canonical_tones(text) == expected
+
+
+@pytest.mark.parametrize("symbol, expected", [
+    ("154-CV/TU", {"154-CV/TU", "154 CV TU", "154/CV-TU"}),
+    ("Số 154 - CV/TU", {"154-CV/TU", "154 CV TU", "154/CV-TU"}),
+    ("16/CT-TTg", {"16/CT-TTg", "16 CT TTg", "16-CT/TTg"}),
+    ("30/2020/NĐ-CP", {"30/2020/NĐ-CP", "30/2020/ND-CP", "30 NĐ CP", "30 ND CP"}),
+])
+def test_symbol_variants(symbol, expected):
+    assert expected <= set(symbol_variants(symbol))
+
+
+@pytest.mark.parametrize("symbol", [None, "", "không số"])
+def test_symbol_variants_without_number(symbol):
+    assert symbol_variants(symbol) == []
+
+
+@pytest.mark.parametrize("value, expected", [
+    (dt.date(2021, 4, 28), "2021-04-28"),
+    (dt.datetime(2021, 8, 26, 16, 38), "2021-08-26"),
+    ("2021-07-25", "2021-07-25"),
+    ("2021-02-30", None),
+    (None, None),
+])
+def test_iso_date(value, expected):
+    assert iso_date(value) == expected
+
+
+def test_date_spellings():
+    assert date_spellings("2021-04-28") == ["28/4/2021", "28/04/2021", "28.4.2021"]
+    assert date_spellings(None) == []
+
+
+SEED_003 = {
+    "title": "Công văn 154-CV/TU về việc tiếp tục tăng cường công tác phòng, chống dịch Covid-19",
+    "so_ky_hieu": "154-CV/TU", "loai_van_ban": "Công văn",
+    "co_quan_ban_hanh": "Tỉnh ủy Hà Nam", "ngay_ban_hanh": dt.date(2021, 4, 28),
+    "nguoi_ky": "Đinh Thị Lụa", "chuc_vu": "T/M Ban Thường vụ, Phó Bí thư",
+}
+
+
+def test_search_copy_of_seed_003():
+    body = "Thực hiện nghiêm Thông báo số 81/TB-VPCP ngày 26/4/2021 của Văn phòng Chính phủ."
+    copy = search_copy(SEED_003, body)
+    assert set(copy.symbols.split(" ")) >= {"154-CV/TU", "154/CV-TU", "154", "CV", "TU"}
+    assert copy.signer == "Đinh Thị Lụa dinh thi lua"
+    assert "Tỉnh ủy Hà Nam" in copy.metadata and "tinh uy ha nam" in copy.metadata
+    assert "28/4/2021" in copy.metadata
+    assert copy.body == ""  # no đ in this sentence: Pagefind folds its tones itself
+    assert search_copy(SEED_003, "Ban Thường vụ Tỉnh ủy Hà Nam đề nghị định kỳ").body == "de dinh"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đinh Văn Thiệu, Phó Chủ tịch UBND tỉnh", "dinh"),
+    (unicodedata.normalize("NFD", "Nghị định"), "dinh"),
+    ("Ban Chỉ đạo, Đảng ủy", "dao, dang"),
+    ("Covid-19 5K 154-CV/TU Hòa", ""),
+])
+def test_folded_words_adds_only_d_words(text, expected):
+    assert folded_words(text) == expected
+
+
+def test_html_text_reads_only_visible_text():
+    fragment = "<h1>Kết luận</h1><p>Đồng chí <b>Đinh Văn Thiệu</b> &amp; UBND</p><script>var x='Đinh'</script>"
+    assert html_text(fragment) == "Kết luận Đồng chí Đinh Văn Thiệu & UBND"
+
+
+def test_escape_neutralises_markup():
+    assert escape('<img src=x onerror="alert(1)">') == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+
+
+def test_sentinel_survives_folding():
+    # search.js cuts page text at the sentinel; it must never appear in folded text.
+    assert SENTINEL not in fold_query("Đinh Thị Lụa 154-CV/TU")

@@ -1,0 +1,140 @@
+"""The Markdown of every generated page: indexes, missing documents, review, home."""
+from __future__ import annotations
+
+from ..schema import FIELDS
+from . import urls
+from .catalog import Record
+from .indexes import Agency, by_level, newest_first, review, types, undated, years
+from .relations import Missing, Relations
+from .render import citation_text, document_list, documents_table, front_matter, link, md
+
+MONTHS = ("", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7",
+          "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12")
+NEWEST = 10
+
+
+def agency_pages(agency_list: list[Agency]) -> dict[str, str]:
+    src = urls.AGENCY_INDEX
+    out = [front_matter("Cơ quan ban hành", "chi-muc"),
+           f"Kho có văn bản của **{len(agency_list)}** cơ quan, xếp theo cấp.\n"]
+    for level, group in by_level(agency_list):
+        out.append(f"\n## {md(level)}\n\n")
+        out += [f"- {link(a.name, src, urls.agency_page(a.slug))} ({len(a.records)})\n" for a in group]
+    pages = {src: "".join(out)}
+    for a in agency_list:
+        page = urls.agency_page(a.slug)
+        pages[page] = (front_matter(a.name, "co-quan") + f"Cấp: {md(a.level)}. Số văn bản: **{len(a.records)}**, "
+                       "mới nhất trước.\n\n" + documents_table(a.records, page))
+    return pages
+
+
+def date_pages(records: list[Record]) -> dict[str, str]:
+    tree, no_date = years(records), undated(records)
+    src = urls.YEAR_INDEX
+    out = [front_matter("Văn bản theo thời gian", "chi-muc"), "| Năm | Số văn bản |\n|---|---|\n"]
+    out += [f"| {link(str(y), src, urls.year_page(y))} | {sum(map(len, months.values()))} |\n"
+            for y, months in tree.items()]
+    if no_date:
+        out.append(f"| {link('Chưa rõ ngày', src, urls.UNDATED)} | {len(no_date)} |\n")
+    pages = {src: "".join(out)}
+    for year, months in tree.items():
+        page = urls.year_page(year)
+        body = [front_matter(f"Văn bản năm {year}", "nam")]
+        for month, docs in months.items():
+            month_src = urls.month_page(year, month)
+            body.append(f"\n## {link(f'{MONTHS[month]}/{year}', page, month_src)} ({len(docs)})\n\n")
+            body.append(documents_table(docs, page))
+            pages[month_src] = (front_matter(f"Văn bản {MONTHS[month].lower()} năm {year}", "thang")
+                                + f"{link(f'Cả năm {year}', month_src, page)}\n\n" + documents_table(docs, month_src))
+        pages[page] = "".join(body)
+    if no_date:
+        pages[urls.UNDATED] = (front_matter("Văn bản chưa rõ ngày ban hành", "nam")
+                               + documents_table(no_date, urls.UNDATED))
+    return pages
+
+
+def type_pages(records: list[Record]) -> dict[str, str]:
+    groups, src = types(records), urls.TYPE_INDEX
+    pages = {src: front_matter("Loại văn bản", "chi-muc") + "".join(
+        f"- {link(name, src, urls.type_page(name))} ({len(docs)})\n" for name, docs in groups.items())}
+    for name, docs in groups.items():
+        page = urls.type_page(name)
+        pages[page] = front_matter(name, "loai") + documents_table(docs, page)
+    return pages
+
+
+def missing_pages(missing: list[Missing]) -> dict[str, str]:
+    src = urls.MISSING_INDEX
+    out = [front_matter("Văn bản được dẫn chiếu nhưng chưa có trong kho", "chi-muc"),
+           "Các văn bản dưới đây được văn bản trong kho dẫn chiếu nhưng kho chưa có. "
+           "Văn bản được dẫn chiếu nhiều nhất đứng đầu: nên bổ sung trước.\n\n",
+           "| Văn bản | Số lần được dẫn chiếu |\n|---|---|\n"]
+    out += [f"| {link(_missing_label(m), src, urls.missing_page(m.slug))} | {len(m.cited_by)} |\n" for m in missing]
+    if not missing:
+        out.append("| _Không có_ | 0 |\n")
+    pages = {src: "".join(out)}
+    for m in missing:
+        page = urls.missing_page(m.slug)
+        pages[page] = (front_matter(f"{_missing_label(m)} (chưa có trong kho)", "chua-co")
+                       + f"Văn bản {citation_text(m.citation)} chưa có trong kho.\n\n"
+                       + f"## Được dẫn chiếu bởi ({len(m.cited_by)})\n\n"
+                       + document_list(newest_first(m.cited_by), page))
+    return pages
+
+
+def _missing_label(m: Missing) -> str:
+    return m.citation.so_ky_hieu + (f" — {m.province}" if m.province else "")
+
+
+def review_page(records: list[Record]) -> dict[str, str]:
+    src, docs = urls.REVIEW, review(records)
+    out = [front_matter("Văn bản cần xác minh", "chi-muc"),
+           f"**{len(docs)}** văn bản có khóa `can_xac_minh`: bộ chuyển đổi đã suy ra hoặc không tìm thấy "
+           "các thông tin này. Đối chiếu với bản gốc, sửa, rồi xóa khóa khỏi `can_xac_minh`.\n\n",
+           "| Văn bản | Cần kiểm tra | Giá trị hiện tại |\n|---|---|---|\n"]
+    for r in docs:
+        values = "; ".join(f"{md(k)}: {md(r.meta.get(k)) if r.meta.get(k) not in (None, '') else '(trống)'}"
+                           for k in r.review_keys)
+        out.append(f"| {link(r.title, src, r.src_uri)} | {', '.join(md(k) for k in r.review_keys)} | {values} |\n")
+    return {src: "".join(out)}
+
+
+def home_page(records: list[Record], agency_count: int, relations: Relations) -> dict[str, str]:
+    src = urls.HOME
+    dated = [r for r in records if r.date]
+    years_text = f"{min(r.year for r in dated)}–{max(r.year for r in dated)}" if dated else "—"
+    out = [front_matter("Kho văn bản chỉ đạo", "trang-chu"),
+           "Kho lưu trữ công khai các văn bản chỉ đạo của Đảng và Nhà nước: chỉ thị, công văn, "
+           "kết luận, thông báo, điện, nghị quyết...\n\n",
+           f'<div class="kho-counts" markdown>\n\n**{len(records)}** văn bản · **{agency_count}** cơ quan ban hành · '
+           f"năm {md(years_text)} · **{len(relations.missing)}** văn bản được dẫn chiếu nhưng chưa có\n\n</div>\n\n",
+           "## Tra cứu\n\n",
+           f"- {link('Theo cơ quan ban hành', src, urls.AGENCY_INDEX)}\n",
+           f"- {link('Theo thời gian (năm, tháng)', src, urls.YEAR_INDEX)}\n",
+           f"- {link('Theo loại văn bản', src, urls.TYPE_INDEX)}\n",
+           f"- {link('Văn bản được dẫn chiếu nhưng chưa có trong kho', src, urls.MISSING_INDEX)}\n",
+           f"- {link('Văn bản cần xác minh (cho văn thư)', src, urls.REVIEW)}\n",
+           f"- {link('Hướng dẫn thêm văn bản', src, urls.GUIDE)}\n\n",
+           "## Văn bản mới nhất\n\n", documents_table(newest_first(records)[:NEWEST], src)]
+    return {src: "".join(out)}
+
+
+
+
+
+def keys_page() -> dict[str, str]:
+    """The meaning of every front-matter key, straight from vanban.schema.FIELDS."""
+    src = urls.KEYS
+    rows = ["| Khóa | Tên gọi | Bắt buộc | Kiểu | Cách ghi |", "|---|---|---|---|---|"]
+    for f in FIELDS:
+        required = "có" if f.required else "không"
+        if f.required and f.nullable:
+            required = "có (được null)"
+        rows.append(f"| `{f.key}` | {md(f.label)} | {required} | {KINDS.get(f.kind, f.kind)} | {md(f.help or '—')} |")
+    return {src: front_matter("Ý nghĩa các khóa", "huong-dan")
+            + "Các khóa của phần khai báo đầu trang; bảng này lấy từ lược đồ dùng để kiểm tra.\n\n"
+            + "\n".join(rows) + "\n"}
+
+
+KINDS = {"str": "chuỗi", "date": "ngày YYYY-MM-DD", "datetime": "ngày giờ", "list": "danh sách",
+         "citations": "danh sách văn bản", "object": "nhóm khóa"}

@@ -1,0 +1,173 @@
+"""Citations between documents and the backlink map, built in one pass.
+
+A citation resolves only when exactly one document fits its symbol, its date
+(or year) and its issuer context. Local symbols such as 761-CV/TU exist in
+every province, so they need a province: from the cited issuer ("Tỉnh ủy Hà
+Nam") or, for an issuer named without one ("Ban Thường vụ Tỉnh ủy"), from the
+citing document. Several candidates, or none that can be told apart, make the
+citation "ambiguous"; no candidate makes it "missing" (cited but not held).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..agencies import find_province, is_national_code, level_of
+from ..dates import parse_iso
+from ..doctypes import canonical_type
+from ..parsing.citations import find_citations
+from ..symbols import normalize_symbol, parse_symbol, symbol_key
+from ..text import collapse_spaces, name_key, nfc
+from .catalog import Record
+from .urls import unique_slugs
+
+RESOLVED, AMBIGUOUS, MISSING = "resolved", "ambiguous", "missing"
+
+
+@dataclass(frozen=True)
+class Citation:
+    so_ky_hieu: str | None
+    loai_van_ban: str | None = None
+    ngay: dt.date | None = None
+    co_quan: str | None = None
+    text: str | None = None   # the wording, for citations without a symbol
+
+
+@dataclass
+class Missing:
+    """A document the archive cites but does not hold."""
+    key: str
+    slug: str
+    citation: Citation
+    province: str | None
+    cited_by: list[Record] = field(default_factory=list)
+
+
+@dataclass
+class Link:
+    citation: Citation
+    status: str
+    target: Record | None = None
+    candidates: tuple[Record, ...] = ()
+    missing: Missing | None = None
+
+
+@dataclass
+class Relations:
+    outgoing: dict[str, list[Link]]
+    incoming: dict[str, list[Record]]
+    missing: list[Missing]   # most-cited first
+
+
+def _front_matter_citations(record: Record) -> list[Citation]:
+    items = record.meta.get("van_ban_dan_chieu")
+    citations = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        raw = item.get("so_ky_hieu")
+        text = lambda k: collapse_spaces(nfc(str(item[k]))) if item.get(k) else None  # noqa: E731
+        citations.append(Citation(
+            normalize_symbol(str(raw)) if raw else None, canonical_type(text("loai_van_ban")) or text("loai_van_ban"),
+            parse_iso(item.get("ngay")), text("co_quan"), text("nguyen_van") or (str(raw) if raw else None)))
+    return citations
+
+
+def body_citations(body: str) -> list[Citation]:
+    """Citations in running text, with their date and issuer phrase (the converter's grammar)."""
+    return [Citation(c.so_ky_hieu, c.loai_van_ban, parse_iso(c.ngay), c.co_quan, c.nguyen_van or None)
+            for c in find_citations(nfc(body))]
+
+
+def citations_of(record: Record) -> list[Citation]:
+    """Front-matter citations first, then new ones from the body; never the page's own numbers."""
+    own = {symbol_key(s) for s in (record.so_ky_hieu, _copy_symbol(record)) if s}
+    seen, result = set(own), []
+    for citation in _front_matter_citations(record) + body_citations(record.body):
+        key = symbol_key(citation.so_ky_hieu) if citation.so_ky_hieu else None
+        if key and key in seen:
+            continue
+        seen.add(key)
+        result.append(citation)
+    return result
+
+
+def _copy_symbol(record: Record) -> str | None:
+    copy = record.meta.get("ban_sao")
+    return str(copy.get("so_ky_hieu")) if isinstance(copy, dict) and copy.get("so_ky_hieu") else None
+
+
+def is_national(citation: Citation) -> bool:
+    parsed = parse_symbol(citation.so_ky_hieu or "")
+    if citation.co_quan and level_of(citation.co_quan) == "Trung ương":
+        return True
+    return bool(parsed) and is_national_code(parsed.codes[-1])
+
+
+def _context_province(citation: Citation, citing: Record) -> str | None:
+    named = find_province(citation.co_quan)
+    if named:
+        return named
+    return citing.province  # "Tỉnh ủy" written by a body of that same province
+
+
+def _fits_date(citation: Citation, candidate: Record) -> bool:
+    if citation.ngay and candidate.date:
+        return citation.ngay == candidate.date
+    parsed = parse_symbol(citation.so_ky_hieu or "")
+    year = citation.ngay.year if citation.ngay else (int(parsed.year) if parsed and parsed.year else None)
+    return year is None or candidate.year is None or year == candidate.year
+
+
+def resolve(citation: Citation, citing: Record, by_symbol: dict[str, list[Record]]) -> tuple[str, tuple, str | None]:
+    """(status, candidates, province) for one citation."""
+    key = symbol_key(citation.so_ky_hieu) if citation.so_ky_hieu else None
+    candidates = [r for r in by_symbol.get(key, []) if r is not citing and _fits_date(citation, r)] if key else []
+    province = None
+    if key and not is_national(citation):
+        province = _context_province(citation, citing)
+        if province is None:
+            return (AMBIGUOUS if candidates else MISSING), tuple(candidates), None
+        candidates = [r for r in candidates if name_key(r.province or "") == name_key(province)]
+    if len(candidates) == 1:
+        return RESOLVED, tuple(candidates), province
+    return (AMBIGUOUS if candidates else MISSING), tuple(candidates), province
+
+
+def build_relations(records: list[Record]) -> Relations:
+    """One pass over the documents: outgoing links, backlinks and missing documents."""
+    by_symbol: dict[str, list[Record]] = {}
+    for record in records:
+        if record.symbol_key:
+            by_symbol.setdefault(record.symbol_key, []).append(record)
+    outgoing: dict[str, list[Link]] = {}
+    incoming: dict[str, list[Record]] = {}
+    missing: dict[str, Missing] = {}
+    for record in records:
+        links = outgoing.setdefault(record.src_uri, [])
+        for citation in citations_of(record):
+            status, candidates, province = resolve(citation, record, by_symbol)
+            link = Link(citation, status, candidates[0] if status == RESOLVED else None, candidates)
+            if status == RESOLVED:
+                cited_by = incoming.setdefault(candidates[0].src_uri, [])
+                if record not in cited_by:
+                    cited_by.append(record)
+            elif status == MISSING and citation.so_ky_hieu:
+                link.missing = _missing_entry(missing, citation, province)
+                if record not in link.missing.cited_by:
+                    link.missing.cited_by.append(record)
+            links.append(link)
+    labels = {k: m.citation.so_ky_hieu + (f" {m.province}" if m.province else "") for k, m in missing.items()}
+    for key, slug in unique_slugs(labels).items():
+        missing[key].slug = slug
+    ordered = sorted(missing.values(), key=lambda m: (-len(m.cited_by), m.slug))
+    return Relations(outgoing, incoming, ordered)
+
+
+def _missing_entry(missing: dict[str, Missing], citation: Citation, province: str | None) -> Missing:
+    key = symbol_key(citation.so_ky_hieu) + (f"@{name_key(province)}" if province else "")
+    if key not in missing:
+        missing[key] = Missing(key, "", citation, province)  # slug set once all are known
+    elif not missing[key].citation.ngay and citation.ngay:
+        missing[key].citation = citation  # keep the most complete description
+    return missing[key]

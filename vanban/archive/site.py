@@ -1,0 +1,74 @@
+"""One build of the archive: catalog + relations + indexes, and the generated pages.
+
+The MkDocs hooks share this state through `current()`; `reset()` starts a new
+build so that `mkdocs serve` recomputes everything after an edit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import pages
+from .catalog import Catalog, Record, build_catalog
+from .indexes import Agency, agencies
+from .relations import Relations, build_relations
+from .render import document_page
+from .urls import agency_page
+
+
+@dataclass
+class Archive:
+    catalog: Catalog
+    relations: Relations
+    agencies: list[Agency]
+    by_src: dict[str, Record]
+    agency_src: dict[str, str]   # agency_key -> its page
+
+    def generated_pages(self, with_home: bool = True) -> dict[str, str]:
+        """src_uri -> Markdown of every virtual page."""
+        records = self.catalog.records
+        result = {}
+        if with_home:
+            result.update(pages.home_page(records, len(self.agencies), self.relations))
+        result.update(pages.agency_pages(self.agencies))
+        result.update(pages.date_pages(records))
+        result.update(pages.type_pages(records))
+        result.update(pages.missing_pages(self.relations.missing))
+        result.update(pages.review_page(records))
+        result.update(pages.keys_page())
+        return result
+
+    def document_markdown(self, src_uri: str, markdown: str) -> str | None:
+        """The full Markdown of a document page, or None when src_uri is not a document."""
+        record = self.by_src.get(src_uri)
+        if record is None:
+            return None
+        return document_page(record, markdown, self.relations.outgoing.get(src_uri, []),
+                             self.relations.incoming.get(src_uri, []),
+                             self.agency_src.get(record.agency_key or ""))
+
+
+def build_archive(page_texts) -> Archive:
+    """page_texts: iterable of (src_uri, text) for every Markdown page of docs/."""
+    catalog = build_catalog(page_texts)
+    agency_list = agencies(catalog.records)
+    return Archive(catalog, build_relations(catalog.records), agency_list,
+                   {r.src_uri: r for r in catalog.records},
+                   {a.key: agency_page(a.slug) for a in agency_list})
+
+
+_current: Archive | None = None
+
+
+def reset() -> None:
+    global _current
+    _current = None
+
+
+def load(page_texts) -> Archive:
+    global _current
+    _current = build_archive(page_texts)
+    return _current
+
+
+def current() -> Archive | None:
+    return _current

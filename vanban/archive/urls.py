@@ -1,0 +1,64 @@
+"""Where every generated page lives (src_uri relative to docs/) and links between pages.
+
+Links are written as relative paths to .md sources: MkDocs checks them and turns
+them into relative URLs, so the site works at the root and under a sub-path.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from ..text import slugify
+
+DOCUMENTS_DIR = "van-ban/"   # only pages under docs/van-ban/ are documents
+HOME = "index.md"
+AGENCY_INDEX = "co-quan/index.md"
+YEAR_INDEX = "nam/index.md"
+UNDATED = "nam/khong-ro-ngay.md"
+TYPE_INDEX = "loai/index.md"
+MISSING_INDEX = "chua-co/index.md"
+REVIEW = "can-xac-minh.md"
+GUIDE = "huong-dan/index.md"
+KEYS = "huong-dan/cac-khoa.md"
+
+
+def is_document(src_uri: str) -> bool:
+    return src_uri.startswith(DOCUMENTS_DIR) and src_uri.endswith(".md")
+
+
+def agency_page(slug: str) -> str:
+    return f"co-quan/{slug}.md"
+
+
+def year_page(year: int) -> str:
+    return f"nam/{year}/index.md"
+
+
+def month_page(year: int, month: int) -> str:
+    return f"nam/{year}/{month:02d}.md"
+
+
+def type_page(type_name: str) -> str:
+    return f"loai/{slugify(type_name)}.md"
+
+
+def missing_page(slug: str) -> str:
+    return f"chua-co/{slug}.md"
+
+
+def unique_slugs(names: dict[str, str]) -> dict[str, str]:
+    """Map key -> ASCII slug of its name, made unique in key order ("hoa", "hoa-2")."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in sorted(names):
+        base = slugify(names[key])
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs[key] = slug
+    return slugs
+
+
+def relative(from_src: str, to_src: str) -> str:
+    """Relative Markdown link from one source page to another."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")

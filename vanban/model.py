@@ -1,0 +1,58 @@
+"""Domain model: one directive (VanBan) and the documents it cites (Citation)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .schema import CITATION_KEYS, FIELDS
+
+
+@dataclass
+class Citation:
+    so_ky_hieu: str | None
+    loai_van_ban: str | None = None
+    ngay: str | None = None          # ISO date
+    co_quan: str | None = None
+    nguyen_van: str = ""             # the raw phrase as written
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        return {key: data[key] for key in CITATION_KEYS}
+
+
+@dataclass
+class VanBan:
+    title: str | None = None
+    so_ky_hieu: str | None = None
+    loai_van_ban: str | None = None
+    trich_yeu: str | None = None
+    co_quan_ban_hanh: str | None = None
+    dia_danh: str | None = None
+    ngay_ban_hanh: str | None = None
+    nguoi_ky: str | None = None
+    chuc_vu: str | None = None
+    kinh_gui: list[str] = field(default_factory=list)
+    noi_nhan: list[str] = field(default_factory=list)
+    van_ban_dan_chieu: list[Citation] = field(default_factory=list)
+    ban_sao: dict | None = None
+    so_den: dict | None = None
+    nguon: str | None = None
+    ngay_dang: str | None = None
+    can_xac_minh: list[str] = field(default_factory=list)
+
+    def flag(self, key: str) -> None:
+        """Mark a field for staff review (inferred, or not found in the text)."""
+        if key not in self.can_xac_minh:
+            self.can_xac_minh.append(key)
+
+    def to_front_matter(self) -> dict:
+        """Schema keys in FIELDS order; flags sorted in the same order for stable output."""
+        order = [f.key for f in FIELDS]
+        data = {}
+        for key in order:
+            value = getattr(self, key)
+            if key == "van_ban_dan_chieu":
+                value = [c.to_dict() for c in value]
+            elif key == "can_xac_minh":
+                value = sorted(value, key=lambda k: order.index(k) if k in order else len(order))
+            data[key] = value
+        return data

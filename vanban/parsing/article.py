@@ -1,0 +1,108 @@
+"""Portal news articles that report a directive instead of reproducing its header.
+
+"Ngày 21/7, Thường trực Ban Bí thư có Điện gửi … về …": the lead sentence and the
+headline give the type, issuer, number, date and subject; the posting stamp
+("26/08/2021 04:38 CH") and "Nguồn: bacninh.gov.vn" give ngay_dang and nguon.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import find_dates, parse_posted_stamp
+from ..doctypes import TYPE_NAMES
+from ..symbols import SYMBOL_PATTERN, normalize_symbol
+from ..text import collapse_spaces
+
+_TYPES = "|".join(sorted(TYPE_NAMES, key=len, reverse=True))
+_STAMP_LINE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d\d(\s*(SA|CH|AM|PM))?$", re.IGNORECASE)
+_SOURCE_RE = re.compile(r"^\(?\s*Nguồn\s*:\s*(?P<src>[^)]+?)\)?\.?$", re.IGNORECASE)
+_LEAD_RE = re.compile(
+    rf"(?:^|,\s*|\.\s+)(?P<issuer>[A-ZĐÀ-Ỹ][^,.;]{{2,80}}?)\s+(?:đã\s+)?(?:có|ký|ban hành|gửi)\s+"
+    rf"(?P<type>{_TYPES})(?:\s+số\s+(?P<sym>{SYMBOL_PATTERN}))?")
+_SIGNER_RE = re.compile(
+    r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5}?)\s*[-–,]\s*(?P<roles>[^.;]{3,120}?)\s+(?:đã\s+)?ký\b")
+_HEADLINE_RE = re.compile(rf"^(?P<type>{_TYPES})(?:\s+số\s+(?P<sym>\S+))?\s+của\s+(?P<issuer>.+?)\s+"
+                          rf"(?P<subject>(?:về|tại|trong|đối với|việc)\b.+)$")
+
+
+@dataclass
+class Article:
+    ngay_dang: str | None = None
+    stamp_raw: str | None = None
+    nguon: str | None = None
+    headline: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    symbol: str | None = None
+    date: tuple | None = None           # (year|None, month, day)
+    subject: str | None = None
+    signer: str | None = None
+    roles: list[str] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)
+
+
+def find_source(lines: list[str], art: Article) -> None:
+    for i in range(len(lines) - 1, max(-1, len(lines) - 15), -1):
+        match = _SOURCE_RE.match(lines[i].strip())
+        if match:
+            art.nguon, _ = collapse_spaces(match.group("src")), art.taken.add(i)
+            return
+
+
+def _lead(lines: list[str], start: int) -> str:
+    """The first paragraph after start (hard wraps joined)."""
+    parts = []
+    for line in lines[start:]:
+        if not line.strip():
+            if parts:
+                break
+            continue
+        parts.append(line.strip())
+        if re.search(r"[.:]\W?$", line.strip()) and len(" ".join(parts)) > 60:
+            break
+    return collapse_spaces(" ".join(parts))
+
+
+def _subject_after(text: str, pos: int) -> str | None:
+    match = re.search(r"\svề\s+(?:việc\s+)?[^.;]+", text[pos:])
+    return collapse_spaces(match.group(0)).rstrip(" ,") if match else None
+
+
+def parse_article(lines: list[str]) -> Article:
+    art = Article()
+    find_source(lines, art)
+    content = [i for i, l in enumerate(lines[:8]) if l.strip()]
+    for i in content[:3]:
+        line = lines[i].strip()
+        if _STAMP_LINE_RE.match(line):
+            art.ngay_dang, art.stamp_raw = parse_posted_stamp(line), line
+            art.taken.add(i)
+        elif art.headline is None and len(line) < 300 and not re.search(r"[.:;]$", line):
+            art.headline = collapse_spaces(line)
+            art.taken.add(i)
+        else:
+            break
+    start = max((i for i in art.taken if i < 8), default=-1) + 1
+    lead = _lead(lines, start)
+    match = _LEAD_RE.search(lead)
+    if match:
+        art.doc_type, art.issuer = match.group("type"), collapse_spaces(match.group("issuer"))
+        art.symbol = normalize_symbol(match.group("sym")) if match.group("sym") else None
+        art.subject = _subject_after(lead, match.end())
+        if re.match(r"(?i)(hôm nay|ngày|sáng|chiều|tối|vừa qua)\b", art.issuer) or "đồng chí" in art.issuer:
+            art.issuer = None
+    signer = _SIGNER_RE.search(lead)
+    if signer and match and match.start("issuer") < signer.end():
+        art.issuer = None  # the "issuer" was the tail of the signer's titles
+    if signer:
+        art.signer = collapse_spaces(signer.group("name"))
+        art.roles = [collapse_spaces(r) for r in signer.group("roles").split(",") if r.strip()]
+    head = _HEADLINE_RE.match(art.headline or "")
+    if head:
+        art.doc_type = art.doc_type or head.group("type")
+        art.issuer = art.issuer or collapse_spaces(head.group("issuer"))
+        art.subject = art.subject or collapse_spaces(head.group("subject"))
+        art.symbol = art.symbol or normalize_symbol(head.group("sym") or "")
+    art.date = next((parts for _, parts in find_dates(lead)), None)
+    return art

@@ -1,0 +1,82 @@
+"""Body text -> Markdown blocks: unwrap hard wraps, keep structure, escape raw text.
+
+"1.", "2.1.", "a)", "I." and "Điều 1." start headings when short, paragraphs
+otherwise; "-", "+", "•" start list items. Nothing is interpreted as Markdown or
+HTML: "<script>", "*" and "#" render literally.
+"""
+from __future__ import annotations
+
+import re
+
+_LIST_RE = re.compile(r"^[-–+•]\s*(?=\S)")
+_NUMBER_RE = re.compile(r"^(?P<num>(?:Điều\s+\d+[a-z]?\.?|[IVXLC]+[.\-–]|\d+(?:\.\d+)*[.)]|[a-zđ]\)))\s+(?=\S)")
+_END_RE = re.compile(r"[.:;!?…][\"”’)»]*$")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~^=])")
+_ORDERED_RE = re.compile(r"^(\d+)([.)])(\s)")
+_BULLET_RE = re.compile(r"^([-+])(\s)")
+
+
+def escape(text: str) -> str:
+    """Literal text for Markdown: HTML characters as entities, Markdown marks backslashed."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _ORDERED_RE.sub(r"\1\\\2\3", text)   # "1. " would start an ordered list
+    return _BULLET_RE.sub(r"\\\1\2", text)
+
+
+def _starts_block(line: str) -> bool:
+    return bool(_LIST_RE.match(line) or _NUMBER_RE.match(line))
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines; a blank line inside a sentence (page break) is also joined."""
+    paras: list[str] = []
+    current: list[str] = []
+    pending_break = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            pending_break = bool(current)
+            continue
+        if current:
+            prev = current[-1]
+            continues = not _starts_block(line) and not (_END_RE.search(prev) and (line[0].isupper() or line[0].isdigit()
+                                                                                    or line[0] in "“\"'‘("))
+            if pending_break:
+                continues = continues and line[0].islower() and not _END_RE.search(prev)
+            if continues:
+                current.append(line)
+                pending_break = False
+                continue
+            paras.append(" ".join(current))
+        current, pending_break = [line], False
+    if current:
+        paras.append(" ".join(current))
+    return [" ".join(p.split()) for p in paras]
+
+
+def _heading_level(num: str) -> int:
+    if num.startswith("Điều") or re.match(r"^[IVXLC]+[.\-–]$", num):
+        return 2
+    if re.match(r"^\d+[.)]$", num):
+        return 3
+    return 4
+
+
+def to_markdown(paras: list[str]) -> str:
+    """Markdown blocks separated by blank lines; list items stay adjacent."""
+    blocks: list[str] = []
+    for para in paras:
+        number = _NUMBER_RE.match(para)
+        if _LIST_RE.match(para):
+            item = "- " + escape(_LIST_RE.sub("", para))
+            if blocks and blocks[-1].startswith("- "):
+                blocks[-1] += "\n" + item
+            else:
+                blocks.append(item)
+        elif number and len(para.split()) <= 16 and not para.endswith("."):
+            level = _heading_level(number.group("num").strip())
+            blocks.append("#" * level + " " + escape(para))
+        else:
+            blocks.append(escape(para))
+    return "\n\n".join(blocks)

@@ -1,0 +1,97 @@
+"""Cited documents: symbol, type, date and issuer phrase, from running text.
+
+"Công văn số 761-CV/TU, ngày 25/8/2021 của Ban Thường vụ Tỉnh ủy về …" and
+unnumbered state citations like "Chỉ thị số 16 của Thủ tướng Chính phủ",
+which resolve to 16/CT-TTg through the issuer and type codes.
+"""
+from __future__ import annotations
+
+import re
+
+from ..agencies import issuer_code
+from ..dates import find_dates, iso
+from ..doctypes import TYPE_NAMES, canonical_type, code_for_type
+from ..model import Citation
+from ..symbols import find_symbols, symbol_key
+from ..text import collapse_spaces
+
+_TYPES = "|".join(sorted(TYPE_NAMES, key=len, reverse=True))
+_TYPE_BEFORE_RE = re.compile(rf"(?P<type>{_TYPES})\s*(?:số|Số|so)?\s*:?\s*$", re.IGNORECASE)
+# "số 16" not followed by a symbol tail; the type word before it is checked separately.
+_BARE_NUMBER_RE = re.compile(r"\bsố\s+(?P<num>\d{1,5})(?![\d/\-–.,]\d)(?![\w/\-])")
+_TYPE_WORD_RE = re.compile(rf"(?P<type>{_TYPES})\s+$", re.IGNORECASE)
+_DATE_AFTER_RE = re.compile(r"^\s*[,(]?\s*(?:ban hành\s+)?(?=ngày)", re.IGNORECASE)
+_ISSUER_RE = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()\n]{2,120})")
+# Words that end an issuer phrase ("của Ban Thường vụ Tỉnh ủy về việc ...").
+_STOP_WORDS = {"về", "tại", "để", "nhằm", "theo", "và", "với", "trong", "đã", "có", "quy", "hướng", "ban",
+               "sẽ", "thì", "là", "trả", "hỏi", "gửi", "đối", "cho", "khi", "được", "phê", "việc", "(", "trên"} - {"ban"}
+
+
+def _issuer(text: str) -> tuple[str | None, int]:
+    match = _ISSUER_RE.match(text)
+    if not match:
+        return None, 0
+    words = []
+    for word in match.group("issuer").split():
+        if words and word.lower() in _STOP_WORDS and not (word == "Ban" or word[0].isupper()):
+            break
+        words.append(word)
+        if len(words) >= 10:
+            break
+    issuer = collapse_spaces(" ".join(words))
+    return issuer or None, match.start("issuer") + len(" ".join(words))
+
+
+def _context(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None, int]:
+    """(type, ISO date, issuer, end of phrase) around a symbol at text[start:end]."""
+    before = _TYPE_BEFORE_RE.search(text[max(0, start - 30):start])
+    doc_type = canonical_type(before.group("type")) if before else None
+    date = None
+    tail = text[end:end + 160]
+    lead = _DATE_AFTER_RE.match(tail)
+    if lead:
+        match, parts = next(find_dates(tail[lead.end():]), (None, None))
+        if match and match.start() == 0:
+            date = iso(*parts)
+            end += lead.end() + match.end()
+            tail = text[end:end + 160]
+    issuer, used = _issuer(tail)
+    return doc_type, date, issuer, end + used
+
+
+def find_citations(text: str, exclude: set[str] = frozenset()) -> list[Citation]:
+    """Citations in order of first mention, one per document (symbol_key), details merged."""
+    found: dict[str, Citation] = {}
+
+    def add(key: str, citation: Citation) -> None:
+        if key in exclude:
+            return
+        known = found.get(key)
+        if not known:
+            found[key] = citation
+            return
+        for attr in ("loai_van_ban", "ngay", "co_quan"):
+            if getattr(known, attr) is None:
+                setattr(known, attr, getattr(citation, attr))
+
+    for match, symbol in find_symbols(text):
+        doc_type, date, issuer, end = _context(text, match.start(), match.end())
+        start = match.start()
+        before = _TYPE_BEFORE_RE.search(text[max(0, start - 30):start])
+        if before:
+            start = max(0, start - 30) + before.start()
+        raw = collapse_spaces(text[start:end])
+        add(symbol_key(str(symbol)), Citation(str(symbol), doc_type or symbol.doc_type, date, issuer, raw))
+    for match in _BARE_NUMBER_RE.finditer(text):
+        type_word = _TYPE_WORD_RE.search(text[max(0, match.start() - 25):match.start()])
+        if not type_word:
+            continue
+        doc_type = canonical_type(type_word.group("type"))
+        _, date, issuer, end = _context(text, match.end(), match.end())
+        code, agency = code_for_type(doc_type or ""), issuer_code(issuer)
+        if not (code and agency):
+            continue
+        symbol = f"{match.group('num')}/{code}-{agency}"
+        start = max(0, match.start() - 25) + type_word.start()
+        add(symbol_key(symbol), Citation(symbol, doc_type, date, issuer, collapse_spaces(text[start:end])))
+    return list(found.values())

@@ -1,0 +1,52 @@
+"""Inference for fields the text does not state outright; callers flag what these fill."""
+from __future__ import annotations
+
+import collections
+import re
+
+from ..agencies import PROVINCES, find_province, level_of, province_from_host
+from .lines import quick_fold
+
+# Party issuer codes at the end of a symbol (239-CV/HU -> Huyện ủy).
+_PARTY_ISSUERS = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy", "THU": "Thành ủy", "TP": "Thành ủy",
+                  "ĐU": "Đảng ủy", "ĐUK": "Đảng ủy Khối", "TW": "Ban Chấp hành Trung ương", "BBT": "Ban Bí thư"}
+
+
+def issuer_from_symbol(symbol) -> str | None:
+    if symbol is None or not symbol.party:
+        return None
+    return _PARTY_ISSUERS.get(symbol.codes[-1].upper())
+
+
+_PROVINCE_BY_FOLD = {quick_fold(p).lower(): p for p in PROVINCES}
+_MENTION_RE = re.compile(r"\b(?:tinh|thanh pho|tp\.?) (" + "|".join(
+    re.escape(k) for k in sorted(_PROVINCE_BY_FOLD, key=len, reverse=True)) + r")\b")
+
+
+def most_mentioned_province(text: str) -> str | None:
+    """The province the text names most often after "tỉnh"/"thành phố" ("tỉnh Khánh Hòa")."""
+    counts = collections.Counter(_MENTION_RE.findall(quick_fold(text).lower()))
+    best = counts.most_common(1)
+    return _PROVINCE_BY_FOLD[best[0][0]] if best else None
+
+
+def place_for_issuer(issuer: str, candidates: list[str | None], body: str) -> str | None:
+    """Province to complete a provincial issuer ("Tỉnh ủy" -> "Tỉnh ủy Hà Nam"), or None."""
+    if find_province(issuer) or level_of(issuer) != "Cấp tỉnh":
+        return None
+    for text in candidates:
+        province = find_province(text) or province_from_host(text)
+        if province:
+            return province
+    return most_mentioned_province(body)
+
+
+def infer_year(month: int, day: int, citation_dates: list[str], fallback: str | None) -> int | None:
+    """Year of a "ngày 21/7" date: the latest cited year whose documents predate it."""
+    years = sorted({int(d[:4]) for d in citation_dates if d}, reverse=True)
+    for year in years:
+        if all(d <= f"{year:04d}-{month:02d}-{day:02d}" for d in citation_dates if d and int(d[:4]) == year):
+            return year
+    if years:
+        return years[0]
+    return int(fallback[:4]) if fallback else None

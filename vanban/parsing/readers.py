@@ -1,0 +1,155 @@
+"""Input readers: bytes of .txt/.md/.html/.docx -> NFC text, refusing garbled encodings.
+
+A file is either decoded correctly (UTF-8, UTF-8 with BOM, UTF-16, Windows-1258,
+UTF-8 that was double-encoded through Windows-1252) or refused with an
+EncodingProblem that names the problem. Garbage is never returned.
+"""
+from __future__ import annotations
+
+import collections
+import io
+import re
+import zipfile
+
+from ..text import nfc
+
+
+class EncodingProblem(ValueError):
+    """The input's text encoding is broken or legacy and cannot be trusted."""
+
+
+# TCVN3 (ABC) bytes read as Windows-125x give these letters inside Vietnamese words.
+_TCVN3_RE = re.compile(r"[a-zA-Z]?[¸µ¶·¹¨»¾¼½Æ¬®©ª«¡¢£¤¥¦§°±²³´ºÌÍÎÏÒÓÔÕÖØÙÚÛÜÝÞßáâãäåçèéêëìíîïðñòóôõöøùúûüýþ][a-zA-Z¸µ¶·¹]")
+_TCVN3_MARKERS = set("¸µ¶·¹¨»¾¼½Æ¬®©ª«")
+# VNI: a base letter followed by a tone/shape byte ("Coäng hoøa", "ñöôïc").
+_VNI_RE = re.compile(r"[aeiouyAEIOUY][øùûõïäâàáåãêëèéìíîòóôöú](?=[a-zA-Z\s,.])")
+# UTF-8 read as Windows-1252/Latin-1 and saved again ("Cá»™ng hÃ²a").
+_DOUBLE_UTF8_RE = re.compile(r"(?:Ã[\x80-\xbf¡-¿]|á»|áº|Ä‘|Æ°|Æ¡|Ä\u0090)")
+_CID_RE = re.compile(r"\(cid:\d+\)")
+# Letters Vietnamese never uses: legacy-font PDFs OCR'd into them ("cüa Chinh phii").
+_FOREIGN_LETTERS = "üçäëïöÿñåæøßþ"
+# "&" or "?" inside a word; the pattern starts at the rare character so the scan is fast.
+_AMP_IN_WORD_RE = re.compile(r"[&?](?<=\w[&?])(?=\w)")
+
+
+
+
+_NOT_LETTERS = b" \n\t\r.,;:!?-()[]/\"'|*#0123456789"
+_NON_ASCII_NOT_LETTERS = "“”‘’–—…\xa0\ufffd•·©®°"
+
+
+_VNI_MARKS = "øùûõïäöñ"
+# Every character the checks below count, found in one scan of the text.
+_SIGNAL_RE = re.compile("[" + re.escape("".join(sorted(
+    _TCVN3_MARKERS | set(_VNI_MARKS) | set(_FOREIGN_LETTERS) | set(_NON_ASCII_NOT_LETTERS)))) + "]")
+
+
+def _count(counts: collections.Counter, chars) -> int:
+    return sum(counts[ch] for ch in chars)
+
+
+def _letter_stats(text: str, counts: collections.Counter) -> tuple[int, int]:
+    """(approximate letters, non-ASCII letters), with whole-string C operations: fast on long files."""
+    ascii_part = text.encode("ascii", "ignore")
+    non_ascii = len(text) - len(ascii_part)
+    letters = non_ascii + len(ascii_part.translate(None, _NOT_LETTERS))
+    return letters, non_ascii - _count(counts, _NON_ASCII_NOT_LETTERS)
+
+
+def diagnose(text: str) -> str | None:
+    """Name the encoding problem of decoded text, or None when it reads as Vietnamese."""
+    if text.count("(cid:") > 20 and len(_CID_RE.findall(text)) > 20:
+        return "văn bản trích từ PDF chỉ còn mã glyph (cid:NN), phông chữ không giải mã được"
+    words = max(1, text.count(" ") + text.count("\n"))
+    counts = collections.Counter(_SIGNAL_RE.findall(text))
+    letters, vietnamese = _letter_stats(text, counts)
+    if _count(counts, _TCVN3_MARKERS) > max(5, 0.05 * words) and len(_TCVN3_RE.findall(text)) > 0.05 * words:
+        return "mã TCVN3 (ABC) bị đọc như Unicode (chữ kiểu 'Céng hoµ')"
+    if _count(counts, _VNI_MARKS) > 0.05 * words and len(_VNI_RE.findall(text)) > 0.08 * words:
+        return "mã VNI bị đọc như Unicode (chữ kiểu 'Coäng hoøa')"
+    foreign = _count(counts, _FOREIGN_LETTERS) + len(_AMP_IN_WORD_RE.findall(text))
+    if foreign > 0.01 * max(1, letters):
+        return "phông chữ cũ (VNI/TCVN3) bị OCR thành ký tự lạ (chữ kiểu 'cüa', 'duçic')"
+    if len(text) > 400 and (vietnamese / letters if letters > 0 else 0.0) < 0.03:
+        return "không có dấu tiếng Việt: phông chữ cũ (VNI/TCVN3) hoặc OCR hỏng"
+    return None
+
+
+def _repair_double_utf8(text: str) -> str | None:
+    if len(_DOUBLE_UTF8_RE.findall(text)) < 3:
+        return None
+    try:  # Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined: those went through as Latin-1
+        raw = b"".join(ch.encode("latin-1") if ord(ch) < 0x100 else ch.encode("cp1252") for ch in text)
+        return raw.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+    raise EncodingProblem("mojibake: UTF-8 bị mã hóa hai lần (chữ kiểu 'Cá»™ng hÃ²a') và không khôi phục được")
+
+
+def decode_bytes(data: bytes, check: bool = True) -> str:
+    """Bytes of a text file -> NFC str; raises EncodingProblem for legacy or broken encodings."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="strict")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    elif len(data) > 8 and data.count(b"\x00") > len(data) // 4:
+        text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data)
+    repaired = _repair_double_utf8(text)
+    text = nfc(repaired if repaired is not None else text)
+    problem = diagnose(text) if check else None
+    if problem:
+        raise EncodingProblem(problem)
+    return text
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Not UTF-8: Windows-1258 is converted; TCVN3/VNI are recognised and refused."""
+    text = data.decode("cp1258", errors="replace")
+    problem = diagnose(nfc(text))
+    if problem:
+        raise EncodingProblem(problem + "; hãy lưu lại tệp dưới dạng UTF-8 (Unicode)")
+    if text.count("\ufffd") > 3:
+        raise EncodingProblem("không phải UTF-8 và không đọc được bằng Windows-1258")
+    return text
+
+
+def read_docx(data: bytes) -> str:
+    """Paragraphs and table cells of a .docx, in document order."""
+    try:
+        import docx  # python-docx
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise EncodingProblem(f"tệp .docx hỏng hoặc không phải Word ({exc})") from exc
+    lines = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for cell_p in child.iter():
+                if cell_p.tag.endswith("}p"):
+                    lines.append("".join(t.text or "" for t in cell_p.iter() if t.tag.endswith("}t")))
+        lines.append("")
+    return nfc("\n".join(lines))
+
+
+def read_bytes(data: bytes, name: str) -> str:
+    """Dispatch by file extension; returns NFC plain text with lines."""
+    lower = name.lower()
+    if lower.endswith(".docx"):
+        return read_docx(data)
+    is_html = lower.endswith((".html", ".htm"))
+    text = decode_bytes(data, check=not is_html)
+    if is_html:
+        from .html import html_to_text
+        text = html_to_text(text)
+        problem = diagnose(text)
+        if problem:
+            raise EncodingProblem(problem)
+    return text

@@ -1,0 +1,146 @@
+"""What the search index reads about a document, beyond the text readers see.
+
+Pagefind folds tone marks but not đ -> d (đ has no Unicode decomposition),
+so "nghi dinh" would miss "nghị định". Each document page therefore carries
+an invisible copy of its metadata and text, folded to ASCII, and the browser
+folds every query the same way (docs/assets/javascripts/search.js
+`foldQuery` mirrors `fold_query`; tests/fixtures/search_fold_cases.json is
+the shared table both are tested against).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .dates import parse_iso
+from .symbols import normalize_symbol, search_variants
+from .text import collapse_spaces, fold, nfc
+
+# First word of the invisible copy: search.js cuts the page text here so that
+# excerpts only ever quote what readers see.
+SENTINEL = "⁂"
+METADATA_KEYS = ("title", "so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh",
+                 "dia_danh", "nguoi_ky", "chuc_vu")
+_D_RE = re.compile("[đĐ]")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Old-style tone placement on the open glides oa, oe, uy: hoà -> hòa, uỷ -> ủy.
+# Not after q ("quý" keeps its tone on y) nor before a final consonant or
+# another mark ("hoàn", "luận").
+_OPEN_GLIDE_RE = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])(?![\w\u0300-\u036f])")
+
+
+def fold_query(text: str) -> str:
+    """The one normalisation shared by the index copy and the browser's queries:
+    NFC, tone marks and other diacritics stripped, đ -> d, lower case, single spaces."""
+    return collapse_spaces(fold(text or "")).lower()
+
+
+def canonical_tones(text: str) -> str:
+    """NFC text with one tone placement, so "Tỉnh uỷ Khánh Hoà" == "Tỉnh ủy Khánh Hòa"."""
+    decomposed = unicodedata.normalize("NFD", nfc(text or ""))
+    moved = _OPEN_GLIDE_RE.sub(lambda m: m.group(1)[0] + m.group(2) + m.group(1)[1], decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+def iso_date(value) -> str | None:
+    """ISO date of a front-matter value (YAML date or string), or None."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    parsed = value if isinstance(value, dt.date) else parse_iso(value)
+    return parsed.isoformat() if parsed else None
+
+
+def date_spellings(iso: str | None) -> list[str]:
+    """How readers write a date: 28/4/2021, 28/04/2021, 28.4.2021."""
+    if not iso:
+        return []
+    year, month, day = iso.split("-")
+    d, m = str(int(day)), str(int(month))
+    return [f"{d}/{m}/{year}", f"{day}/{month}/{year}", f"{d}.{m}.{year}"]
+
+
+def symbol_variants(symbol: str | None) -> list[str]:
+    """Every spelling of the document's own number that should find it first."""
+    canonical = normalize_symbol(symbol) if symbol else None
+    return search_variants(canonical) if canonical else []
+
+
+def metadata_text(meta: dict) -> str:
+    """Metadata as one line of text, original spelling first, then folded."""
+    parts = [nfc(str(meta[k])) for k in METADATA_KEYS if meta.get(k)]
+    parts += date_spellings(iso_date(meta.get("ngay_ban_hanh")))
+    return _with_folded(" ".join(parts))
+
+
+def _with_folded(text: str) -> str:
+    """Short fields as written plus fully folded: exact ASCII matches rank them first."""
+    text = collapse_spaces(text)
+    folded = fold_query(text)
+    return text if folded == text.lower() else f"{text} {folded}"
+
+
+def folded_words(text: str) -> str:
+    """The folded form of every word with đ/Đ ("Đinh" -> "dinh").
+
+    Pagefind folds the other diacritics itself (it finds "Chỉ thị" for
+    "chi thi"), so only đ words need a second spelling; copying every word
+    would double the index a query downloads.
+    """
+    words = nfc(text).split()
+    return " ".join(fold_query(w) for w in words if _D_RE.search(w))
+
+
+@dataclass(frozen=True)
+class SearchCopy:
+    """The invisible text of one document page, in decreasing search weight."""
+    symbols: str    # own number in every spelling: ranks the document first for it
+    signer: str     # người ký, as written and folded: "dinh thi lua" finds her documents first
+    metadata: str   # title, type, issuer, signer, place, dates
+    body: str       # folded words of the visible text
+
+
+def search_copy(meta: dict, body_text: str) -> SearchCopy:
+    return SearchCopy(
+        symbols=" ".join(symbol_variants(meta.get("so_ky_hieu"))),
+        signer=_with_folded(nfc(str(meta.get("nguoi_ky") or ""))),
+        metadata=metadata_text(meta),
+        body=folded_words(body_text),
+    )
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = {"script", "style", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._skipping += 1
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_text(fragment: str) -> str:
+    """The visible text of an HTML fragment, NFC, spaces collapsed."""
+    parser = _TextExtractor()
+    parser.feed(fragment or "")
+    parser.close()
+    return collapse_spaces(nfc(" ".join(parser.parts)))
+
+
+def escape(value) -> str:
+    """Escape a value for HTML text or a double-quoted attribute."""
+    return html.escape(nfc(str(value)), quote=True)
