@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .dates import parse_iso
 from .doctypes import TYPE_NAMES, canonical_type
 from .symbols import normalize_symbol
+from .text import fold
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,19 @@ def _check_citations(value) -> Problem | None:
     return None
 
 
+def _type_fix(written: str) -> str:
+    """Suggest the listed type a reader typed without diacritics ("Chi thi" -> "Chỉ thị")."""
+    same = [name for name in TYPE_NAMES if fold(name).casefold() == fold(written).casefold()]
+    if same:
+        return f"viết đúng dấu: '{same[0]}'"
+    return "chọn một trong: " + ", ".join(TYPE_NAMES)
+
+
 def _check_specific(meta: dict) -> list[Problem]:
     problems = []
     doc_type = meta.get("loai_van_ban")
     if isinstance(doc_type, str) and doc_type and canonical_type(doc_type) is None:
-        problems.append(Problem("loai_van_ban", doc_type, "không thuộc danh mục loại văn bản",
-                                "chọn một trong: " + ", ".join(TYPE_NAMES)))
+        problems.append(Problem("loai_van_ban", doc_type, "không thuộc danh mục loại văn bản", _type_fix(doc_type)))
     symbol = meta.get("so_ky_hieu")
     if isinstance(symbol, str) and symbol and normalize_symbol(symbol) is None:
         problems.append(Problem("so_ky_hieu", symbol, "không đúng dạng số ký hiệu",

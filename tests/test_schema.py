@@ -1,0 +1,74 @@
+"""The front-matter schema: one validator for the converter, the hooks and check.py."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from vanban.schema import FIELDS, REQUIRED_KEYS, json_schema, validate
+
+VALID = {
+    "title": "Công văn 154-CV/TU về việc tiếp tục tăng cường công tác phòng, chống dịch Covid-19",
+    "so_ky_hieu": "154-CV/TU",
+    "loai_van_ban": "Công văn",
+    "trich_yeu": "V/v tiếp tục tăng cường công tác phòng, chống dịch Covid-19",
+    "co_quan_ban_hanh": "Tỉnh ủy Hà Nam",
+    "ngay_ban_hanh": "2021-04-28",
+    "van_ban_dan_chieu": [{"so_ky_hieu": "81/TB-VPCP", "ngay": "2021-04-26", "co_quan": "Văn phòng Chính phủ"}],
+}
+
+
+def errors(meta: dict) -> list[tuple[str, str]]:
+    return [(p.key, p.fix) for p in validate(meta) if p.severity == "error"]
+
+
+def test_a_complete_page_has_no_problem():
+    assert validate(VALID) == []
+
+
+@pytest.mark.parametrize("change, key, fix_contains", [
+    ({"loai_van_ban": "Chi thi"}, "loai_van_ban", "'Chỉ thị'"),          # typed without diacritics
+    ({"loai_van_ban": "Công văn hỏa tốc"}, "loai_van_ban", "chọn một trong"),
+    ({"ngay_ban_hanh": "2021-02-30"}, "ngay_ban_hanh", "YYYY-MM-DD"),     # impossible date
+    ({"ngay_ban_hanh": "28/4/2021"}, "ngay_ban_hanh", "YYYY-MM-DD"),      # not ISO
+    ({"so_ky_hieu": "công văn một"}, "so_ky_hieu", "239-CV/HU"),
+    ({"kinh_gui": "Các huyện ủy"}, "kinh_gui", "- "),                      # a string, not a list
+    ({"trich_yeu": None}, "trich_yeu", "can_xac_minh"),                    # null without a flag
+    ({"van_ban_dan_chieu": [{"so_ky_hieu": "21/NQ-CP", "ngay": "2021-13-01"}]}, "van_ban_dan_chieu", "YYYY-MM-DD"),
+])
+def test_bad_values_name_the_key_and_the_fix(change, key, fix_contains):
+    found = errors({**VALID, **change})
+    assert [k for k, _ in found] == [key]
+    assert fix_contains in found[0][1]
+
+
+@pytest.mark.parametrize("key", REQUIRED_KEYS)
+def test_every_required_key_must_be_present(key):
+    meta = {k: v for k, v in VALID.items() if k != key}
+    assert [k for k, _ in errors(meta)] == [key]
+
+
+def test_null_with_a_review_flag_is_a_warning_not_an_error():
+    meta = {**VALID, "co_quan_ban_hanh": None, "ngay_ban_hanh": None, "can_xac_minh": ["co_quan_ban_hanh"]}
+    problems = validate(meta)
+    assert [(p.key, p.severity) for p in problems] == [("co_quan_ban_hanh", "warning")]
+
+
+def test_the_message_names_file_key_value_and_fix():
+    problem = validate({**VALID, "ngay_ban_hanh": "2021-02-30"})[0]
+    line = problem.format("docs/van-ban/2021/x.md")
+    assert re.search(r"docs/van-ban/2021/x\.md: khóa 'ngay_ban_hanh' = '2021-02-30': .+ Cách sửa: .+", line)
+
+
+def test_json_schema_carries_the_same_keys_and_types():
+    schema = json_schema()
+    assert schema["required"] == list(REQUIRED_KEYS)
+    assert set(schema["properties"]) == {f.key for f in FIELDS}
+    assert "Chỉ thị" in schema["properties"]["loai_van_ban"]["enum"]
+
+
+def test_readme_documents_every_key_with_its_label():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for field in FIELDS:
+        assert re.search(rf"^\| `{field.key}` \| {re.escape(field.label)} \|", readme, re.M), field.key
