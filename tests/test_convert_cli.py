@@ -66,14 +66,14 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "a.txt").write_text(PARAGRAPH, encoding="utf-8")
-    (inputs / "b.txt").write_bytes("Céng hoµ x· héi chñ nghÜa ViÖt Nam ".encode("utf-8") * 40)  # TCVN3 mojibake
+    (inputs / "b.txt").write_bytes("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam ".encode("latin-1") * 40)  # VNI bytes
     (inputs / "c.docx").write_bytes(b"not a zip")
     rep = tmp_path / "r.jsonl"
     proc = run(inputs, "--out", tmp_path / "out", "--report", rep)
     assert proc.returncode == 1
     rows = {r["input"].rsplit("/", 1)[-1]: r for r in report(rep)}
     assert rows["a.txt"]["status"] != "error"
-    assert rows["b.txt"]["status"] == "error" and "TCVN3" in rows["b.txt"]["error"]
+    assert rows["b.txt"]["status"] == "error" and "VNI" in rows["b.txt"]["error"]
     assert rows["c.docx"]["status"] == "error" and "docx" in rows["c.docx"]["error"]
     assert "Traceback" not in proc.stderr
     assert len([l for l in proc.stderr.splitlines() if l.strip()]) == 2  # one line per failed file

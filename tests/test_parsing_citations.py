@@ -23,3 +23,12 @@ def test_own_number_excluded_and_duplicates_merged():
     from vanban.symbols import symbol_key
     citations = find_citations(text, {symbol_key("239-CV/HU")})
     assert [(c.so_ky_hieu, c.ngay) for c in citations] == [("16/CT-TTg", "2020-03-31")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("thực hiện Chỉ thị số 16 của Thủ tướng Chính phủ.", ["16/CT-TTg"]),
+    ("thực hiện Chỉ thịsố 16 của Thủ tướng Chính phủ.", []),   # "số" inside a word
+    ("Số 16 của Thủ tướng Chính phủ", []),                     # no type word before the number
+])
+def test_bare_number_citations(text, expected):
+    assert [c.so_ky_hieu for c in find_citations(text)] == expected

@@ -1,3 +1,5 @@
+import pytest
+
 from vanban.parsing.header import parse_header, type_of_heading
 
 
@@ -23,3 +25,58 @@ def test_received_stamp_is_not_the_number():
 
 def test_type_heading():
     assert type_of_heading("KÉT LUẬN") == "Kết luận" and type_of_heading("Kết luận của Thường trực") is None
+
+
+def test_header_after_a_portal_summary():
+    lines = ["Ngày 22/11/2025, Bộ Xây dựng ban hành Công điện về tập trung ứng phó và kịp thời khắc phục hậu quả mưa lũ.",
+             "Xem chi tiết tại Công điện 96/CĐ-BXD ngày 22/11/2025.", "", "BỘ XÂY DỰNG", "", "CỘNG HÒA XÃ HỘI",
+             "CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "", "Số: 96/CĐ-BXD", "", "Hà", "Nội, ngày 22 tháng 11 năm 2025",
+             "", "CÔNG ĐIỆN", "VỀ VIỆC TẬP TRUNG", "ỨNG PHÓ MƯA LŨ", "BỘ XÂY DỰNG điện:", "- Các Cục: Đường bộ Việt Nam"]
+    head = parse_header(lines)
+    assert (head.issuer, head.so_ky_hieu, head.dia_danh, head.ngay) == ("Bộ Xây dựng", "96/CĐ-BXD", "Hà Nội", "2025-11-22")
+    assert (head.doc_type, head.subject) == ("Công điện", "Về việc tập trung ứng phó mưa lũ")
+    assert 0 not in head.taken and 17 not in head.taken
+
+
+@pytest.mark.parametrize("lines,expected", [
+    # heading cut in two, motto cut in two, number on the line after "Số:"
+    (["HỘI", "ĐỒNG NHÂN DÂN", "THÀNH PHỐ HUẾ", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", "Số:", "36/2025/NQ-HĐND",
+      "NGHỊ", "QUYẾT", "", "QUY ĐỊNH VỀ CHÍNH SÁCH HỌC PHÍ", "", "Căn cứ Luật Tổ chức chính quyền địa phương;"],
+     ("Hội đồng nhân dân Thành phố Huế", "36/2025/NQ-HĐND", "Nghị quyết", None, "Quy định về chính sách học phí")),
+    # a heading with more words; "CỦA ĐỒNG CHÍ" names a person, so it stays in the subject across a blank line
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG", "ĐẢNG CỘNG", "SẢN VIỆT NAM", "Số 432-TB/VPTW", "THÔNG BÁO KẾT LUẬN",
+      "CỦA ĐỒNG CHÍ TỔNG BÍ THƯ", "", "TẠI BUỔI LÀM VIỆC VỚI ĐẢNG UỶ BỘ Y TẾ", "", "Ngày 24/11/2025, tại Trụ sở"],
+     ("Văn phòng Trung ương Đảng", "432-TB/VPTW", "Thông báo", None,
+      "Kết luận của đồng chí Tổng Bí thư tại buổi làm việc với Đảng ủy Bộ Y tế")),
+    # an issuer phrase that continues on the next line
+    (["Số 221-KL/TW", "KẾT LUẬN", "CỦA BỘ CHÍNH TRỊ,", "BAN BÍ THƯ", "VỀ TÌNH HÌNH HOẠT ĐỘNG", "", "Tại phiên họp ngày 28/11/2025"],
+     (None, "221-KL/TW", "Kết luận", "Bộ Chính trị, Ban Bí thư", "Về tình hình hoạt động")),
+    # a subject in ordinary case under the heading
+    (["CHÍNH PHỦ", "Số: 52/2021/NĐ-CP", "NGHỊ ĐỊNH", "Gia hạn thời hạn nộp thuế giá trị gia tăng,", "tiền thuê đất trong năm 2021",
+      "", "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"],
+     ("Chính phủ", "52/2021/NĐ-CP", "Nghị định", None, "Gia hạn thời hạn nộp thuế giá trị gia tăng, tiền thuê đất trong năm 2021")),
+    # a Công văn whose subject says "Về ..." instead of "V/v"
+    (["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 5155/SGDĐT-GDTX", "Về hướng dẫn đánh giá trung tâm", "học tập cộng đồng",
+      "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025", "Kính gửi: Ủy ban nhân dân phường, xã"],
+     ("Sở Giáo dục và Đào tạo", "5155/SGDĐT-GDTX", None, None, "Về hướng dẫn đánh giá trung tâm học tập cộng đồng")),
+    # no masthead: a numbered heading is not an issuer; the type heading keeps its extra words
+    (["HƯỚNG DẪN TẠM THỜI", "Giám sát người nhập cảnh vào Việt Nam", "(Ban hành kèm theo Công văn số /BYT-DP)", "I. MỤC ĐÍCH",
+      "Tổ chức giám sát, xét nghiệm người nhập cảnh trong tình hình mới đảm bảo việc thực hiện mục tiêu kép."],
+     (None, None, "Hướng dẫn", None, "Tạm thời giám sát người nhập cảnh vào Việt Nam")),
+])
+def test_header_layouts(lines, expected):
+    head = parse_header(lines)
+    assert (head.issuer, head.so_ky_hieu, head.doc_type, head.type_issuer, head.subject) == expected
+
+
+def test_subject_without_masthead_stops_at_the_body():
+    lines = ["CÔNG ĐIỆN", "", "V/V TẬP TRUNG ỨNG", "PHÓ VÀ KHẮC PHỤC HẬU QUẢ MƯA LŨ", "", "THỦ TƯỚNG CHÍNH PHỦ điện:",
+             "- Đồng chí Bí thư Tỉnh ủy các tỉnh;"]
+    head = parse_header(lines)
+    assert head.subject == "V/v tập trung ứng phó và khắc phục hậu quả mưa lũ" and 5 not in head.taken
+
+
+def test_subject_stops_at_the_authority_line():
+    lines = ["CỤC THUẾ", "Số: 3509/QĐ-CT", "QUYẾT ĐỊNH", "BAN HÀNH QUY TẮC ỨNG XỬ VỚI NGƯỜI NỘP THUẾ", "", "CỤC TRƯỞNG CỤC THUẾ",
+             "", "Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019;"]
+    assert parse_header(lines).subject == "Ban hành quy tắc ứng xử với người nộp thuế"

@@ -24,3 +24,19 @@ def test_clean_lines_layout_slogan_footer():
     assert lines[0] == "25/07/2021 22:23"
     assert "Số: 12/CT-TTg" in lines and "Dòng cuối." in lines
     assert not any("Liên kết" in l or "Ký bởi" in l or "PAGE BREAK" in l or "Thông tin khác" in l for l in lines)
+
+
+@pytest.mark.parametrize("line,noise", [
+    ("các màu sắc:", True), ("Soft + Tel: +84-8-3930 3279 * www.ThuVienPhapLuat.vn", True),
+    ("Các màu sắc của cờ Tổ quốc được quy định như sau:", False),
+])
+def test_more_noise_lines(line, noise):
+    assert is_noise_line(line) is noise
+
+
+def test_counter_between_table_cells_and_digital_stamps():
+    raw = ("Cell1 | Lượt xem: 12 | Cell3\n" + " " * 5000 + "Lượt\n"
+           "Người ký: Sở Y tế\nEmail: syt@example.gov.vn\nThời gian ký: 25.09.2020\n\nSỞ Y TẾ\nNội dung văn bản.")
+    lines = [l for l in clean_lines(raw) if l]
+    assert lines[0] == "Cell1  Cell3" and "Lượt" in lines  # a long run of spaces is scanned once, not per space
+    assert "Sở Y tế" not in " ".join(lines) and lines[-2:] == ["SỞ Y TẾ", "Nội dung văn bản."]

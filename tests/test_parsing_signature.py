@@ -1,3 +1,5 @@
+import pytest
+
 from vanban.parsing.copyblock import parse_copy_block
 from vanban.parsing.signature import parse_signature
 
@@ -23,3 +25,22 @@ def test_copy_block():
     assert copy["so_ky_hieu"] == "215-BS/ĐUK" and copy["co_quan"] == "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh"
     assert (copy["dia_danh"], copy["ngay"], copy["noi_nhan"]) == ("Quảng Ngãi", "2021-07-05", ["Lưu Văn phòng"])
     assert min(taken) == len(BODY) + 1
+
+
+@pytest.mark.parametrize("lines,expected", [
+    # a role cut by the layout, and an OCR'd "Nơi nhân"
+    (["Nội dung.", "Nơi nhân:", "- Ban Bí thư (để báo cáo),", "- Lưu Văn phòng Trung ương Đảng.", "K/T CHÁNH", "VĂN PHÒNG",
+      "PHÓ CHÁNH VĂN PHÒNG", "Lê Khánh Toàn"], ("Lê Khánh Toàn", "K/T Chánh Văn phòng, Phó Chánh Văn phòng")),
+    (["Nội dung.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN", "DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+      "Trương Việt Dũng"], ("Trương Việt Dũng", "TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch")),
+    # an annex after the signature: the list is found far from the end, the annex adds nothing
+    (["Nội dung."] * 20 + ["Nơi nhận:", "- Như Điều 8;", "- Lưu: VT.", "CHỦ TỊCH", "Lê Trường Lưu", "PHỤ LỤC",
+                           "PHÂN LOẠI ĐỊA BÀN", "(Ban hành kèm theo Nghị quyết số 36/2025/NQ-HĐND)"]
+     + ["Phường Phong Điền", "Nguyễn Văn An"] * 10, ("Lê Trường Lưu", "Chủ tịch")),
+    # OCR debris around a role is trimmed; a garbled role is dropped, never published
+    (["Nội dung.", "} - KT. TỔNG CỤC TRƯỞNG", "Nguyễn Văn Bình"], ("Nguyễn Văn Bình", "KT. Tổng cục trưởng")),
+    (["Nội dung.", "KT. TONG 2 CVC TRUONG"], (None, None)),
+])
+def test_signature_layouts(lines, expected):
+    sig = parse_signature(lines, len(lines))
+    assert (sig.nguoi_ky, sig.chuc_vu) == expected

@@ -7,6 +7,8 @@ from vanban.symbols import find_symbols, normalize_symbol, parse_symbol, search_
     ("Số 154 - CV/TU", "154-CV/TU"), ("Số: 239-CV/HU", "239-CV/HU"), ("16/CT-TTg", "16/CT-TTg"),
     ("30/2020/ND-CP", "30/2020/NĐ-CP"), ("215 -BS/ĐUK", "215-BS/ĐUK"), ("940/QÐ-UBND", "940/QĐ-UBND"),
     ("07–KL/TW", "07-KL/TW"), ("số 3630 /TCT-CS", "3630/TCT-CS"), ("12-CV", None), ("Công văn", None),
+    ("154-cv/tu", "154-CV/TU"),  # typed in lower case by staff
+
 ])
 def test_normalize_symbol(raw, expected):
     assert normalize_symbol(raw) == expected
@@ -25,3 +27,18 @@ def test_find_and_key():
     assert [str(s) for _, s in find_symbols(text)] == ["07-KL/TW", "81/TB-VPCP"]
     assert symbol_key("154/CV-TU") == symbol_key("154-CV/TU") == symbol_key("0154 cv tu")
     assert "154 CV TU" in search_variants("154-CV/TU")
+
+
+@pytest.mark.parametrize("text,found", [
+    ("theo Công văn 12/CT-TTg và", ["12/CT-TTg"]),
+    ("mã a12/CT-TTg không phải", []),                  # a number inside a word is no symbol
+    ("điểm 1.12/CT-TTg hoặc 3/12/CT-TTg", []),         # nor one that continues another number
+    ("(16/CT-TTg)", ["16/CT-TTg"]),
+    ("x1 / 2021/NĐ-CP", ["2021/NĐ-CP"]),                # the scan goes on after a rejected start
+    ("Số 154 - CV/TU — Hà Nam, ngày 28", ["154-CV/TU"]),  # seed 003's header: "Hà" is no code
+    ("Thông báo số 118/TB-lội dung", ["118/TB"]),        # OCR glue: lower-case words are no codes
+    ("theo Chỉ thị 1/Dose và 2021/Con", []),
+    ("Quy định số 08-QĐi/TW và 81/TTr- NHNN", ["08-QĐi/TW", "81/TTr-NHNN"]),
+])
+def test_find_symbols_boundaries(text, found):
+    assert [str(s) for _, s in find_symbols(text)] == found

@@ -1,7 +1,7 @@
 """Domain model: one directive (VanBan) and the documents it cites (Citation)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .schema import CITATION_KEYS, FIELDS
 
@@ -15,8 +15,7 @@ class Citation:
     nguyen_van: str = ""             # the raw phrase as written
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        return {key: data[key] for key in CITATION_KEYS}
+        return {key: getattr(self, key) for key in CITATION_KEYS}
 
 
 @dataclass

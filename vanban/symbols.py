@@ -9,21 +9,28 @@ and plain D for Đ ("ND-CP"). This module is the only place that knows this.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .doctypes import type_for_code
 from .text import fold, nfc
 
-_LETTER = r"A-Za-zĐđÐÀ-ỹ"
-_DASH = r"[-‐‑–—]"
+# Hyphen, non-breaking hyphens and the en dash. Not the em dash: "154-CV/TU — Hà Nam"
+# uses it as punctuation, and "Hà" is no code.
+_DASH = r"[-‐‑–]"
 _SEP = rf"\s*(?:{_DASH}|/)\s*"
-# A code segment: starts with a letter, may hold digits and "&" (BNN&MT, QH15).
-_CODE = rf"[{_LETTER}][{_LETTER}0-9&]*"
+# A code segment is upper case, may hold digits and "&" (BNN&MT, QH15), and may end in
+# one lower-case letter by convention (TTg, QĐi, CTr). Words such as "Hà" are not codes.
+_UPPER = "A-ZĐÐ"
+_CODE = rf"[{_UPPER}][{_UPPER}0-9&]*[a-zđ]?"
 
 # number, optional "/year", then 1–4 code segments joined by - or /.
+# The number must not continue a word or another number; that test sits after its
+# first digit, so the pattern starts with a digit and the regex engine can skip
+# ahead to digits instead of trying every position of a long text.
 SYMBOL_PATTERN = (
-    rf"(?<![\w/.-])(\d{{1,6}})(?:\s*/\s*((?:19|20)\d\d))?"
+    rf"(\d(?<![\w/.-]\d)\d{{0,5}})(?:\s*/\s*((?:19|20)\d\d))?"
     rf"((?:{_SEP}{_CODE}){{1,4}})(?![\w&])"
 )
 SYMBOL_RE = re.compile(SYMBOL_PATTERN)
@@ -58,6 +65,7 @@ class Symbol:
         return type_for_code(self.codes[0], party=self.party)
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred codes recur in every text
 def _fix_code(code: str) -> str:
     code = nfc(code)
     upper = code.upper()
@@ -86,10 +94,11 @@ def parse_symbol(text: str) -> Symbol | None:
     """Parse a số ký hiệu written in any common spelling, or return None."""
     text = nfc(text or "")
     text = re.sub(r"^\s*(?:số|so)\s*:?\s*", "", text, flags=re.IGNORECASE)
-    match = SYMBOL_RE.search(text)
-    if not match or text[: match.start()].strip():
-        return None
-    return _parse_match(match)
+    for candidate in (text, text.upper()):  # staff may type "154-cv/tu"
+        match = SYMBOL_RE.search(candidate)
+        if match and not candidate[: match.start()].strip():
+            return _parse_match(match)
+    return None
 
 
 def normalize_symbol(text: str | None) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..dates import find_dates, parse_posted_stamp
 from ..doctypes import TYPE_NAMES
-from ..symbols import SYMBOL_PATTERN, normalize_symbol
+from ..symbols import SYMBOL_PATTERN, find_symbols, normalize_symbol
 from ..text import collapse_spaces
 
 _TYPES = "|".join(sorted(TYPE_NAMES, key=len, reverse=True))
@@ -69,6 +69,16 @@ def _subject_after(text: str, pos: int) -> str | None:
     return collapse_spaces(match.group(0)).rstrip(" ,") if match else None
 
 
+def _report_date(opening: str) -> tuple | None:
+    """The report's own date ("Ngày 21/7, ..."), not the date that follows a cited number
+    ("Kết luận số 192-KL/TW, ngày 19/9/2025")."""
+    cited_ends = [m.end() for m, _ in find_symbols(opening)]
+    for date, parts in find_dates(opening):
+        if not any(not opening[end:date.start()].strip(" ,(") for end in cited_ends):
+            return parts
+    return None
+
+
 def parse_article(lines: list[str]) -> Article:
     art = Article()
     find_source(lines, art)
@@ -104,5 +114,5 @@ def parse_article(lines: list[str]) -> Article:
         art.issuer = art.issuer or collapse_spaces(head.group("issuer"))
         art.subject = art.subject or collapse_spaces(head.group("subject"))
         art.symbol = art.symbol or normalize_symbol(head.group("sym") or "")
-    art.date = next((parts for _, parts in find_dates(lead)), None)
+    art.date = _report_date(lead[: match.start("type")] if match else lead[:40])
     return art

@@ -12,16 +12,26 @@ _LIST_RE = re.compile(r"^[-–+•]\s*(?=\S)")
 _NUMBER_RE = re.compile(r"^(?P<num>(?:Điều\s+\d+[a-z]?\.?|[IVXLC]+[.\-–]|\d+(?:\.\d+)*[.)]|[a-zđ]\)))\s+(?=\S)")
 _END_RE = re.compile(r"[.:;!?…][\"”’)»]*$")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~^=])")
-_ORDERED_RE = re.compile(r"^(\d+)([.)])(\s)")
-_BULLET_RE = re.compile(r"^([-+])(\s)")
+_ORDERED_RE = re.compile(r"^(\d+)([.)]\s)")
+_BULLET_RE = re.compile(r"^([-+]\s)")
+
+
+# Replacement functions, not "\\\1" templates: sub() with a template makes a
+# Python-level call (re._subx) every time, even when nothing matches.
+def _backslash_first(match: re.Match[str]) -> str:
+    return "\\" + match.group(1)
+
+
+def _backslash_second(match: re.Match[str]) -> str:
+    return match.group(1) + "\\" + match.group(2)
 
 
 def escape(text: str) -> str:
     """Literal text for Markdown: HTML characters as entities, Markdown marks backslashed."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _ORDERED_RE.sub(r"\1\\\2\3", text)   # "1. " would start an ordered list
-    return _BULLET_RE.sub(r"\\\1\2", text)
+    text = _MD_SPECIAL.sub(_backslash_first, text)
+    text = _ORDERED_RE.sub(_backslash_second, text)   # "1. " would start an ordered list
+    return _BULLET_RE.sub(_backslash_first, text)
 
 
 def _starts_block(line: str) -> bool:

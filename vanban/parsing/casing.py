@@ -9,7 +9,7 @@ import re
 
 from ..agencies import PROVINCES
 from ..text import collapse_spaces, fold, sentence_case
-from .lines import quick_fold
+from .lines import SURNAMES, quick_fold
 
 _PHRASES = (
     "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Ban Thường vụ", "Thường trực",
@@ -24,8 +24,17 @@ _PHRASES = (
     "Quốc hội", "Ủy ban Thường vụ Quốc hội", "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Ban Kinh tế",
     "Ủy ban Kiểm tra", "Sở Y tế", "Tổng Liên đoàn Lao động Việt Nam", "Việt Nam",
 ) + PROVINCES
-# Longest first so "Phó Bí thư" wins over "Bí thư".
-_BY_FOLD = sorted(((fold(p).lower().split(), p) for p in _PHRASES), key=lambda fp: -len(fp[0]))
+
+
+def _index_phrases() -> dict[str, list[tuple[list[str], str]]]:
+    """Folded phrases by their first word; longest first so "Phó Bí thư" wins over "Bí thư"."""
+    index: dict[str, list[tuple[list[str], str]]] = {}
+    for key, proper in sorted(((fold(p).lower().split(), p) for p in _PHRASES), key=lambda kp: -len(kp[0])):
+        index.setdefault(key[0], []).append((key, proper))
+    return index
+
+
+_BY_FIRST_WORD = _index_phrases()
 _MARKER_RE = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|TM|KT|TL)\s*", re.IGNORECASE)
 
 
@@ -33,7 +42,7 @@ def _apply_phrases(words: list[str]) -> list[str]:
     folded = [quick_fold(w).lower().strip(",.;:") for w in words]
     out, i = [], 0
     while i < len(words):
-        for key, proper in _BY_FOLD:
+        for key, proper in _BY_FIRST_WORD.get(folded[i], ()):
             n = len(key)
             if folded[i : i + n] == key:
                 tail = re.sub(r"^.*?([,.;:]*)$", r"\1", words[i + n - 1])
@@ -43,6 +52,26 @@ def _apply_phrases(words: list[str]) -> list[str]:
         else:
             out.append(words[i])
             i += 1
+    return out
+
+
+_PLACE_WORDS = {"tinh", "thanh", "huyen", "quan", "tp", "tp."}
+
+
+def _capitalise_domain(words: list[str]) -> list[str]:
+    """ "Bộ xây dựng" -> "Bộ Xây dựng", "Sở giáo dục và đào tạo" -> "Sở Giáo dục và Đào tạo":
+    a ministry's or department's field starts with a capital, as does each field joined by "và", "," or "-"."""
+    if len(words) < 2 or quick_fold(words[0]).lower() not in ("bo", "so") or quick_fold(words[1]).lower().strip(",.;:") == "truong":
+        return words  # not "Bộ trưởng"
+    out, capital = words[:1], True
+    for word in words[1:]:
+        if quick_fold(word).lower() in _PLACE_WORDS:
+            capital = False
+            out.append(word)
+            out.extend(words[len(out):])
+            break
+        out.append(word[:1].upper() + word[1:] if capital else word)
+        capital = word in ("và", "-", "–") or word.endswith(",")
     return out
 
 
@@ -57,7 +86,77 @@ def official_case(text: str) -> str:
         return marker.strip()
     if any(ch.islower() for ch in text):
         return (marker + " " + text).strip()
-    words = sentence_case(text).split()
-    cased = " ".join(_apply_phrases(words))
+    words = _capitalise_domain(_apply_phrases(sentence_case(text).split()))
+    cased = " ".join(words)
     cased = cased[:1].upper() + cased[1:]
     return (marker + " " + cased).strip()
+
+
+# One Vietnamese syllable, folded: initial consonant(s), vowel cluster, final consonant(s).
+_SYLLABLE_RE = re.compile(r"^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnptk])?$")
+
+
+def _keeps_capitals(word: str) -> bool:
+    """Symbols and abbreviations stay as written ("377-QĐ/TW", "COVID-19", "UBND"): a word
+    with a digit, or a piece that is not a Vietnamese syllable."""
+    if any(ch.isdigit() for ch in word):
+        return True
+    pieces = re.split(r"[-/–]", quick_fold(word).lower().strip(",.;:()\"“”'"))
+    return any(p.isalpha() and not _SYLLABLE_RE.match(p) for p in pieces)
+
+
+def subject_case(text: str) -> str:
+    """Sentence case for an all-caps subject, keeping symbols and abbreviations in capitals."""
+    text = collapse_spaces(text)
+    cased = sentence_case(text)
+    if cased == text:
+        return text
+    words = [o if _keeps_capitals(o) else w for w, o in zip(cased.split(), text.split())]
+    text = " ".join(_person_names(_apply_phrases(words)))  # "Thủ tướng Chính phủ", "Khánh Hòa"
+    return re.sub(r"^V/V\b", "V/v", text[:1].upper() + text[1:])
+
+
+# A person's name follows these titles: "Phó Thủ tướng Chính phủ Mai Văn Chính", "đồng chí Lê Văn A".
+_TITLE_ENDS = {"bi thu", "chinh phu", "thu tuong", "bo truong", "chu tich", "dong chi", "giam doc"}
+_NAME_STOP = {"tai", "ve", "voi", "va", "trong", "doi", "cho", "khi", "ngay", "nam", "den", "o", "cua", "lam", "chu", "da"}
+
+
+def _person_names(words: list[str]) -> list[str]:
+    """Capitalise a name written after a title: a lower-case surname (a capital one began a known
+    phrase, "đồng chí Tổng Bí thư"), then up to 3 words before a function word."""
+    out = list(words)
+    folded = [quick_fold(w).lower().strip(",.;:") for w in words]
+    for i in range(2, len(out)):
+        if f"{folded[i - 2]} {folded[i - 1]}" not in _TITLE_ENDS or folded[i] not in SURNAMES or not out[i][:1].islower():
+            continue
+        for j in range(i, min(i + 4, len(out))):
+            if j > i and folded[j] in _NAME_STOP:
+                break
+            out[j] = out[j][:1].upper() + out[j][1:]
+    return out
+
+
+# Toneless spellings that no Vietnamese syllable has: a stop final needs a tone mark
+# ("cyc", "quoc"), and iê/yê/uô/uê need their circumflex ("kiem", "thue").
+_NEEDS_MARKS_RE = re.compile(r"(c|ch|p|t)$|^(ngh|ng|gh|kh|nh|ph|th|tr|ch|[bcdghklmnprstvx])?(ie|ye|uo|ue)")
+
+
+_SHORT_FORMS = {"tp", "tx", "tt", "kt", "tl", "tm", "q"}
+
+
+def _plausible_word(token: str) -> bool:
+    word = token.strip(",.;:()")
+    if (not word or word.isdigit() or "/" in word or (len(word) >= 2 and word.isupper() and word.isalpha())
+            or word.lower() in _SHORT_FORMS):
+        return True  # numbers, markers ("T/M", "KT."), abbreviations ("UBND", "ĐVHC", "tp.")
+    if not word.replace("-", "").isalpha():
+        return False  # OCR debris: "“bo", "—=—", "©"
+    folded = quick_fold(word).lower()
+    if not all(_SYLLABLE_RE.match(p) for p in folded.split("-") if p):
+        return False  # "chínhphủ", "vietnam", "hol"
+    return not (word.isascii() and _NEEDS_MARKS_RE.search(folded))
+
+
+def plausible_name(text: str | None) -> bool:
+    """False for names garbled by OCR ("Bộ Tài chính tong cyc thue", "Thủ tướng chínhphủ")."""
+    return bool(text) and all(_plausible_word(t) for t in text.split())

@@ -18,7 +18,8 @@ from ..text import collapse_spaces
 _TYPES = "|".join(sorted(TYPE_NAMES, key=len, reverse=True))
 _TYPE_BEFORE_RE = re.compile(rf"(?P<type>{_TYPES})\s*(?:số|Số|so)?\s*:?\s*$", re.IGNORECASE)
 # "số 16" not followed by a symbol tail; the type word before it is checked separately.
-_BARE_NUMBER_RE = re.compile(r"\bsố\s+(?P<num>\d{1,5})(?![\d/\-–.,]\d)(?![\w/\-])")
+# (?<!\wsố) is \b written after the literal, so the engine scans for "số" quickly.
+_BARE_NUMBER_RE = re.compile(r"số(?<!\wsố)\s+(?P<num>\d{1,5})(?![\d/\-–.,]\d)(?![\w/\-])")
 _TYPE_WORD_RE = re.compile(rf"(?P<type>{_TYPES})\s+$", re.IGNORECASE)
 _DATE_AFTER_RE = re.compile(r"^\s*[,(]?\s*(?:ban hành\s+)?(?=ngày)", re.IGNORECASE)
 _ISSUER_RE = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()\n]{2,120})")

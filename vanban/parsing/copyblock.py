@@ -17,8 +17,10 @@ _MARKER_RE = re.compile(r"^(sao y ban chinh|sao y|sao luc|trich sao)\b")
 
 
 def _marker(line: str) -> str | None:
+    if len(line.split()) > 6:
+        return None
     match = _MARKER_RE.match(quick_fold(line).lower().strip())
-    return _FORMS[match.group(1)] if match and len(line.split()) <= 6 else None
+    return _FORMS[match.group(1)] if match else None
 
 
 def _walk_back(lines: list[str], i: int) -> int:

@@ -13,15 +13,16 @@ from ..symbols import normalize_symbol, parse_symbol, symbol_key
 from ..text import collapse_spaces, name_key, sentence_case
 from .article import Article, find_source, parse_article
 from .body import paragraphs
-from .casing import official_case
+from .casing import official_case, plausible_name
 from .citations import find_citations
 from .copyblock import parse_copy_block
-from .header import parse_header
+from .header import HEADER_SCAN, parse_header
 from .infer import infer_year, issuer_from_symbol, place_for_issuer
-from .lines import is_upper
+from .lines import is_name, is_upper
 from .noise import clean_lines
 from .portal import parse_portal_table
 from .signature import parse_signature
+from .signing import date_from_signature
 
 # Fields every directive has; absent ones are flagged for review.
 _EXPECTED = ("so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "dia_danh",
@@ -102,10 +103,16 @@ def extract(text: str) -> Parsed:
     _fill_issuer(doc, head, art, portal, symbol, copy, body_text)
     doc.dia_danh = head.dia_danh
     _fill_date(doc, head, art, portal)
-    doc.nguoi_ky = _first(sig.nguoi_ky, art.signer, portal.get("nguoi_ky"))
+    if doc.ngay_ban_hanh is None and (signed := date_from_signature(text, lines[:end][:HEADER_SCAN + 20])):
+        doc.ngay_ban_hanh = signed
+        doc.flag("ngay_ban_hanh")
+    # Other witnesses must name a person: a digital-signature stamp's "Người ký: Sở Y tế" does not.
+    doc.nguoi_ky = _first(sig.nguoi_ky, *(n for n in (art.signer, portal.get("nguoi_ky")) if n and is_name(n)))
     doc.chuc_vu = _first(sig.chuc_vu, _chuc_vu_from_roles(art.roles, doc.co_quan_ban_hanh))
     own = {symbol_key(s) for s in (doc.so_ky_hieu, (copy or {}).get("so_ky_hieu")) if s}
-    doc.van_ban_dan_chieu = find_citations(collapse_spaces((doc.trich_yeu or "") + " " + body_text), own)
+    # Paragraphs are already single-spaced; only the subject needs collapsing.
+    cited_text = " ".join(t for t in (collapse_spaces(doc.trich_yeu or ""), body_text) if t)
+    doc.van_ban_dan_chieu = find_citations(cited_text, own)
     if doc.ngay_ban_hanh is None and art.date and art.date[0] is None:
         year = infer_year(art.date[1], art.date[2], [c.ngay for c in doc.van_ban_dan_chieu], doc.ngay_dang)
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
@@ -119,7 +126,8 @@ def extract(text: str) -> Parsed:
 
 
 def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
-    issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), head.issuer)
+    masthead = head.issuer if plausible_name(head.issuer) else None  # not OCR garbage ("tong cyc thue")
+    issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), masthead)
     if not issuer and portal.get("co_quan_ban_hanh"):
         issuer = portal["co_quan_ban_hanh"]
     if not issuer:
@@ -142,10 +150,10 @@ def _fill_date(doc, head, art, portal) -> None:
     if head.ngay:
         doc.ngay_ban_hanh = head.ngay
         return
+    parts = parse_date(portal.get("ngay_ban_hanh") or "")
+    if parts and parts[0]:  # the legal portal's own table outranks a date read from running text
+        doc.ngay_ban_hanh = iso(*parts)
+        return
     if art.date and art.date[0]:
         doc.ngay_ban_hanh = iso(*art.date)
         doc.flag("ngay_ban_hanh")
-        return
-    parts = parse_date(portal.get("ngay_ban_hanh") or "")
-    if parts and parts[0]:
-        doc.ngay_ban_hanh = iso(*parts)

@@ -9,20 +9,22 @@ from dataclasses import dataclass, field
 from ..dates import parse_date, iso
 from ..doctypes import TYPE_NAMES
 from ..symbols import find_symbols
-from ..text import collapse_spaces, fold, sentence_case
-from .casing import official_case
-from .lines import (quick_fold, ITEM_RE, SO_LINE_RE, first_symbol, is_upper, list_items, place_date)
+from ..text import collapse_spaces
+from .casing import official_case, subject_case
+from .lines import (quick_fold, ITEM_RE, SO_LINE_RE, first_symbol, is_role, is_upper, list_items, place_date)
+from .masthead import issuer_from_agency, split_motto
 
-_MOTTO_RE = re.compile(r"^CONG$|CONG\s*HOA\s*XA|HOA\s*XA\s*HOI|XA\s*HOI\s*CHU|CHU\s*NGHIA\s*VIET|DOC\s*LAP\W|HANH\s*PHUC|DANG\s+CONG\s+SAN\s+VIET\s+NAM")
 _TYPE_BY_FOLD = {quick_fold(t).upper(): t for t in TYPE_NAMES}
 _VV_RE = re.compile(r"^(?:V/v|V/V|v/v|Vv|Vw|Về việc|VỀ VIỆC)\b\.?\s*(?P<rest>.*)$")
 _KINH_GUI_RE = re.compile(r"^(?:Đồng\s+)?K[íi]nh\s*g[ửưu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _STAMP_RE = re.compile(r"(?<![\wÀ-ỹ])ĐẾN(?![\wÀ-ỹ])")
 _STAMP_FIELD_RE = re.compile(r"^(Số|Ngày|Chuyển|Chuyên|Lưu hồ sơ|Người nhận)\s*:", re.IGNORECASE)
-# Compared on folded capitals: OCR drops tone marks ("TONG CỤC THUE").
-_PARENT_RE = re.compile(r"^(DANG BO|DANG CONG SAN|BO |BAN CHAP HANH DANG BO|UBND |UY BAN NHAN DAN (TINH|THANH PHO) )")
-_AGENCY_START = re.compile(r"^(TINH UY|THANH UY|HUYEN UY|QUAN UY|THI UY|DANG UY|TONG CUC|CUC|VU |SO |BAN |VAN PHONG|"
-                           r"CHI CUC|TRUNG TAM|BAO HIEM)")
+_SO_ALONE_RE = re.compile(r"^(?:Số|SỐ)\s*:?$")
+_VE_RE = re.compile(r"^Về\s+(?!việc\b)\S")
+_NUMBERED_RE = re.compile(r"^(?:[IVX]+|\d+)[.)]\s")
+# Lines that open a body, never a subject: "Căn cứ ...", "(Ban hành kèm theo ...)", "I. MỤC ĐÍCH".
+_NOT_SUBJECT_RE = re.compile(r"^(?:\(|Căn cứ|Thực hiện|Theo|Ngày|Trong|Để|Nhằm|Qua|Sau|Tại|Vừa qua|Hiện nay|Kính gửi|"
+                             r"(?:[IVX]+|\d+)[.)]\s)")
 HEADER_SCAN = 40
 
 
@@ -51,6 +53,19 @@ def type_of_heading(line: str) -> str | None:
     if not text or len(text.split()) > 4 or not (is_upper(text) or text in TYPE_NAMES):
         return None
     return _TYPE_BY_FOLD.get(quick_fold(text).upper())
+
+
+def _heading_with_rest(line: str) -> tuple[str, str] | None:
+    """ "THÔNG BÁO KẾT LUẬN", "HƯỚNG DẪN TẠM THỜI" -> (type, the words after it, which open the subject)."""
+    text = collapse_spaces(line).strip(" .:")
+    words = text.split()
+    if not is_upper(text) or not 3 <= len(words) <= 5:
+        return None
+    for n in (3, 2, 1):
+        found = _TYPE_BY_FOLD.get(quick_fold(" ".join(words[:n])).upper())
+        if found and len(words) - n <= 3:
+            return found, " ".join(words[n:])
+    return None
 
 
 def _body_like(line: str) -> bool:
@@ -84,41 +99,97 @@ def _parse_stamp(lines: list[str], head: Header) -> None:
         return
 
 
-def _split_motto(line: str) -> tuple[str, bool]:
-    match = _MOTTO_RE.search(quick_fold(line).upper())
-    return (line[: match.start()].strip(" |-—"), True) if match else (line, False)
-
-
-def _take_subject(lines: list[str], start: int, head: Header) -> int:
-    """Subject lines after a type heading: "CỦA ..." then "về ..." or capital lines."""
-    parts, i = [], start
-    while i < len(lines) and i < start + 8:
+def _plain_subject(lines: list[str], start: int) -> list[int]:
+    """Indexes of a subject written in ordinary case right under the type heading
+    ("NGHỊ ĐỊNH" / "Gia hạn thời hạn nộp thuế ..."): up to 3 lines before a blank line."""
+    taken = []
+    for i in range(start, min(start + 4, len(lines))):
         line = lines[i].strip()
         if not line:
-            if parts:
-                break
+            break
+        if _NOT_SUBJECT_RE.match(line) or is_upper(line) or _body_like(line) or len(taken) == 3:
+            return []
+        taken.append(i)
+    text = " ".join(lines[i].strip() for i in taken)
+    return taken if text[:1].isupper() and not re.search(r"[.:;]$", text) else []
+
+
+def _case_subject(parts: list[str]) -> str:
+    """Runs of capital lines in sentence case, as one sentence; ordinary-case lines keep their case."""
+    runs: list[tuple[str, bool]] = []
+    for part in parts:
+        upper = is_upper(part)
+        if runs and upper and runs[-1][1]:
+            runs[-1] = (f"{runs[-1][0]} {part}", True)
+        else:
+            runs.append((part, upper))
+    cased = [subject_case(text) if upper else text for text, upper in runs]
+    for k in range(1, len(cased)):
+        if runs[k][1] or runs[k - 1][1]:  # mid-sentence after or in a capital run
+            cased[k] = cased[k][:1].lower() + cased[k][1:]
+    return collapse_spaces(" ".join(cased))
+
+
+def _repeats_issuer(line: str, following: str, agencies: tuple[str, ...]) -> bool:
+    """The issuer's name again, opening the body: "CHÍNH PHỦ", "THỦ" / "TƯỚNG CHÍNH PHỦ điện:"."""
+    for text in (line, f"{line} {following}"):
+        key = " ".join(quick_fold(text).upper().rstrip(" :").split())
+        if key in agencies or (text.endswith(":") and key.startswith(agencies)):
+            return True
+    return False
+
+
+def _take_subject(lines: list[str], start: int, head: Header, parts: list[str] | None = None) -> int:
+    """Subject lines after a type heading: "CỦA ..." (the issuer) then "về ..." or capital lines.
+
+    "CỦA ĐỒNG CHÍ ..." names a person, so it belongs to the subject; an issuer line
+    ending in "," or "VÀ" continues on the next line ("CỦA BỘ CHÍNH TRỊ," / "BAN BÍ THƯ").
+    """
+    parts, i, issuer_open = list(parts or []), start, False
+    names = head.agency_lines + [" ".join(head.agency_lines)] if head.agency_lines else []
+    agencies = tuple(" ".join(quick_fold(a).upper().rstrip(" :").split()) for a in names)
+    while i < len(lines) and i < start + 8:
+        line = lines[i].strip()
+        key = quick_fold(line).upper()
+        following = next((l.strip() for l in lines[i + 1 : i + 3] if l.strip()), "")
+        if not line:
+            if parts and not (is_upper(parts[-1]) and is_upper(following) and not is_role(following)):
+                break  # a blank line inside capitals does not end them; the signer's title ("CỤC TRƯỞNG CỤC THUẾ") does
             i += 1
             continue
-        if quick_fold(line).upper().startswith("CUA ") and not parts and head.type_issuer is None:
+        if issuer_open and is_upper(line) and not key.startswith("VE "):
+            head.type_issuer = f"{head.type_issuer} {official_case(line)}"
+            issuer_open = bool(re.search(r"(,| VA)$", key))
+        elif key.startswith("CUA ") and not key.startswith("CUA DONG CHI") and not parts and head.type_issuer is None:
             head.type_issuer = official_case(line[4:])
-        elif parts and is_upper(line) and quick_fold(line).upper().rstrip(" :") in {quick_fold(a).upper() for a in head.agency_lines}:
-            break  # the issuer's name repeated before the preamble ("CHÍNH PHỦ")
-        elif parts and _body_like(line) and not is_upper(line):
+            issuer_open = bool(re.search(r"(,| VA)$", key))
+        elif parts and agencies and _repeats_issuer(line, following, agencies):
             break
-        elif parts or quick_fold(line).lower().startswith("ve ") or is_upper(line):
+        elif parts and (_body_like(line) and not is_upper(line) or _NOT_SUBJECT_RE.match(line) or line.endswith(":")):
+            break  # the body begins ("THỦ TƯỚNG CHÍNH PHỦ điện:", "Căn cứ ...")
+        elif parts or key.lower().startswith("ve ") or is_upper(line):
             parts.append(line)
+            issuer_open = False
+        elif plain := _plain_subject(lines, i):
+            parts += [lines[k].strip() for k in plain]
+            head.taken.update(plain)
+            i = plain[-1] + 1
+            break
         else:
             break
         head.taken.add(i)
         i += 1
+    if head.type_issuer:
+        head.type_issuer = head.type_issuer.rstrip(" ,")
     if parts:
-        text = collapse_spaces(" ".join(parts))
-        head.subject = sentence_case(text) if is_upper(text) else text
+        head.subject = _case_subject(parts)
     return i
 
 
-def _take_vv(lines: list[str], i: int, head: Header) -> None:
-    parts = [_VV_RE.match(lines[i]).group("rest")]
+def _take_vv(lines: list[str], i: int, head: Header, prefix: str = "V/v ") -> None:
+    """The "V/v ..." subject of a Công văn (or "Về ..." under the number), up to 6 lines."""
+    match = _VV_RE.match(lines[i])
+    parts = [match.group("rest") if match else lines[i].strip()]
     head.taken.add(i)
     for j in range(i + 1, min(i + 6, len(lines))):
         line = lines[j].strip()
@@ -126,7 +197,8 @@ def _take_vv(lines: list[str], i: int, head: Header) -> None:
             break
         parts.append(line)
         head.taken.add(j)
-    head.subject = "V/v " + collapse_spaces(" ".join(parts)).strip()
+    subject = collapse_spaces(" ".join(parts))
+    head.subject = prefix + (subject_case(subject) if is_upper(subject) else subject)
 
 
 def take_kinh_gui(lines: list[str], limit: int, head: Header) -> None:
@@ -152,29 +224,40 @@ def take_kinh_gui(lines: list[str], limit: int, head: Header) -> None:
         head.kinh_gui += list_items(block)
 
 
-def _issuer_from_agency(head: Header) -> None:
-    lines = [collapse_spaces(l) for l in head.agency_lines if l.strip()]
-    if not lines:
-        return
-    first, last = quick_fold(lines[0]).upper(), quick_fold(lines[-1]).upper()
-    if len(lines) >= 2 and _PARENT_RE.match(first) and _AGENCY_START.match(last):
-        head.parent = lines[0]
-        head.issuer = official_case(" ".join(lines[1:]))
-    else:
-        head.issuer = official_case(" ".join(lines))
+def header_start(lines: list[str]) -> int:
+    """Where the document's own header begins: 0, or the masthead after a portal's
+    summary of the document (content lines, then the issuer and the motto)."""
+    tail, content_first = None, False
+    for i, line in enumerate(lines[: min(len(lines) // 2, 150)]):
+        if content_first and not is_upper(line):
+            continue  # after a portal's summary the motto is in capitals; skip folding the summary
+        _, motto, tail = split_motto(line, tail)
+        if motto and not content_first:
+            return 0  # the usual case: the masthead comes first
+        if motto:
+            while i > 0 and (not lines[i - 1].strip() or is_upper(lines[i - 1])):
+                i -= 1
+            return i
+        content_first = content_first or _body_like(line)
+    return 0
 
 
 def parse_header(lines: list[str]) -> Header:
     head = Header()
     _parse_stamp(lines, head)
-    limit = min(len(lines), HEADER_SCAN)
-    i = 0
+    i = header_start(lines)
+    limit = min(len(lines), i + HEADER_SCAN)
+    tail = None
     while i < limit:
         line = lines[i].strip()
         if i in head.taken or not line:
             i += 1
             continue
-        agency, motto = _split_motto(line)
+        if _SO_ALONE_RE.match(line) and i + 1 < len(lines) and SO_LINE_RE.match("Số: " + lines[i + 1].strip()):
+            head.taken.add(i)  # "Số:" with the number on the next line
+            i += 1
+            line = "Số: " + lines[i].strip()
+        agency, motto, tail = split_motto(line, tail)
         so = SO_LINE_RE.match(agency)
         if motto:
             head.taken.add(i)
@@ -197,6 +280,13 @@ def parse_header(lines: list[str]) -> Header:
         elif head.ngay is None and not _body_like(line) and (found := place_date(line)) and found[1]:
             (head.dia_danh, head.ngay), head.date_raw = found, line
             head.taken.add(i)
+        elif (head.ngay is None and len(line.split()) == 1 and line[:1].isupper() and i + 1 < len(lines)
+              and "ngày" in lines[i + 1].lower() and (found := place_date(f"{line} {lines[i + 1].strip()}"))
+              and found[1]):
+            # a place name cut by the layout: "Hà" / "Nội, ngày 21 tháng 11 năm 2025"
+            (head.dia_danh, head.ngay), head.date_raw = found, f"{line} {lines[i + 1].strip()}"
+            head.taken.update((i, i + 1))
+            i += 1
         elif (head.ngay is None and "ngày" in line.lower() and i + 1 < len(lines) and not _body_like(line)
               and (found := place_date(line + " " + lines[i + 1].strip())) and found[1]):
             (head.dia_danh, head.ngay), head.date_raw = found, line + " " + lines[i + 1].strip()
@@ -207,15 +297,29 @@ def parse_header(lines: list[str]) -> Header:
             head.taken.add(i)
             i = _take_subject(lines, i + 1, head)
             continue
+        elif (head.doc_type is None and i + 1 < len(lines) and len(line.split()) <= 2
+              and (doc_type := type_of_heading(f"{line} {lines[i + 1].strip()}"))):
+            head.doc_type = doc_type  # "NGHỊ" / "QUYẾT": a heading cut by the layout
+            head.taken.update((i, i + 1))
+            i = _take_subject(lines, i + 2, head)
+            continue
+        elif head.doc_type is None and (found := _heading_with_rest(line)):
+            head.doc_type = found[0]
+            head.taken.add(i)
+            i = _take_subject(lines, i + 1, head, [found[1]])
+            continue
         elif head.subject is None and _VV_RE.match(line):
             _take_vv(lines, i, head)
+        elif head.subject is None and head.doc_type is None and head.symbol_raw and _VE_RE.match(line) \
+                and not _body_like(line):
+            _take_vv(lines, i, head, prefix="")
         elif (is_upper(line) and head.doc_type is None and head.symbol_raw is None and len(line.split()) <= 12
-              and not re.search(r"\d", line)):
+              and not re.search(r"\d", line) and not _NUMBERED_RE.match(line)):
             head.agency_lines.append(line)
             head.taken.add(i)
         elif _body_like(line) or _KINH_GUI_RE.match(line):
             break
         i += 1
     take_kinh_gui(lines, max(limit, len(lines) // 3), head)
-    _issuer_from_agency(head)
+    head.parent, head.issuer = issuer_from_agency(head.agency_lines)
     return head

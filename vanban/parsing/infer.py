@@ -12,10 +12,22 @@ _PARTY_ISSUERS = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy"
                   "ĐU": "Đảng ủy", "ĐUK": "Đảng ủy Khối", "TW": "Ban Chấp hành Trung ương", "BBT": "Ban Bí thư"}
 
 
+# Central state bodies by the issuer code of their symbols, which is unique nationwide
+# (4046/TCT-TTKT, 990/TB-TCT, 860/BHXH-BT); provincial codes such as UBND are not.
+_STATE_ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "VPCP": "Văn phòng Chính phủ", "BYT": "Bộ Y tế",
+                  "BTC": "Bộ Tài chính", "TCT": "Tổng cục Thuế", "BHXH": "Bảo hiểm xã hội Việt Nam",
+                  "UBTVQH": "Ủy ban Thường vụ Quốc hội", "BNV": "Bộ Nội vụ", "BXD": "Bộ Xây dựng",
+                  "BNG": "Bộ Ngoại giao", "BCA": "Bộ Công an", "BTP": "Bộ Tư pháp"}
+
+
 def issuer_from_symbol(symbol) -> str | None:
-    if symbol is None or not symbol.party:
+    """The body a symbol's issuer code names: 239-CV/HU -> Huyện ủy, 4046/TCT-TTKT -> Tổng cục Thuế."""
+    if symbol is None:
         return None
-    return _PARTY_ISSUERS.get(symbol.codes[-1].upper())
+    if symbol.party:
+        return _PARTY_ISSUERS.get(symbol.codes[-1].upper())
+    code = symbol.codes[1] if symbol.doc_type and len(symbol.codes) > 1 else symbol.codes[0]
+    return _STATE_ISSUERS.get(code)
 
 
 _PROVINCE_BY_FOLD = {quick_fold(p).lower(): p for p in PROVINCES}

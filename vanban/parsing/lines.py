@@ -29,7 +29,7 @@ SO_LINE_RE = re.compile(r"^(?:Số|SỐ|Sô|Sồ|Sé|S6|\$6|So)\s*[:.]?\s*(?=[\d
 ITEM_RE = re.compile(r"^\s*[-–+~•]\s*")
 PLACE_DATE_RE = re.compile(
     r"(?P<place>[A-ZĐÀ-Ỹ][^,\d:;]{1,40}?)\s*,?\s*(?:ngày|ngay)\b", re.IGNORECASE)
-NOI_NHAN_RE = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?\s*", re.IGNORECASE)
+NOI_NHAN_RE = re.compile(r"^\s*N[ơoóờ]i\s+nh[ậaâấầạ]n\s*:?\s*", re.IGNORECASE)  # OCR: "Noi nhân"
 
 
 def is_upper(line: str) -> bool:
@@ -38,6 +38,9 @@ def is_upper(line: str) -> bool:
 
 
 _ORG_WORDS = frozenset(("uy", "ban", "tinh", "huyen", "cuc", "khoi", "bo", "so"))
+# Words of capital headings that start with a surname-like word ("TỔ CHỨC THỰC HIỆN", "ĐẢNG CỘNG SẢN",
+# "HÀ NỘI", "VĂN PHÒNG"); compared with tone marks, so names such as "Hiền" still pass.
+_NOT_NAME_WORDS = frozenset(("chức", "thực", "hiện", "cộng", "sản", "nội", "phòng"))
 
 
 def is_name(line: str) -> bool:
@@ -45,7 +48,7 @@ def is_name(line: str) -> bool:
     words = collapse_spaces(line).strip(" .,").split()
     if not 2 <= len(words) <= 5 or quick_fold(words[0]).lower() not in SURNAMES:
         return False
-    if any(quick_fold(w).lower() in _ORG_WORDS for w in words):
+    if any(quick_fold(w).lower() in _ORG_WORDS or w.lower() in _NOT_NAME_WORDS for w in words):
         return False
     return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
 

@@ -22,14 +22,14 @@ _NOISE_START = re.compile("|".join(f"(?:{p})" for p in (
     r"link tai toan van", r"tai (ve|file)\b", r"(ban quyen|copyright)\b", r"©",
     r"dang (nhap|xuat|ky)\b", r"quen mat khau", r"chia se\b", r"(binh luan|y kien ban doc)\b",
     r"ban dich nay thuoc quyen", r"dang tai van ban",
-    r"click vao phan boi vang", r"cac noi dung (duoc sua doi|cua vb)", r": sua doi, thay the",
+    r"click vao phan boi vang", r"cac noi dung (duoc sua doi|cua vb)", r": sua doi, thay the", r"cac mau sac:?$",
     r"huy bo$", r"x$", r"#$",
     r"(trang chu|lien he|so do trang|tim kiem)$", r"(print|share|tweet|facebook|zalo)$",
     r"(ve dau trang|quay lai|tro ve)$", r"-+\s*page break\s*-+$",
 )))
 # Chrome that can sit anywhere in the line (the legal portal's banners).
 _NOISE_ANYWHERE = re.compile(
-    r"thu vien phap luat|has the copyright|nghi dinh 13/2023/nd-cp.*(du lieu ca nhan|chung toi)")
+    r"thu vien phap luat|thuvienphapluat|has the copyright|nghi dinh 13/2023/nd-cp.*(du lieu ca nhan|chung toi)")
 # The start of the page footer: cut from here to the end.
 _FOOTER_START = re.compile("|".join(f"(?:{p})" for p in (
     r"#* ?van ban lien quan", r"van ban nay chua cap nhat", r"lien ket (website|web|banner)",
@@ -45,6 +45,7 @@ _PRINT_RE = re.compile(r"\s+(In trang|In bài viết|Gửi email|Chia sẻ)\s*$"
 _DECORATION_RE = re.compile(r"^[\s\-–—_=*.·•~|#…]*$")
 _STAMP_KEYS = re.compile(r"^(ký bởi|email|cơ quan|địa chỉ|thời gian ký|ngày ký)\s*:", re.IGNORECASE)
 _SIGNED_BY_RE = re.compile(r"^\s*ký bởi\s*:", re.IGNORECASE)
+_SIGNER_RE = re.compile(r"^\s*người ký\s*:", re.IGNORECASE)
 _CELL_EDGE_RE = re.compile(r"^\s*\|\s?|\s?\|\s*$")
 _ITALIC_RE = re.compile(r"^\s*\*(?=\S)|(?<=\S)\*\s*$")
 _YAML_RE = re.compile(r"\A\ufeff?---\n(?:[a-z_]+:.*\n)+---\n")
@@ -64,25 +65,35 @@ def _strip_layout(line: str) -> str:
     return line.strip()
 
 
+def _key(line: str) -> str:
+    """Folded lower-case form the patterns compare; "" for long lines (chrome lines are short)."""
+    return fold(line).lower().strip() if len(line) <= 300 else ""
+
+
+def _is_noise_key(key: str) -> bool:
+    return bool(key) and bool(_NOISE_START.match(key) or _NOISE_ANYWHERE.search(key))
+
+
 def is_noise_line(line: str) -> bool:
-    if len(line) > 300:
-        return False  # chrome lines are short; long lines are content
-    key = fold(line).lower().strip()
-    return bool(_NOISE_START.match(key) or _NOISE_ANYWHERE.search(key))
+    return _is_noise_key(_key(line))
 
 
 def _is_slogan(line: str) -> bool:
+    if len(line.split()) < 8:
+        return False
     letters = [ch for ch in line if ch.isalpha()]
-    if not letters or any(ch.islower() for ch in letters) or len(line.split()) < 8:
+    if not letters or any(ch.islower() for ch in letters):
         return False
     key = fold(line).lower()
     return line.rstrip().endswith((".", "!")) or any(w in key for w in _SLOGAN_WORDS)
 
 
 def _drop_signature_stamps(lines: list[str]) -> list[str]:
+    """Digital-signature stamps: "Ký bởi: ..." or "Người ký: ..." followed by Email:/Cơ quan:/Thời gian ký: lines."""
     out, in_stamp = [], False
-    for line in lines:
-        if _SIGNED_BY_RE.match(line):
+    for i, line in enumerate(lines):
+        if _SIGNED_BY_RE.match(line) or (_SIGNER_RE.match(line) and i + 1 < len(lines)
+                                         and _STAMP_KEYS.match(lines[i + 1].strip())):
             in_stamp = True
             continue
         if in_stamp and _STAMP_KEYS.match(line.strip()):
@@ -92,16 +103,14 @@ def _drop_signature_stamps(lines: list[str]) -> list[str]:
     return out
 
 
-def _cut_footer(lines: list[str]) -> list[str]:
-    start = int(len(lines) * 0.4)
-    for i in range(start, len(lines)):
-        if len(lines[i]) > 120:
-            continue
-        if _FOOTER_START.match(fold(lines[i]).lower().strip()):
-            while i > 0 and lines[i - 1].strip():  # the footer's own first lines
+def _footer_start(lines: list[str], keys: list[str]) -> int:
+    """Index where the page footer begins (its own first lines included), or len(lines)."""
+    for i in range(int(len(lines) * 0.4), len(lines)):
+        if len(lines[i]) <= 120 and _FOOTER_START.match(keys[i]):
+            while i > 0 and lines[i - 1].strip():
                 i -= 1
-            return lines[:i]
-    return lines
+            return i
+    return len(lines)
 
 
 def clean_lines(text: str) -> list[str]:
@@ -109,11 +118,12 @@ def clean_lines(text: str) -> list[str]:
     text = _YAML_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = _drop_signature_stamps(text.split("\n"))
     lines = [_strip_layout(line) for line in lines]
-    lines = _cut_footer(lines)
+    keys = [_key(line) for line in lines]  # each line folded once, for footer and noise tests
+    end = _footer_start(lines, keys)
     out: list[str] = []
     seen_content = 0
-    for line in lines:
-        if is_noise_line(line):
+    for line, key in zip(lines[:end], keys[:end]):
+        if _is_noise_key(key):
             continue  # dropped entirely, so a wrapped paragraph around it rejoins
         if _DECORATION_RE.match(line):
             line = ""

@@ -1,8 +1,9 @@
 """Input readers: bytes of .txt/.md/.html/.docx -> NFC text, refusing garbled encodings.
 
 A file is either decoded correctly (UTF-8, UTF-8 with BOM, UTF-16, Windows-1258,
-UTF-8 that was double-encoded through Windows-1252) or refused with an
-EncodingProblem that names the problem. Garbage is never returned.
+UTF-8 that was double-encoded through Windows-1252, TCVN3 as bytes or as mojibake)
+or refused with an EncodingProblem that names the problem (VNI, PDF glyph codes,
+text without tone marks). Garbage is never returned.
 """
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ import re
 import zipfile
 
 from ..text import nfc
+from .legacy import NotTcvn3, decode_tcvn3, repair_tcvn3
+
+
+_TCVN3_PROBLEM = "mã TCVN3"
 
 
 class EncodingProblem(ValueError):
@@ -64,7 +69,7 @@ def diagnose(text: str) -> str | None:
     counts = collections.Counter(_SIGNAL_RE.findall(text))
     letters, vietnamese = _letter_stats(text, counts)
     if _count(counts, _TCVN3_MARKERS) > max(5, 0.05 * words) and len(_TCVN3_RE.findall(text)) > 0.05 * words:
-        return "mã TCVN3 (ABC) bị đọc như Unicode (chữ kiểu 'Céng hoµ')"
+        return _TCVN3_PROBLEM + " (ABC) bị đọc như Unicode (chữ kiểu 'Céng hoµ')"
     if _count(counts, _VNI_MARKS) > 0.05 * words and len(_VNI_RE.findall(text)) > 0.08 * words:
         return "mã VNI bị đọc như Unicode (chữ kiểu 'Coäng hoøa')"
     foreign = _count(counts, _FOREIGN_LETTERS) + len(_AMP_IN_WORD_RE.findall(text))
@@ -102,15 +107,31 @@ def decode_bytes(data: bytes, check: bool = True) -> str:
     repaired = _repair_double_utf8(text)
     text = nfc(repaired if repaired is not None else text)
     problem = diagnose(text) if check else None
+    if problem and problem.startswith(_TCVN3_PROBLEM):
+        converted = _from_tcvn3(text=text)
+        if converted is not None:
+            return converted
+        problem += " và không chuyển mã tự động được (có ký tự ngoài bảng TCVN3)"
     if problem:
         raise EncodingProblem(problem)
     return text
 
 
+def _from_tcvn3(text: str | None = None, data: bytes | None = None) -> str | None:
+    """The TCVN3 reading of raw bytes or of mojibake, when every character maps and the result reads as Vietnamese."""
+    try:
+        converted = nfc(decode_tcvn3(data) if data is not None else repair_tcvn3(text or ""))
+    except NotTcvn3:
+        return None
+    return converted if diagnose(converted) is None else None
+
+
 def _decode_legacy(data: bytes) -> str:
-    """Not UTF-8: Windows-1258 is converted; TCVN3/VNI are recognised and refused."""
+    """Not UTF-8: Windows-1258 and TCVN3 are converted; VNI and unreadable bytes are refused."""
     text = data.decode("cp1258", errors="replace")
     problem = diagnose(nfc(text))
+    if problem and problem.startswith(_TCVN3_PROBLEM) and (converted := _from_tcvn3(data=data)) is not None:
+        return converted
     if problem:
         raise EncodingProblem(problem + "; hãy lưu lại tệp dưới dạng UTF-8 (Unicode)")
     if text.count("\ufffd") > 3:

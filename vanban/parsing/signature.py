@@ -5,9 +5,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import collapse_spaces
-from .casing import official_case
-from .lines import ITEM_RE, NOI_NHAN_RE, is_name, is_role, is_upper, list_items
+from .casing import official_case, plausible_name
+from .lines import ITEM_RE, NOI_NHAN_RE, is_name, is_role, is_upper, list_items, quick_fold
 
+# A role line cut by the layout before the body's name ends.
+_DANGLING_RE = re.compile(r"(^|\s)(T/M|K/T|T/L|TM\.|KT\.|TL\.|CHANH|PHO|BO CHINH|UY BAN)$")
+_DEBRIS = " ,;:-–}{„©|*~_"
 _SIGNED_RE = re.compile(r"^\(?\s*(đã ký|đã kí|ký tên|kí tên|ký|\(?chữ ký\)?)\s*\)?\.?$", re.IGNORECASE)
 
 
@@ -32,14 +35,34 @@ def _sig_line(line: str) -> bool:
     return not line or is_role(line) or _is_name_line(line) or bool(_SIGNED_RE.match(line))
 
 
-def _take_noi_nhan(lines: list[str], n: int, sig: Signature) -> int:
+def _continues_role(role: str | None, line: str) -> bool:
+    """A capital line finishing a role cut by the layout: after a role that stops mid-name
+    ("K/T CHÁNH" / "VĂN PHÒNG"), or one or two words that are neither a role nor a name
+    ("TM. ỦY BAN NHÂN" / "DÂN", "K/T TRƯỞNG" / "BAN")."""
+    if not (role and line and is_upper(line)) or is_role(line):
+        return False
+    if _DANGLING_RE.search(quick_fold(role).upper()):
+        return len(line.split()) <= 4
+    return len(line.split()) <= 2 and not _is_name_line(line)
+
+
+def _is_noi_nhan(lines: list[str], i: int) -> bool:
+    """A "Nơi nhận" heading: with its colon, or followed by a list item (not a wrapped "nơi nhận hồ sơ ...")."""
+    line = lines[i].strip()
+    if not NOI_NHAN_RE.match(line):
+        return False
+    following = next((l.strip() for l in lines[i + 1 : i + 3] if l.strip()), "")
+    return ":" in line[:14] or bool(ITEM_RE.match(following))
+
+
+def _take_noi_nhan(lines: list[str], n: int, end: int, sig: Signature) -> int:
     """Collect the list after "Nơi nhận:" at n; return the index after it."""
     sig.taken.add(n)
     rest = NOI_NHAN_RE.sub("", lines[n]).strip()
     items, roles, i = [], [], n + 1
     if rest:
         (roles if is_role(rest) else items).append(rest)
-    while i < len(lines):
+    while i < end:
         line = lines[i].strip()
         if not line:
             nxt = next((l.strip() for l in lines[i + 1 : i + 3] if l.strip()), "")
@@ -59,37 +82,72 @@ def _take_noi_nhan(lines: list[str], n: int, sig: Signature) -> int:
     return i
 
 
+def _signature_end(lines: list[str], start: int, end: int) -> int:
+    """End of the signature region from start: it may hold OCR remnants of a side-by-side
+    list, but stops at what opens an annex (a capital heading such as "PHỤ LỤC", a
+    paragraph) and at the first other line once the name has been seen."""
+    i, role, named = start, None, False
+    while i < end:
+        line = lines[i].strip()
+        if _continues_role(role, line):
+            role = f"{role} {line}"
+        elif _sig_line(line):
+            role = line if is_role(line) else None if line else role
+            named = named or _is_name_line(line)
+        elif named or is_upper(line) or len(line.split()) > 12:
+            break
+        i += 1
+    return i
+
+
+def _signature_start(lines: list[str], start: int, floor: int) -> int:
+    """Start of the signature lines that end just before start."""
+    i = start
+    while i > floor and (_sig_line(lines[i - 1].strip())
+                         or (i >= 2 and _continues_role(lines[i - 2].strip(), lines[i - 1].strip()))):
+        i -= 1
+    return i
+
+
 def parse_signature(lines: list[str], end: int) -> Signature:
-    """Signature and Nơi nhận in lines[:end] (end = start of a copy block, or len)."""
+    """Signature and Nơi nhận in lines[:end] (end = start of a copy block, or len).
+
+    The Nơi nhận list is looked for in the last two thirds, since annexes ("PHỤ LỤC",
+    forms) may follow the signature; the signature sits just before or after the list.
+    """
     sig = Signature()
-    floor = max(0, end - 40)
-    n = next((i for i in range(end - 1, floor - 1, -1) if NOI_NHAN_RE.match(lines[i].strip())), None)
-    region = []
+    floor = min(end // 3, max(0, end - 40))
+    n = next((i for i in range(end - 1, floor - 1, -1) if _is_noi_nhan(lines, i)), None)
     if n is not None:
-        after = _take_noi_nhan(lines, n, sig)
-        region += [i for i in range(after, end)]
-        i = n
-        while i > floor and _sig_line(lines[i - 1].strip()):  # signature printed before the list
-            i -= 1
-            region.insert(0, i)
+        after = _take_noi_nhan(lines, n, end, sig)
+        region = list(range(_signature_start(lines, n, max(0, n - 15)), n))
+        region += range(after, _signature_end(lines, after, end))
     else:
-        i = end
-        while i > floor and _sig_line(lines[i - 1].strip()):
-            i -= 1
-        region = list(range(i, end))
+        region = list(range(_signature_start(lines, end, max(0, end - 40)), end))
     roles, name = ([sig.chuc_vu] if sig.chuc_vu else []), None
+    raw_role = None  # the last role line as written, while it may continue on the next line
     for i in region:
         line = lines[i].strip()
         if not line:
             continue
+        if _continues_role(raw_role, line):
+            raw_role = f"{raw_role} {line}"
+            roles[-1] = official_case(raw_role)
+            sig.taken.add(i)
+            continue
         if is_role(line):
-            roles.append(official_case(line))
-        elif _is_name_line(line) and name is None:
+            raw_role = line.strip(_DEBRIS)
+            roles.append(official_case(raw_role))
+            sig.taken.add(i)
+            continue
+        raw_role = None  # only the line right after a role continues it
+        if _is_name_line(line) and name is None:
             name = _title_name(line)
         elif not _SIGNED_RE.match(line):
             continue
         sig.taken.add(i)
     if name or roles:
         sig.nguoi_ky = name
-        sig.chuc_vu = ", ".join(dict.fromkeys(r.strip(" ,") for r in roles)) or None
+        cleaned = (r.strip(_DEBRIS) for r in roles)  # OCR debris at the edges: "} - kt. ...", "... ©"
+        sig.chuc_vu = ", ".join(dict.fromkeys(r for r in cleaned if r and plausible_name(r))) or None
     return sig
