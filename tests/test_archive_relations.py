@@ -13,6 +13,13 @@ CV761_KHANH_HOA = ("van-ban/2021/761-khanh-hoa.md", page(
     so_ky_hieu="761-CV/TU", ngay_ban_hanh="2021-08-25", co_quan_ban_hanh="Tỉnh ủy Khánh Hòa", dia_danh="Khánh Hòa"))
 CITE_761 = "Thực hiện Công văn số 761-CV/TU, ngày 25/8/2021 của Ban Thường vụ Tỉnh ủy về việc tăng cường."
 
+# Every Ủy ban of a province numbers its own Quyết định: the tỉnh's and a huyện's 940/QĐ-UBND.
+QD940 = dict(so_ky_hieu="940/QĐ-UBND", loai_van_ban="Quyết định", ngay_ban_hanh="2021-06-30", dia_danh="Quảng Ngãi")
+QD940_TINH = ("van-ban/2021/940-tinh.md", page(**QD940, co_quan_ban_hanh="Ủy ban nhân dân tỉnh Quảng Ngãi"))
+QD940_BINH_SON = ("van-ban/2021/940-binh-son.md", page(**QD940, co_quan_ban_hanh="Ủy ban nhân dân huyện Bình Sơn"))
+CITE_940 = "thực hiện nghiêm Quyết định 940/QĐ-UBND ngày 30/6/2021 của Ủy ban nhân dân tỉnh về áp dụng biện pháp"
+QUANG_NGAI = {"co_quan_ban_hanh": "Ban Thường vụ Tỉnh ủy Quảng Ngãi", "dia_danh": None, "body": CITE_940}
+
 
 def citing(body: str, **meta) -> tuple[str, str]:
     defaults = dict(so_ky_hieu="239-CV/HU", co_quan_ban_hanh="Huyện ủy", dia_danh=None, ngay_ban_hanh="2021-08-26")
@@ -35,9 +42,13 @@ def links_of(pages):
     ([CV761_HA_NAM, CV761_KHANH_HOA], {"dia_danh": "Khánh Hoà"}, RESOLVED, "van-ban/2021/761-khanh-hoa.md"),
     # Quảng Ngãi's 761-CV/TU is not in the archive.
     ([CV761_HA_NAM, CV761_KHANH_HOA], {"dia_danh": "Quảng Ngãi"}, MISSING, None),
+    # Same symbol, day and province, but a huyện's Ủy ban: not the "Ủy ban nhân dân tỉnh" the text cites.
+    ([QD940_BINH_SON], QUANG_NGAI, MISSING, None),
+    ([QD940_BINH_SON, QD940_TINH], QUANG_NGAI, RESOLVED, "van-ban/2021/940-tinh.md"),
 ])
 def test_local_symbol_needs_issuer_context(archive, citing_meta, status, target):
-    _, links = links_of(archive + [citing(CITE_761, **citing_meta)])
+    meta = dict(citing_meta)
+    _, links = links_of(archive + [citing(meta.pop("body", CITE_761), **meta)])
     assert [link.status for link in links] == [status]
     assert (links[0].target.src_uri if links[0].target else None) == target
 

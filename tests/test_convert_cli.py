@@ -62,6 +62,19 @@ def test_never_overwrites_without_force_and_is_deterministic(tmp_path):
     assert not list(out.rglob(".tmp-*"))                     # atomic writes leave no temp files
 
 
+def test_a_different_directive_with_the_same_name_is_never_overwritten(tmp_path):
+    # 761-CV/TU exists in every province: Khánh Hòa's page must survive Hà Nam's, even with --force.
+    out = tmp_path / "out"
+    page = out / "2021" / "cong-van-154-cv-tu.md"
+    page.parent.mkdir(parents=True)
+    other = ("---\ntitle: Công văn 154-CV/TU của Tỉnh ủy Khánh Hòa\nso_ky_hieu: 154-CV/TU\nloai_van_ban: Công văn\n"
+             "trich_yeu: Về việc khác\nco_quan_ban_hanh: Tỉnh ủy Khánh Hòa\nngay_ban_hanh: 2021-03-01\n---\nNội dung.\n")
+    page.write_text(other, encoding="utf-8")
+    assert run(SEED_003, "--out", out, "--force").returncode == 0
+    assert page.read_text(encoding="utf-8") == other
+    assert "Tỉnh ủy Hà Nam" in (out / "2021" / "cong-van-154-cv-tu-2.md").read_text(encoding="utf-8")
+
+
 def test_one_bad_file_does_not_stop_the_batch(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -136,6 +149,32 @@ def test_docx_input(tmp_path):
     rep = tmp_path / "r.jsonl"
     assert run(tmp_path / "van-ban.docx", "--out", tmp_path / "out", "--report", rep).returncode == 0
     assert report(rep)[0]["metadata"]["ngay_ban_hanh"] == "2021-04-28"
+
+
+def test_docx_in_the_usual_word_layout(tmp_path):
+    """Header and signature in borderless tables, lines broken with Shift+Enter, a tab after the item number."""
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2).rows[0].cells
+    header[0].text = "TỈNH ỦY HÀ NAM\n*\nSố 154-CV/TU\nV/v tiếp tục tăng cường công tác phòng, chống dịch Covid-19"
+    header[1].text = "ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nam, ngày 28 tháng 4 năm 2021"
+    document.add_paragraph("Kính gửi: Các huyện ủy, thị ủy, thành ủy.")
+    document.add_paragraph(PARAGRAPH.rsplit("\n\n", 1)[-1].strip())
+    item = document.add_paragraph("1.")
+    item.add_run().add_tab()
+    item.add_run("Giao Ban Tuyên giáo Tỉnh ủy theo dõi.")
+    signature = document.add_table(rows=1, cols=2).rows[0].cells
+    signature[0].text = "Nơi nhận:\n- Như trên,\n- Lưu VPTU."
+    signature[1].text = "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nĐinh Thị Lụa"
+    document.save(tmp_path / "cv.docx")
+    rep = tmp_path / "r.jsonl"
+    assert run(tmp_path / "cv.docx", "--out", tmp_path / "out", "--report", rep).returncode == 0
+    row = report(rep)[0]
+    meta = row["metadata"]
+    assert (meta["so_ky_hieu"], meta["co_quan_ban_hanh"], meta["ngay_ban_hanh"]) == ("154-CV/TU", "Tỉnh ủy Hà Nam", "2021-04-28")
+    assert meta["trich_yeu"] == "V/v tiếp tục tăng cường công tác phòng, chống dịch Covid-19"
+    assert (meta["nguoi_ky"], meta["chuc_vu"]) == ("Đinh Thị Lụa", "T/M Ban Thường vụ, Phó Bí thư")
+    assert meta["noi_nhan"] == ["Như trên", "Lưu VPTU"]
+    assert "Giao Ban Tuyên giáo Tỉnh ủy theo dõi." in (tmp_path / row["output"]).read_text(encoding="utf-8")
 
 
 def test_paths_stay_inside_out_and_slugs_are_unique(tmp_path):

@@ -43,3 +43,62 @@ TCVN3_UNICODE = ("Cộng hoà xã hội chủ nghĩa Việt Nam. Độc lập - 
 ])
 def test_converts_tcvn3(data):
     assert decode_bytes(data) == TCVN3_UNICODE * 8
+
+
+def _docx(build) -> bytes:
+    import io
+
+    import docx
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _tabbed(document, *cells: str) -> None:
+    paragraph = document.add_paragraph(cells[0])
+    for cell in cells[1:]:
+        paragraph.add_run().add_tab()
+        paragraph.add_run(cell)
+
+
+def _header_table(document) -> None:
+    row = document.add_table(rows=1, cols=2).rows[0]
+    row.cells[0].text = "TỈNH ỦY HÀ NAM\n*\nSố 154-CV/TU"   # python-docx writes "\n" as a manual break (w:br)
+    row.cells[1].text = "ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nam, ngày 28 tháng 4 năm 2021"
+
+
+@pytest.mark.parametrize("build,lines", [
+    # Word headers put the two columns side by side with a tab: each column is its own line.
+    (lambda d: _tabbed(d, "Số 154-CV/TU", "Hà Nam, ngày 28 tháng 4 năm 2021"),
+     ["Số 154-CV/TU", "Hà Nam, ngày 28 tháng 4 năm 2021"]),
+    (lambda d: _tabbed(d, "TỈNH ỦY HÀ NAM", "", "ĐẢNG CỘNG SẢN VIỆT NAM"), ["TỈNH ỦY HÀ NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"]),
+    # After a list marker a tab is a space, so the item keeps its number.
+    (lambda d: _tabbed(d, "1.", "Tiếp tục lãnh đạo, chỉ đạo."), ["1. Tiếp tục lãnh đạo, chỉ đạo."]),
+    (lambda d: _tabbed(d, "", "a)", "Ban Tuyên giáo Tỉnh ủy."), ["a) Ban Tuyên giáo Tỉnh ủy."]),
+    (_header_table, ["TỈNH ỦY HÀ NAM", "*", "Số 154-CV/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nam, ngày 28 tháng 4 năm 2021"]),
+])
+def test_docx_tabs_and_breaks_separate_words(build, lines):
+    assert [line for line in read_bytes(_docx(build), "x.docx").splitlines() if line] == lines
+
+
+def test_docx_typed_in_vntime_is_converted_not_published_as_mojibake():
+    # .VnTime fonts store TCVN3 codes as characters: the .docx holds "Céng hoµ..." as text.
+    mojibake = (TCVN3_SAMPLE * 8).decode("cp1252")
+    text = read_bytes(_docx(lambda d: d.add_paragraph(mojibake)), "x.docx")
+    assert text.strip() == (TCVN3_UNICODE * 8).strip()
+
+
+@pytest.mark.parametrize("name,data", [
+    ("x.docx", lambda: _docx(lambda d: d.add_paragraph("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. " * 30))),
+    ("x.html", lambda: ("<article><p>" + "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. " * 30 + "</p></article>").encode()),
+])
+def test_docx_and_html_in_vni_are_refused(name, data):
+    with pytest.raises(EncodingProblem, match="VNI"):
+        read_bytes(data(), name)
+
+
+def test_html_in_tcvn3_mojibake_is_converted():
+    page = "<article><p>" + (TCVN3_SAMPLE * 8).decode("cp1252") + "</p></article>"
+    assert read_bytes(page.encode("utf-8"), "x.html").strip() == (TCVN3_UNICODE * 8).strip()

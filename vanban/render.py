@@ -32,8 +32,6 @@ def _copy_block(parsed: Parsed) -> list[str]:
     copy = parsed.doc.ban_sao
     if not copy:
         return []
-    facts = [copy.get("hinh_thuc"), copy.get("so_ky_hieu") and "Số " + copy["so_ky_hieu"], copy.get("co_quan"),
-             copy.get("dia_danh"), copy.get("ngay")]
     out = ["**" + escape(copy.get("hinh_thuc") or "Bản sao") + "**"]
     issuer = " — ".join(x for x in (copy.get("cap_tren"), copy.get("co_quan")) if x)
     facts = [issuer, copy.get("so_ky_hieu") and "Số " + copy["so_ky_hieu"], _place_date(copy)]

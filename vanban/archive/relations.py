@@ -119,10 +119,20 @@ def _fits_date(citation: Citation, candidate: Record) -> bool:
     return year is None or candidate.year is None or year == candidate.year
 
 
+def _fits_issuer(citation: Citation, candidate: Record) -> bool:
+    """An issuer of another level is another body: "940/QĐ-UBND của Ủy ban nhân dân tỉnh"
+    is not the 940/QĐ-UBND of a huyện's Ủy ban in the same province."""
+    if not (citation.co_quan and candidate.co_quan):
+        return True
+    cited = level_of(citation.co_quan)
+    return cited == "Khác" or level_of(candidate.co_quan) in (cited, "Khác")
+
+
 def resolve(citation: Citation, citing: Record, by_symbol: dict[str, list[Record]]) -> tuple[str, tuple, str | None]:
     """(status, candidates, province) for one citation."""
     key = symbol_key(citation.so_ky_hieu) if citation.so_ky_hieu else None
-    candidates = [r for r in by_symbol.get(key, []) if r is not citing and _fits_date(citation, r)] if key else []
+    candidates = [r for r in by_symbol.get(key, [])
+                  if r is not citing and _fits_date(citation, r) and _fits_issuer(citation, r)] if key else []
     province = None
     if key and not is_national(citation):
         province = _context_province(citation, citing)

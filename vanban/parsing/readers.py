@@ -104,9 +104,14 @@ def decode_bytes(data: bytes, check: bool = True) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _decode_legacy(data)
+    return checked(text) if check else nfc(text)
+
+
+def checked(text: str) -> str:
+    """Decoded text -> NFC Vietnamese: double UTF-8 and TCVN3 mojibake repaired, other problems refused."""
     repaired = _repair_double_utf8(text)
     text = nfc(repaired if repaired is not None else text)
-    problem = diagnose(text) if check else None
+    problem = diagnose(text)
     if problem and problem.startswith(_TCVN3_PROBLEM):
         converted = _from_tcvn3(text=text)
         if converted is not None:
@@ -151,13 +156,40 @@ def read_docx(data: bytes) -> str:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append(_docx_paragraph(child))
         elif tag == "tbl":
-            for cell_p in child.iter():
-                if cell_p.tag.endswith("}p"):
-                    lines.append("".join(t.text or "" for t in cell_p.iter() if t.tag.endswith("}t")))
+            lines += [_docx_paragraph(p) for p in child.iter() if p.tag.endswith("}p")]
         lines.append("")
-    return nfc("\n".join(lines))
+    # Text typed in .VnTime fonts is TCVN3 mojibake inside the .docx: convert or refuse it like a .txt.
+    return checked("\n".join(lines))
+
+
+def _docx_paragraph(paragraph) -> str:
+    """Text of one w:p: a manual break starts a line, and so does a tab between two columns."""
+    parts = []
+    for node in paragraph.iter():
+        name = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+        if name == "t":
+            parts.append(node.text or "")
+        elif name == "tab" and node.getparent().tag.endswith("}r"):  # w:tab is also a tab-stop definition in w:pPr
+            parts.append("\t")
+        elif name in ("br", "cr"):
+            parts.append("\n")
+    return "\n".join(_untab(line) for line in "".join(parts).split("\n"))
+
+
+# What a tab may follow inside one line: a list marker ("1.<tab>Nội dung", "a)<tab>", "-<tab>").
+_MARKER_RE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–+•])\s*")
+
+
+def _untab(line: str) -> str:
+    """Tabs of a Word line: after a list marker a space, elsewhere a column break
+    ("Số: 154-CV/TU<tab>Hà Nam, ngày ..." is two header lines side by side)."""
+    out = ""
+    for cell in line.strip("\t").split("\t"):
+        if cell.strip():
+            out += (" " if not out or _MARKER_RE.fullmatch(out.rsplit("\n", 1)[-1]) else "\n") + cell
+    return out.lstrip(" ")
 
 
 def read_bytes(data: bytes, name: str) -> str:
@@ -169,8 +201,5 @@ def read_bytes(data: bytes, name: str) -> str:
     text = decode_bytes(data, check=not is_html)
     if is_html:
         from .html import html_to_text
-        text = html_to_text(text)
-        problem = diagnose(text)
-        if problem:
-            raise EncodingProblem(problem)
+        text = checked(html_to_text(text))
     return text
