@@ -7,6 +7,7 @@ Exit codes: 0 none failed, 1 some failed (the others are still written), 2 bad u
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from vanban.archive.catalog import Record, split_front_matter  # noqa: E402
 from vanban.convert import SUPPORTED, Result, convert_path  # noqa: E402
 
 
@@ -42,16 +44,29 @@ def atomic_write(target: Path, text: str) -> None:
 
 
 def place(result: Result, out: Path, used: set[Path]) -> Path:
-    """DIR/<year>/<slug>.md, unique within the run, always inside DIR."""
+    """DIR/<year>/<slug>.md, unique within the run, always inside DIR.
+
+    A page already on disk keeps its name only for the same directive; another
+    directive with the same slug (761-CV/TU of two provinces) gets "-2", "-3"...
+    so --force never overwrites a different document.
+    """
     folder = out / result.year
-    slug, n = result.slug(), 2
-    target = folder / f"{slug}.md"
-    while target in used:
-        target, n = folder / f"{slug}-{n}.md", n + 1
+    slug = result.slug()
+    for n in itertools.count(1):
+        target = folder / (f"{slug}.md" if n == 1 else f"{slug}-{n}.md")
+        if target not in used and not (target.exists() and other_directive(target, result.metadata)):
+            break
     if out.resolve() not in target.resolve().parents:
         raise ValueError(f"đường dẫn ra ngoài thư mục đích: {target}")
     used.add(target)
     return target
+
+
+def other_directive(page: Path, metadata: dict) -> bool:
+    """True when the page on disk is clearly another directive. An unreadable page is
+    not: it keeps its name, and only --force replaces it."""
+    meta, _, _ = split_front_matter(page.read_text(encoding="utf-8", errors="replace"))
+    return meta is not None and Record("", meta, "").identity != Record("", metadata, "").identity
 
 
 def write_page(result: Result, out: Path, used: set[Path], force: bool) -> str | None:

@@ -33,6 +33,8 @@ def test_a_complete_page_has_no_problem():
     ({"ngay_ban_hanh": "2021-02-30"}, "ngay_ban_hanh", "YYYY-MM-DD"),     # impossible date
     ({"ngay_ban_hanh": "28/4/2021"}, "ngay_ban_hanh", "YYYY-MM-DD"),      # not ISO
     ({"so_ky_hieu": "công văn một"}, "so_ky_hieu", "239-CV/HU"),
+    ({"so_ky_hieu": "99-CV/TU<script>"}, "so_ky_hieu", "chỉ ghi '99-CV/TU'"),  # not silently cut
+    ({"can_xac_minh": ["nguoiky"]}, "can_xac_minh", "nguoi_ky"),             # a misspelt key
     ({"kinh_gui": "Các huyện ủy"}, "kinh_gui", "- "),                      # a string, not a list
     ({"trich_yeu": None}, "trich_yeu", "can_xac_minh"),                    # null without a flag
     ({"van_ban_dan_chieu": [{"so_ky_hieu": "21/NQ-CP", "ngay": "2021-13-01"}]}, "van_ban_dan_chieu", "YYYY-MM-DD"),
@@ -41,6 +43,11 @@ def test_bad_values_name_the_key_and_the_fix(change, key, fix_contains):
     found = errors({**VALID, **change})
     assert [k for k, _ in found] == [key]
     assert fix_contains in found[0][1]
+
+
+@pytest.mark.parametrize("symbol", ["154-CV/TU", "Số 154 - CV/TU", "154-cv/tu", "30/2020/ND-CP", None])
+def test_symbols_in_any_common_spelling_are_accepted(symbol):
+    assert errors({**VALID, "so_ky_hieu": symbol}) == []
 
 
 @pytest.mark.parametrize("key", REQUIRED_KEYS)

@@ -116,15 +116,23 @@ XSS = "<img src=x onerror=alert(1)>"
 
 def test_scraped_title_is_escaped(tmp_path):
     docs = copy_docs(tmp_path)
+    # Every value that reaches a page, a title, the nav or a generated index (agency, missing-document pages).
     meta = {"title": XSS, "so_ky_hieu": "9-CV/TU", "loai_van_ban": "Công văn", "trich_yeu": XSS,
-            "co_quan_ban_hanh": XSS, "ngay_ban_hanh": "2021-03-03"}
+            "co_quan_ban_hanh": f"Tỉnh ủy {XSS} Hà Nam", "dia_danh": XSS, "ngay_ban_hanh": "2021-03-03",
+            "nguoi_ky": "<script>alert(1)</script>", "chuc_vu": XSS, "kinh_gui": [XSS], "noi_nhan": [XSS],
+            "van_ban_dan_chieu": [{"so_ky_hieu": "77/CT-TTg", "loai_van_ban": XSS, "ngay": "2021-01-02",
+                                   "co_quan": XSS, "nguyen_van": "<script>alert(1)</script>"}],
+            "ban_sao": {"hinh_thuc": XSS, "so_ky_hieu": XSS, "co_quan": XSS}, "so_den": {"so": XSS},
+            "nguon": "javascript:alert(1)", "can_xac_minh": ["chuc_vu"]}
     (docs / "van-ban" / "2021" / "xss.md").write_text(
         "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\nNội dung.\n", encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
     built = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
     assert any("&lt;img src=x onerror=alert(1)&gt;" in html for html in built)
-    assert not any("<img src=x" in html for html in built)
+    assert not any("<img src=x" in html or "<script>alert" in html or 'href="javascript' in html for html in built)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in (tmp_path / "site" / "chua-co" / "77-ct-ttg" / "index.html").read_text(
+        encoding="utf-8")
 
 
 # Pagefind's own index files (issue 4) are checked by the search tests; Pagefind 1.5.2

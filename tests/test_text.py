@@ -22,3 +22,10 @@ def test_nfc_slug_and_case():
     assert nfc("Ð") == "Đ" and nfc("e\u0302\u0301") == "ế"
     assert slugify("Công văn 154-CV/TU") == "cong-van-154-cv-tu" and slugify("../../") == "van-ban"
     assert sentence_case("CHỈ THỊ") == "Chỉ thị" and sentence_case("Kết luận") == "Kết luận"
+
+
+def test_vietnamese_order_puts_d_stroke_with_d_and_tones_after_the_base():
+    from vanban.text import vietnamese_order
+    names = ["Kết luận", "Điện", "Chỉ thị", "Công văn", "Quyết định", "Quy định", "Dự thảo"]
+    assert sorted(names, key=vietnamese_order) == [
+        "Chỉ thị", "Công văn", "Điện", "Dự thảo", "Kết luận", "Quy định", "Quyết định"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .dates import parse_iso
 from .doctypes import TYPE_NAMES, canonical_type
-from .symbols import normalize_symbol
+from .symbols import normalize_symbol, parse_symbol
 from .text import fold
 
 
@@ -119,11 +119,17 @@ def _check_specific(meta: dict) -> list[Problem]:
     if isinstance(doc_type, str) and doc_type and canonical_type(doc_type) is None:
         problems.append(Problem("loai_van_ban", doc_type, "không thuộc danh mục loại văn bản", _type_fix(doc_type)))
     symbol = meta.get("so_ky_hieu")
-    if isinstance(symbol, str) and symbol and normalize_symbol(symbol) is None:
+    if isinstance(symbol, str) and symbol and parse_symbol(symbol, whole=True) is None:
+        # The whole value must be the symbol: "99-CV/TU<script>" is not silently cut to 99-CV/TU.
+        normalized = normalize_symbol(symbol)
         problems.append(Problem("so_ky_hieu", symbol, "không đúng dạng số ký hiệu",
-                                "viết như 239-CV/HU, 16/CT-TTg hoặc 30/2020/NĐ-CP, hoặc để null"))
+                                (f"nếu số đúng là {normalized}, chỉ ghi '{normalized}'; " if normalized else "")
+                                + "viết như 239-CV/HU, 16/CT-TTg hoặc 30/2020/NĐ-CP, hoặc để null"))
     for key in meta.get("can_xac_minh") or []:
-        if isinstance(key, str):
+        if isinstance(key, str) and key not in FIELD_BY_KEY:
+            problems.append(Problem("can_xac_minh", key, "liệt kê một khóa không có trong lược đồ",
+                                    "chỉ ghi tên khóa có thật, ví dụ nguoi_ky, ngay_ban_hanh"))
+        elif isinstance(key, str):
             problems.append(Problem(key, meta.get(key), "cần xác minh (bộ chuyển đổi suy ra hoặc không tìm thấy)",
                                     "đối chiếu với bản gốc rồi xóa khóa này khỏi can_xac_minh", "warning"))
     return problems

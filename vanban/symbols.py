@@ -34,6 +34,7 @@ SYMBOL_PATTERN = (
     rf"((?:{_SEP}{_CODE}){{1,4}})(?![\w&])"
 )
 SYMBOL_RE = re.compile(SYMBOL_PATTERN)
+_NUMBER_PREFIX_RE = re.compile(r"^\s*(?:số|so)\s*:?\s*", re.IGNORECASE)
 
 # Codes that are written with Đ: plain-D spellings are restored to these.
 _D_CODES = {fold(c).upper(): c for c in (
@@ -90,14 +91,19 @@ def _parse_match(match: re.Match[str]) -> Symbol | None:
     return Symbol(number, year, codes, party)
 
 
-def parse_symbol(text: str) -> Symbol | None:
-    """Parse a số ký hiệu written in any common spelling, or return None."""
-    text = nfc(text or "")
-    text = re.sub(r"^\s*(?:số|so)\s*:?\s*", "", text, flags=re.IGNORECASE)
+def parse_symbol(text: str, whole: bool = False) -> Symbol | None:
+    """Parse a số ký hiệu written in any common spelling, or return None.
+
+    With whole=True nothing may follow the symbol ("99-CV/TU<script>" is refused).
+    """
+    text = _NUMBER_PREFIX_RE.sub("", nfc(text or ""))
     for candidate in (text, text.upper()):  # staff may type "154-cv/tu"
         match = SYMBOL_RE.search(candidate)
-        if match and not candidate[: match.start()].strip():
-            return _parse_match(match)
+        if not match or candidate[: match.start()].strip():
+            continue
+        if whole and candidate[match.end():].strip():
+            return None
+        return _parse_match(match)
     return None
 
 

@@ -46,6 +46,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+def vietnamese_order(text: str) -> tuple[str, str]:
+    """Sort key close to Vietnamese dictionary order: Đ sorts with D, tones after the base."""
+    return (fold(text).casefold(), name_key(text))
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII slug: lower case, hyphens, never empty, never a path separator."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")

@@ -18,7 +18,7 @@ from ..dates import parse_iso
 from ..doctypes import canonical_type
 from ..schema import Problem, validate
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
-from ..text import collapse_spaces, nfc
+from ..text import collapse_spaces, name_key, nfc
 from .urls import is_document
 
 # Same front-matter delimiters as MkDocs (mkdocs.utils.meta.YAML_RE).
@@ -96,6 +96,14 @@ class Record:
         flags = self.meta.get("can_xac_minh")
         return [str(k) for k in flags] if isinstance(flags, list) else []
 
+    @cached_property
+    def identity(self) -> tuple:
+        """What makes two pages the same directive: number, issuer and year; without a
+        number, issuer, date and subject (several unnumbered directives share an issuer)."""
+        if self.symbol_key:
+            return (self.symbol_key, self.agency_key, self.year)
+        return (None, self.agency_key, self.date, name_key(self.get("trich_yeu") or ""))
+
     def sort_key(self) -> tuple:
         """Newest first when sorted with reverse=True; undated pages last."""
         return (self.date or dt.date.min, self.so_ky_hieu or "", self.src_uri)
@@ -146,9 +154,10 @@ def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
 
 
 def _duplicate_key(record: Record) -> tuple | None:
+    """Duplicates are the same number from the same issuer in the same year."""
     if not (record.symbol_key and record.agency_key):
         return None
-    return (record.symbol_key, record.agency_key, record.year)
+    return record.identity
 
 
 def build_catalog(pages) -> Catalog:

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..agencies import LEVELS, level_of
+from ..text import vietnamese_order
 from .catalog import Record
 from .urls import unique_slugs
 
@@ -37,7 +38,7 @@ def agencies(records: list[Record]) -> list[Agency]:
     slugs = unique_slugs(names)
     result = [Agency(key, names[key], slugs[key], level_of(names[key]) if key else "Khác", newest_first(group))
               for key, group in groups.items()]
-    return sorted(result, key=lambda a: (LEVELS.index(a.level), a.name.casefold(), a.key))
+    return sorted(result, key=lambda a: (LEVELS.index(a.level), vietnamese_order(a.name), a.key))
 
 
 def _usual_name(group: list[Record]) -> str:
@@ -70,7 +71,7 @@ def types(records: list[Record]) -> dict[str, list[Record]]:
     groups: dict[str, list[Record]] = {}
     for record in newest_first(records):
         groups.setdefault(record.loai_van_ban or "Chưa rõ loại", []).append(record)
-    return dict(sorted(groups.items(), key=lambda kv: kv[0].casefold()))
+    return dict(sorted(groups.items(), key=lambda kv: vietnamese_order(kv[0])))
 
 
 def review(records: list[Record]) -> list[Record]:

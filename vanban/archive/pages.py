@@ -102,7 +102,8 @@ def review_page(records: list[Record]) -> dict[str, str]:
 def home_page(records: list[Record], agency_count: int, relations: Relations) -> dict[str, str]:
     src = urls.HOME
     dated = [r for r in records if r.date]
-    years_text = f"{min(r.year for r in dated)}–{max(r.year for r in dated)}" if dated else "—"
+    years = sorted({r.year for r in dated})
+    years_text = "—" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     out = [front_matter("Kho văn bản chỉ đạo", "trang-chu"),
            "Kho lưu trữ công khai các văn bản chỉ đạo của Đảng và Nhà nước: chỉ thị, công văn, "
            "kết luận, thông báo, điện, nghị quyết...\n\n",
