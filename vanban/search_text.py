@@ -1,9 +1,9 @@
 """What the search index reads about a document, beyond the text readers see.
 
 Pagefind folds tone marks but not đ -> d (đ has no Unicode decomposition),
-so "nghi dinh" would miss "nghị định". Each document page therefore carries
-an invisible copy of its metadata and text, folded to ASCII, and the browser
-folds every query the same way (docs/assets/javascripts/search.js
+so "nghi dinh" would miss "nghị định". Each document's search record
+(vanban/search_record.py) therefore also holds its metadata and its đ words
+folded to ASCII, and the browser folds every query the same way (docs/assets/javascripts/search.js
 `foldQuery` mirrors `fold_query`; tests/fixtures/search_fold_cases.json is
 the shared table both are tested against).
 """
@@ -20,9 +20,6 @@ from .dates import parse_iso
 from .symbols import normalize_symbol, search_variants
 from .text import collapse_spaces, fold, nfc
 
-# First word of the invisible copy: search.js cuts the page text here so that
-# excerpts only ever quote what readers see.
-SENTINEL = "⁂"
 METADATA_KEYS = ("title", "so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh",
                  "dia_danh", "nguoi_ky", "chuc_vu")
 _D_RE = re.compile("[đĐ]")
@@ -83,49 +80,73 @@ def _with_folded(text: str) -> str:
     return text if folded == text.lower() else f"{text} {folded}"
 
 
-def folded_words(text: str) -> str:
-    """The folded form of every word with đ/Đ ("Đinh" -> "dinh").
+_EDGE_RE = re.compile(r"^[^\w]+|[^\w]+$")
 
-    Pagefind folds the other diacritics itself (it finds "Chỉ thị" for
-    "chi thi"), so only đ words need a second spelling; copying every word
-    would double the index a query downloads.
+
+def distinct_words(text: str) -> list[str]:
+    """Each word of the text once, first spelling seen, in reading order, plus
+    the folded form of words with đ ("Đinh" -> "dinh").
+
+    The index holds one position per word and page instead of one per
+    occurrence: common words ("chỉ", "thị") occur dozens of times in every
+    directive, and their positions made up most of what a query downloaded.
     """
-    words = nfc(text).split()
-    return " ".join(fold_query(w) for w in words if _D_RE.search(w))
+    seen: dict[str, str] = {}
+    for token in nfc(text).split():
+        word = _EDGE_RE.sub("", token)
+        if not word:
+            continue
+        seen.setdefault(word.lower(), word)
+        if _D_RE.search(word):
+            folded = fold_query(word)
+            seen.setdefault(folded, folded)
+    return list(seen.values())
+
+
+def excerpt_source(text: str, limit: int) -> str:
+    """The visible text results quote from, cut at a word boundary near `limit` chars."""
+    text = collapse_spaces(nfc(text))
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > 0 else limit] + " …"
 
 
 @dataclass(frozen=True)
 class SearchCopy:
-    """The invisible text of one document page, in decreasing search weight."""
+    """The indexed metadata of a document, in decreasing search weight."""
     symbols: str    # own number in every spelling: ranks the document first for it
     signer: str     # người ký, as written and folded: "dinh thi lua" finds her documents first
     metadata: str   # title, type, issuer, signer, place, dates
-    body: str       # folded words of the visible text
 
 
-def search_copy(meta: dict, body_text: str) -> SearchCopy:
+def search_copy(meta: dict) -> SearchCopy:
     return SearchCopy(
         symbols=" ".join(symbol_variants(meta.get("so_ky_hieu"))),
         signer=_with_folded(nfc(str(meta.get("nguoi_ky") or ""))),
         metadata=metadata_text(meta),
-        body=folded_words(body_text),
     )
 
 
 class _TextExtractor(HTMLParser):
     _SKIP = {"script", "style", "template"}
+    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-    def __init__(self):
+    def __init__(self, skip_classes: frozenset[str]):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self._skipping = 0
+        self._skip_classes = skip_classes
+        self._skipping = 0  # depth inside a skipped element
 
     def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
+        if tag in self._VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if self._skipping or tag in self._SKIP or classes & self._skip_classes:
             self._skipping += 1
 
     def handle_endtag(self, tag):
-        if tag in self._SKIP and self._skipping:
+        if tag not in self._VOID and self._skipping:
             self._skipping -= 1
 
     def handle_data(self, data):
@@ -133,9 +154,10 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
-def html_text(fragment: str) -> str:
-    """The visible text of an HTML fragment, NFC, spaces collapsed."""
-    parser = _TextExtractor()
+def html_text(fragment: str, skip_classes=()) -> str:
+    """The visible text of an HTML fragment, NFC, spaces collapsed, without
+    the elements that carry one of `skip_classes`."""
+    parser = _TextExtractor(frozenset(skip_classes))
     parser.feed(fragment or "")
     parser.close()
     return collapse_spaces(nfc(" ".join(parser.parts)))

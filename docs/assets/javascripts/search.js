@@ -8,16 +8,14 @@
 (function () {
   "use strict";
 
-  /* The invisible folded copy of each page starts with this mark
-     (vanban/search_text.py SENTINEL); excerpts quote only the text before it. */
-  var SENTINEL = "\u2042";
   var HEADER_RESULTS = 8;
-  var PAGE_SIZE = 10;  /* each result fetches one fragment */
+  var PAGE_SIZE = 10;  /* each result fetches one small fragment */
   var FILTERS = [
     ["co_quan_ban_hanh", "Cơ quan ban hành"],
     ["loai_van_ban", "Loại văn bản"],
     ["nam", "Năm"]
   ];
+  var UNKNOWN_YEAR = "Không rõ năm";
 
   /* This file lives at <site>/assets/javascripts/search.js, so the site root
      is two levels up from it: right at "/" and under any sub-path. */
@@ -47,22 +45,69 @@
     return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
   }
 
+  /* The index (vanban/pagefind_bundle.py) numbers documents newest first and
+     names page k "<k in base 36>_<tag>"; kho-facets.json gives each page's
+     filter values. So sorting, filtering and counting need no download beyond
+     that file, and browsing without a query needs no Pagefind at all. */
   var pagefindPromise = null;
   function loadPagefind() {
     if (!pagefindPromise) {
       pagefindPromise = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
-        /* termSimilarity: "lua" should rank Lụa above the prefix match "luận". */
-        return pf.options({ baseUrl: ROOT.pathname, ranking: { termSimilarity: 10 } }).then(function () { return pf; });
+        /* termSimilarity: "lua" should rank Lụa above the prefix match "luận".
+           noWorker: the worker script would be one more download of Pagefind's code. */
+        return pf.options({ baseUrl: ROOT.pathname, noWorker: true, ranking: { termSimilarity: 10 } })
+          .then(function () { return pf; });
       });
     }
     return pagefindPromise;
   }
 
-  /* Run a search: an empty query with filters lists every matching document. */
-  function runSearch(query, options) {
+  var facetsPromise = null;
+  function loadFacets() {
+    if (!facetsPromise) {
+      facetsPromise = fetch(new URL("pagefind/kho-facets.json", ROOT).href, { cache: "no-cache" })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+      facetsPromise.catch(function () { facetsPromise = null; });
+    }
+    return facetsPromise;
+  }
+
+  function pageNumber(id) { return parseInt(String(id).split("_")[0], 36); }
+  /* Index of page n's value in field.values (vanban/pagefind_bundle.py CODE_BASE). */
+  function valueOf(field, n) { return field.values[field.codes.charCodeAt(n) - 0x30]; }
+
+  /* Page numbers matching the query, best first, and the build tag of their ids. */
+  function runSearch(query) {
     return loadPagefind().then(function (pf) {
-      return pf.search(foldQuery(query) || null, options || {});
+      return pf.search(foldQuery(query));
+    }).then(function (search) {
+      var first = search.results[0];
+      return {
+        numbers: search.results.map(function (r) { return pageNumber(r.id); }),
+        tag: first ? String(first.id).split("_")[1] : ""
+      };
     });
+  }
+
+  var docs = {};
+  /* A result's fragment: Pagefind's file format, gzip after a 12-byte signature. */
+  function loadDoc(number, tag) {
+    var id = number.toString(36) + "_" + tag;
+    if (!docs[id]) {
+      docs[id] = fetch(new URL("pagefind/fragment/" + id + ".pf_fragment", ROOT).href).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+      }).then(function (buffer) {
+        var doc = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer).subarray(12)));
+        doc.url = new URL(doc.url.replace(/^\//, ""), ROOT).href;
+        return doc;
+      });
+    }
+    return docs[id];
+  }
+
+  function loadDocs(numbers, tag) {
+    return Promise.all(numbers.map(function (n) { return loadDoc(n, tag); }));
   }
 
   /* ---- excerpts: the visible text around the most query terms, hits marked ---- */
@@ -86,7 +131,7 @@
 
   function excerptHtml(content, query, size) {
     size = size || 32;
-    var words = String(content || "").split(SENTINEL)[0].split(/\s+/).filter(Boolean);
+    var words = String(content || "").split(/\s+/).filter(Boolean);
     var terms = foldQuery(query).split(" ").filter(Boolean);
     var hits = words.map(function (w) { return terms.length ? termIndex(w, terms) : -1; });
     var best = 0, bestScore = -1;
@@ -134,8 +179,7 @@
     function open() { if (toggle && !toggle.checked) toggle.checked = true; }
     function close() { if (toggle) toggle.checked = false; input.blur(); }
 
-    function render(query, search, items) {
-      var count = search.results.length;
+    function render(query, count, items) {
       meta.textContent = count ? "Tìm thấy " + count + " văn bản" : "Không tìm thấy văn bản nào";
       var html = items.map(function (d) {
         return '<li class="md-search-result__item kho-result">' +
@@ -164,9 +208,9 @@
       if (!foldQuery(query)) { meta.textContent = initial; list.innerHTML = ""; result.dataset.state = ""; return; }
       meta.textContent = "Đang tìm…";
       result.dataset.state = "loading";
-      runSearch(query).then(function (search) {
-        return Promise.all(search.results.slice(0, HEADER_RESULTS).map(function (r) { return r.data(); }))
-          .then(function (items) { if (mine === sequence) render(query, search, items); });
+      runSearch(query).then(function (found) {
+        return loadDocs(found.numbers.slice(0, HEADER_RESULTS), found.tag)
+          .then(function (items) { if (mine === sequence) render(query, found.numbers.length, items); });
       }).catch(function () {
         if (mine === sequence) meta.textContent = "Không tải được chỉ mục tìm kiếm";
       });
@@ -225,41 +269,51 @@
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
-  function pagefindOptions(state) {
-    var filters = {};
-    FILTERS.forEach(function (f) {
-      if (state.filters[f[0]].length) filters[f[0]] = { any: state.filters[f[0]] };
+  /* Does page n pass every chosen filter, except those of group `skip`? */
+  function passes(facets, state, n, skip) {
+    return FILTERS.every(function (f) {
+      var chosen = state.filters[f[0]], field = facets.fields[f[0]];
+      return f[0] === skip || !chosen.length || chosen.indexOf(valueOf(field, n)) >= 0;
     });
-    var byDate = state.sort === "moi-nhat" || state.sort === "cu-nhat" || (!state.sort && !foldQuery(state.q));
-    var options = { filters: filters };
-    if (byDate) options.sort = { ngay: state.sort === "cu-nhat" ? "asc" : "desc" };
-    return options;
   }
 
-  var allFilters = null;
-
-  /* Counts for group G: results of the query under the other groups' choices,
-     split by G's values. Naming every value of G ("any") makes Pagefind report
-     the counts, which it leaves out for an empty query. */
-  function filterCounts(state) {
-    return loadPagefind().then(function (pf) {
-      allFilters = allFilters || pf.filters();
-      return allFilters.then(function (all) {
-        return Promise.all(FILTERS.map(function (f) {
-          var filters = {};
-          FILTERS.forEach(function (g) {
-            if (g[0] !== f[0] && state.filters[g[0]].length) filters[g[0]] = { any: state.filters[g[0]] };
-          });
-          filters[f[0]] = { any: Object.keys(all[f[0]] || {}) };
-          return pf.search(foldQuery(state.q) || null, { filters: filters }).then(function (s) {
-            return s.filters[f[0]] || {};
-          });
-        }));
+  /* Counts for group G: pages under the other groups' choices, split by G's values. */
+  function filterCounts(facets, state, numbers) {
+    var counts = {};
+    FILTERS.forEach(function (f) {
+      var field = facets.fields[f[0]], c = counts[f[0]] = {};
+      numbers.forEach(function (n) {
+        if (passes(facets, state, n, f[0])) {
+          var v = valueOf(field, n);
+          c[v] = (c[v] || 0) + 1;
+        }
       });
-    }).then(function (list) {
-      var counts = {};
-      FILTERS.forEach(function (f, i) { counts[f[0]] = list[i]; });
-      return counts;
+    });
+    return counts;
+  }
+
+  /* Page numbers run newest first; undated documents stay last either way. */
+  function sortByDate(facets, numbers, oldestFirst) {
+    var year = facets.fields.nam;
+    var undated = function (n) { return valueOf(year, n) === UNKNOWN_YEAR ? 1 : 0; };
+    return numbers.slice().sort(function (a, b) {
+      return (undated(a) - undated(b)) || (oldestFirst ? b - a : a - b);
+    });
+  }
+
+  function pageResults(state) {
+    var query = foldQuery(state.q);
+    return Promise.all([loadFacets(), query ? runSearch(query) : null]).then(function (both) {
+      var facets = both[0], numbers = both[1] && both[1].numbers;
+      if (!numbers) numbers = Array.from({ length: facets.pages }, function (_, i) { return i; });
+      if (state.sort === "moi-nhat" || state.sort === "cu-nhat" || (!state.sort && !query)) {
+        numbers = sortByDate(facets, numbers, state.sort === "cu-nhat");
+      }
+      return {
+        tag: facets.tag,
+        numbers: numbers.filter(function (n) { return passes(facets, state, n, null); }),
+        counts: filterCounts(facets, state, numbers)
+      };
     });
   }
 
@@ -299,7 +353,7 @@
     var more = root.querySelector(".kho-page__more");
     input.value = state.q;
     select.value = state.sort;
-    var sequence = 0, timer = null, current = null, shown = 0;
+    var sequence = 0, timer = null, current = null, currentTag = "", shown = 0;
 
     function renderFilters(allCounts) {
       aside.innerHTML = FILTERS.map(function (f) {
@@ -320,10 +374,10 @@
     }
 
     function renderMore(query) {
-      var mine = sequence, batch = current.results.slice(shown, shown + PAGE_SIZE);
+      var mine = sequence, batch = current.slice(shown, shown + PAGE_SIZE);
       shown += batch.length;
-      more.hidden = shown >= current.results.length;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+      more.hidden = shown >= current.length;
+      return loadDocs(batch, currentTag).then(function (items) {
         if (mine !== sequence) return;
         root.dataset.state = "done";
         list.insertAdjacentHTML("beforeend", items.map(function (d) {
@@ -340,16 +394,17 @@
       writeState(state);
       root.dataset.state = "loading";
       summary.textContent = "Đang tìm…";
-      Promise.all([runSearch(state.q, pagefindOptions(state)), filterCounts(state)]).then(function (both) {
-        var search = both[0];
+      pageResults(state).then(function (found) {
         if (mine !== sequence) return;
-        current = search;
+        current = found.numbers;
+        currentTag = found.tag;
         shown = 0;
         list.innerHTML = "";
-        var count = search.results.length;
+        var count = current.length;
         var where = foldQuery(state.q) ? " cho “" + state.q + "”" : "";
         summary.textContent = count ? "Tìm thấy " + count + " văn bản" + where : "Không tìm thấy văn bản nào" + where;
-        renderFilters(both[1]);
+        renderFilters(found.counts);
+        if (!count) { root.dataset.state = "done"; more.hidden = true; return; }
         return renderMore(state.q);
       }).catch(function () {
         if (mine === sequence) { summary.textContent = "Không tải được chỉ mục tìm kiếm"; root.dataset.state = "error"; }

@@ -1,0 +1,126 @@
+"""vanban.pagefind_bundle: finishing Pagefind's output, and hooks/search_index.write_index."""
+import datetime as dt
+import importlib.util
+import json
+
+import pytest
+
+from tests.conftest import ROOT
+from vanban.pagefind_bundle import (
+    BundleError, _chunk_ranges, _renumber_pages, _split, cbor_decode, cbor_encode, page_id, read_packed,
+)
+from vanban.search_record import SearchDoc
+
+_spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
+search_index = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(search_index)
+
+
+@pytest.mark.parametrize("value, encoded", [
+    (0, b"\x00"), (23, b"\x17"), (24, b"\x18\x18"), (500, b"\x19\x01\xf4"), (70000, b"\x1a\x00\x01\x11\x70"),
+    (-25, b"\x38\x18"), (-1, b"\x20"),             # Pagefind's weight marks are negative ints
+    ("đinh", b"\x65\xc4\x91inh"), ("", b"\x60"),
+    ([], b"\x80"), ([1, [-25, 9], []], b"\x83\x01\x82\x38\x18\x09\x80"),
+])
+def test_cbor_subset_matches_minicbor(value, encoded):
+    assert cbor_encode(value) == encoded
+    assert cbor_decode(encoded) == value
+
+
+def test_cbor_rejects_what_pagefind_never_writes():
+    with pytest.raises(BundleError):
+        cbor_decode(b"\xa1\x01\x02")  # a map
+    with pytest.raises(BundleError):
+        cbor_decode(b"\x01\x02")      # trailing bytes
+
+
+@pytest.mark.parametrize("number, expected", [(0, "0_t"), (35, "z_t"), (36, "10_t"), (9999, "7pr_t")])
+def test_page_ids_count_in_base_36(number, expected):
+    assert page_id(number, "t") == expected
+
+
+def test_renumbering_keeps_deltas_sorted_and_drops_positions():
+    # old pages 0, 2, 3 become 2, 0, 1: deltas recomputed in the new order
+    pages = [[0, [-25, 7], []], [2, [-25, 3, 40], [-1, 2]], [1, [-241, 5], []]]
+    assert _renumber_pages(pages, [2, 9, 0, 1]) == [
+        [0, [-25, 0, 0], [-1, 0]], [1, [-241, 0], []], [1, [-25, 0], []]]
+
+
+def test_chunk_ranges_are_pagefinds_distinguishing_prefixes():
+    # Pagefind 1.5's chunk_meta: a "to" is only shortened if it stays >= its "from"
+    # (checked against all 173 chunks of a real 10,000-page Pagefind index)
+    def chunks(*groups):
+        return [[([w, [], []], b"") for w in group] for group in groups]
+    assert _chunk_ranges(chunks(["apple"], ["apricot", "banana"], ["peach"])) == [
+        ["apple", "apple"], ["apr", "b"], ["p", "peach"]]
+    assert _chunk_ranges(chunks(["cat", "cath"], ["cathartic"])) == [["cat", "cath"], ["catha", "cathartic"]]
+
+
+def test_split_closes_a_chunk_once_it_reaches_the_target():
+    words = [["a", [[0, [-25, 0], []]] * 5, []], ["b", [], []], ["c", [], []]]
+    sizes = [len(cbor_encode(w)) for w in words]
+    assert [[w[0] for w, _ in c] for c in _split(words, sizes[0])] == [["a"], ["b", "c"]]
+    assert [[w[0] for w, _ in c] for c in _split(words, 10_000)] == [["a", "b", "c"]]
+
+
+DOCS = [
+    SearchDoc("van-ban/2019/a/", {"title": "Chỉ thị 5-CT/TU", "so_ky_hieu": "5-CT/TU", "loai_van_ban": "Chỉ thị",
+                                  "co_quan_ban_hanh": "Tỉnh ủy Hà Nam", "ngay_ban_hanh": dt.date(2019, 3, 1)},
+              "Chỉ thị về công tác phòng chống bão lụt, giao đồng chí Đinh Văn Thiệu chỉ đạo."),
+    SearchDoc("van-ban/2021/b/", {"title": "Công văn 154-CV/TU", "so_ky_hieu": "154-CV/TU",
+                                  "loai_van_ban": "Công văn", "co_quan_ban_hanh": "Tỉnh uỷ Hà Nam",
+                                  "ngay_ban_hanh": dt.date(2021, 4, 28), "nguoi_ky": "Đinh Thị Lụa"},
+              "Thực hiện Chỉ thị số 16/CT-TTg, tăng cường phòng, chống dịch Covid-19."),
+    SearchDoc("van-ban/khong-ro-nam/c/", {"title": "Kết luận", "loai_van_ban": "Kết luận"},
+              "Kết luận của Thường trực về chuyển đổi số."),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    search_index.write_index(site, DOCS)
+    return site / "pagefind"
+
+
+def test_page_k_is_the_kth_newest_document(bundle):
+    facets = json.loads((bundle / "kho-facets.json").read_text(encoding="utf-8"))
+    urls = [json.loads(read_packed(bundle / "fragment" / f"{page_id(k, facets['tag'])}.pf_fragment"))["url"]
+            for k in range(3)]
+    assert urls == ["/van-ban/2021/b/", "/van-ban/2019/a/", "/van-ban/khong-ro-nam/c/"]
+    fields = facets["fields"]
+    def values(name):
+        return [fields[name]["values"][ord(c) - 0x30] for c in fields[name]["codes"]]
+    assert values("nam") == ["2021", "2019", "Không rõ năm"]
+    assert values("co_quan_ban_hanh") == ["Tỉnh ủy Hà Nam", "Tỉnh ủy Hà Nam", "Không rõ cơ quan"]
+    assert fields["co_quan_ban_hanh"]["values"][0] == "Tỉnh ủy Hà Nam"  # "uỷ" and "ủy": one body, most used first
+
+
+def test_fragments_show_the_visible_text_and_fields(bundle):
+    tag = json.loads((bundle / "kho-facets.json").read_text(encoding="utf-8"))["tag"]
+    fragment = json.loads(read_packed(bundle / "fragment" / f"{page_id(0, tag)}.pf_fragment"))
+    assert fragment["content"] == DOCS[1].text
+    assert fragment["meta"]["so_ky_hieu"] == "154-CV/TU" and fragment["meta"]["ngay"] == "2021-04-28"
+
+
+def test_index_points_each_word_at_the_renumbered_page_without_positions(bundle):
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = cbor_decode(read_packed(bundle / f"pagefind.{entry['languages']['vi']['hash']}.pf_meta"))
+    assert meta[3] == [] and meta[4] == [] and not list((bundle / "filter").glob("*"))
+    words = {}
+    for _, _, chunk_hash in meta[2]:
+        for word in cbor_decode(read_packed(bundle / "index" / f"{chunk_hash}.pf_index"))[0]:
+            words[word[0]] = word
+    thieu = words["thieu"][2]  # "Thiệu" is a diacritic variant of the folded key
+    assert thieu[0][0] == "thiệu" and [p[0] for p in thieu[0][1]] == [1]  # page 1: the 2019 directive
+    assert [p[0] for p in words["dinh"][1]] == [0, 1]  # folded đ copy in both dated records
+    assert all(loc <= 0 for w in words.values() for p in w[1] for loc in p[1])
+
+
+def test_two_runs_write_the_same_bytes(bundle, tmp_path):
+    search_index.write_index(tmp_path, DOCS)
+    again = tmp_path / "pagefind"
+    first = {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []

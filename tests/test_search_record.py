@@ -1,0 +1,71 @@
+"""vanban.search_record: what the index holds and shows for each document."""
+import datetime as dt
+import unicodedata
+
+from vanban.search_record import UNKNOWN_ISSUER, UNKNOWN_YEAR, SearchDoc, build_records
+
+META = {
+    "title": "Công văn 154-CV/TU về việc tiếp tục tăng cường công tác phòng, chống dịch Covid-19",
+    "so_ky_hieu": "154-CV/TU", "loai_van_ban": "Công văn", "co_quan_ban_hanh": "Tỉnh uỷ Hà Nam",
+    "ngay_ban_hanh": dt.date(2021, 4, 28), "nguoi_ky": "Đinh Thị Lụa",
+}
+BODY = "Đồng chí Đinh Văn Thiệu, Phó Chủ tịch UBND tỉnh, chỉ đạo; chỉ đạo kịp thời."
+
+
+def doc(url: str, **changes) -> SearchDoc:
+    return SearchDoc(url=url, meta=dict(META, **changes), text=BODY)
+
+
+def test_records_run_newest_first_undated_last_ties_by_url():
+    records = build_records([
+        doc("van-ban/khong-ro-nam/b/", ngay_ban_hanh=None),
+        doc("van-ban/2021/c/", ngay_ban_hanh=dt.date(2021, 7, 25)),
+        doc("van-ban/2019/a/", ngay_ban_hanh="2019-01-02"),
+        doc("van-ban/2021/b/", ngay_ban_hanh=dt.date(2021, 7, 25)),
+        doc("van-ban/khong-ro-nam/a/", ngay_ban_hanh=None),
+    ])
+    assert [r.url for r in records] == [
+        "/van-ban/2021/b/", "/van-ban/2021/c/", "/van-ban/2019/a/",
+        "/van-ban/khong-ro-nam/a/", "/van-ban/khong-ro-nam/b/"]
+
+
+def test_display_and_filters_of_seed_003():
+    record, = build_records([doc("van-ban/2021/cong-van-154-cv-tu/")])
+    assert record.display == {
+        "title": META["title"], "so_ky_hieu": "154-CV/TU", "loai": "Công văn",
+        "ngay": "2021-04-28", "co_quan": "Tỉnh ủy Hà Nam", }  # one tone placement
+    assert record.facets == {"co_quan_ban_hanh": "Tỉnh ủy Hà Nam", "loai_van_ban": "Công văn", "nam": "2021"}
+    assert record.excerpt == BODY
+
+
+def test_indexed_html_holds_each_body_word_once_and_the_weighted_metadata():
+    record, = build_records([doc("van-ban/2021/cong-van-154-cv-tu/")])
+    body = record.html.split("<p>")[1].split("</p>")[0]
+    assert body.split().count("chỉ") == 1 and body.split().count("đạo") == 1
+    assert "dinh" in body.split() and "Thiệu" in body.split()  # đ folded, the name as written
+    assert '<p data-pagefind-weight="10">Đinh Thị Lụa dinh thi lua</p>' in record.html
+    assert "154/CV-TU" in record.html and "28/4/2021" in record.html
+    assert "data-pagefind-meta" not in record.html  # shown fields are added to the bundle, not indexed
+
+
+def test_scraped_values_are_escaped_in_the_indexed_html():
+    record, = build_records([doc("van-ban/x/", title='<img src=x onerror="alert(1)">',
+                                 co_quan_ban_hanh="A & <b>B</b>")])
+    assert "<img" not in record.html and "<b>B" not in record.html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in record.html
+
+
+def test_missing_values_get_named_filter_values():
+    record, = build_records([doc("van-ban/x/", ngay_ban_hanh=None, co_quan_ban_hanh=None)])
+    assert record.facets["nam"] == UNKNOWN_YEAR and record.facets["co_quan_ban_hanh"] == UNKNOWN_ISSUER
+    assert "ngay" not in record.display and record.date == ""
+
+
+def test_nfd_input_is_indexed_and_shown_nfc():
+    nfd = SearchDoc(url="van-ban/x/", meta={k: unicodedata.normalize("NFD", v) if isinstance(v, str) else v
+                                             for k, v in META.items()},
+                    text=unicodedata.normalize("NFD", BODY))
+    record, = build_records([nfd])
+    for text in (record.html, record.excerpt, *record.display.values(), *record.facets.values()):
+        assert text == unicodedata.normalize("NFC", text)
+    assert record.display["co_quan"] == "Tỉnh ủy Hà Nam"
