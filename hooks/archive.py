@@ -6,6 +6,7 @@ Event order in one build (hooks run in the order mkdocs.yml lists them):
   on_files          validation.py  log schema errors (fail --strict) and review flags (info)
   on_page_markdown  titles.py      escape the front-matter title before templates print it
   on_page_markdown  document_page.py  metadata panel + body + relations on document pages
+  on_page_content   document_page.py  unwrap the pre-rendered HTML of the archive's pages
 The hooks share state only through vanban.archive.site.current().
 """
 from __future__ import annotations
@@ -17,12 +18,15 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:  # hooks are loaded by file path; the core package sits beside them
     sys.path.insert(0, _ROOT)
 
+from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from vanban.archive import site  # noqa: E402
 
 
 def on_config(config):
+    if not config.use_directory_urls:  # vanban.archive.urls.href writes the URLs MkDocs gives with it
+        raise ConfigurationError("hooks/archive.py cần use_directory_urls: true trong mkdocs.yml")
     site.reset()
     return config
 

@@ -1,4 +1,9 @@
-"""MkDocs adapter: a document page = metadata panel, body, then its relations."""
+"""MkDocs adapter: a document page = metadata panel, body, then its relations.
+
+The archive writes its long lists and the metadata panel as pre-rendered HTML
+inside a comment that Python-Markdown copies through untouched
+(vanban.archive.render.html_block); on_page_content unwraps it on every page.
+"""
 from __future__ import annotations
 
 import sys
@@ -9,9 +14,17 @@ if _ROOT not in sys.path:  # hooks are loaded by file path; the core package sit
     sys.path.insert(0, _ROOT)
 
 from vanban.archive import site  # noqa: E402
+from vanban.archive.render import unwrap_html  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
     archive = site.current()
     rendered = archive.document_markdown(page.file.src_uri, markdown) if archive else None
     return markdown if rendered is None else rendered
+
+
+def on_page_content(html, page, config, files):
+    # MkDocs keeps every page's Markdown until the build ends, though nothing reads
+    # it after rendering ("" rather than None: Page.title treats None as unread).
+    page.markdown = ""
+    return unwrap_html(html)

@@ -1,26 +1,27 @@
 """MkDocs hook: build the Pagefind search index into site_dir (issue 4).
 
-Collects each document page (pages under van-ban/ with a loai_van_ban) as
-it is rendered, then after the build indexes one record per document
-(vanban/search_record.py) through Pagefind's Python API, and finishes the
-bundle (vanban/pagefind_bundle.py): page k is the k-th newest document. Nav, index pages and the
-published HTML are never indexed. `mkdocs build` alone gives a searchable
-site; `mkdocs serve` re-indexes on every rebuild. No network is used.
+Each document page (a page under van-ban/ with a loai_van_ban) becomes one
+record (vanban/search_record.py) as it is rendered; the record goes straight
+to disk (vanban.pagefind_bundle.Spool), so the build never holds every
+document's text. After the build Pagefind (the binary of the pagefind[bin]
+wheel) indexes the records in batches, and the batches become one finished bundle
+(vanban/pagefind_bundle.py): page k is the k-th newest document. Nav, index
+pages and the published HTML are never indexed. `mkdocs build` alone gives a
+searchable site; `mkdocs serve` re-indexes on every rebuild. No network is used.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` may run without the repo on sys.path
-from vanban.pagefind_bundle import BundleError, finish, record_path
-from vanban.search_record import SearchDoc, build_records
+from vanban.pagefind_bundle import BundleError, Merger, Spool
+from vanban.search_record import SearchDoc, record_of
 from vanban.search_text import html_text
 
 log = logging.getLogger("mkdocs.hooks.search_index")
@@ -29,7 +30,7 @@ BUNDLE_DIR = "pagefind"
 # The metadata panel and the relations list are site-made (hooks/document_page.py):
 # the record indexes the metadata on its own, and a citation is not the document's text.
 NOT_BODY = ("kho-meta", "kho-relations")
-_docs: list[SearchDoc] = []
+_build: dict = {}  # "tmp": TemporaryDirectory, "spool": Spool of the running build
 
 
 def is_document(page) -> bool:
@@ -37,49 +38,89 @@ def is_document(page) -> bool:
     return page.file.src_uri.startswith(DOCUMENTS_DIR) and bool(meta.get("loai_van_ban"))
 
 
+def _new_spool() -> Spool:
+    """A fresh spool in a new temp dir; the previous build's (`mkdocs serve`) is removed."""
+    if "tmp" in _build:
+        _build["tmp"].cleanup()
+    _build["tmp"] = tempfile.TemporaryDirectory(prefix="kho-search-")
+    _build["spool"] = Spool(Path(_build["tmp"].name) / "spool")
+    return _build["spool"]
+
+
 def on_config(config, **kwargs):
-    _docs.clear()  # `mkdocs serve` reuses this module for every rebuild
+    _new_spool()  # `mkdocs serve` reuses this module for every rebuild
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
     if is_document(page):
-        _docs.append(SearchDoc(url=page.url, meta=dict(page.meta), text=html_text(page.content or "", NOT_BODY)))
+        doc = SearchDoc(url=page.url, meta=dict(page.meta), text=html_text(page.content or "", NOT_BODY))
+        _build["spool"].add(record_of(doc))
     return output
 
 
-async def _index(records_dir: Path, bundle: Path) -> None:
-    from pagefind.index import PagefindIndex  # the wheel's binary, started as a local subprocess
-    config = {"force_language": "vi", "output_path": str(bundle)}
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(records_dir))
+def _pagefind(batch: Path, output: Path) -> subprocess.Popen:
+    """Start indexing one batch. The wheel's binary is run as the CLI: the Python
+    API polls its pipe every 0.1 s per reply, four replies per index, and the CLI
+    writes the same files (`--site` is what add_directory does)."""
+    from pagefind.service import get_executable  # the binary inside the pagefind[bin] wheel
+    binary = get_executable()
+    if binary is None:
+        raise RuntimeError("không tìm thấy chương trình pagefind (gói pagefind[bin])")
+    return subprocess.Popen([str(binary), "--site", str(batch), "--output-path", str(output),
+                             "--force-language", "vi", "--silent"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _wait(process: subprocess.Popen) -> None:
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"pagefind exited with {process.returncode}: {output.strip()[-500:]}")
+
+
+def index_spool(site_dir: Path, spool: Spool) -> dict:
+    """Index the spool's records into site_dir/pagefind, replacing any previous bundle."""
+    bundle = Path(site_dir).resolve() / BUNDLE_DIR
+    shutil.rmtree(bundle, ignore_errors=True)
+    if not len(spool):
+        return {"pages": 0}
+    merger = Merger(spool.ordered())
+    process = output = None
+    try:
+        # Python writes batch k and merges batch k-1 while Pagefind indexes batch k-1, then k.
+        for batch in spool.batches():
+            if process:
+                _wait(process)
+            previous, output = output, batch.with_name(batch.name + "-pagefind")
+            process = _pagefind(batch, output)
+            if previous:
+                merger.add(previous)
+        _wait(process)
+    finally:
+        if process and process.poll() is None:  # an error stopped the loop
+            process.kill()
+            process.wait()
+    merger.add(output)
+    return merger.write(bundle, spool.excerpts())
 
 
 def write_index(site_dir: Path, docs: list[SearchDoc]) -> dict:
-    """Index `docs` into site_dir/pagefind, replacing any previous bundle."""
-    bundle = Path(site_dir).resolve() / BUNDLE_DIR
-    shutil.rmtree(bundle, ignore_errors=True)
-    records = build_records(docs)
-    if not records:
-        return {"pages": 0}
+    """Index `docs` into site_dir/pagefind (tests and scripts/bench_search.py)."""
     with tempfile.TemporaryDirectory(prefix="kho-search-") as tmp:
-        for number, record in enumerate(records):
-            path = Path(tmp) / record_path(number)
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(record.html, encoding="utf-8")
-        # A thread of its own: the caller may already run an event loop (Playwright's
-        # sync API in the tests does), and asyncio.run() refuses to nest.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _index(Path(tmp), bundle)).result()
-    return finish(bundle, records)
+        spool = Spool(Path(tmp) / "spool")
+        for doc in docs:
+            spool.add(record_of(doc))
+        return index_spool(site_dir, spool)
 
 
 def on_post_build(config, **kwargs) -> None:
     started = time.perf_counter()
     try:
-        figures = write_index(Path(config["site_dir"]), list(_docs))
-    except (OSError, BundleError, AssertionError, RuntimeError) as error:
+        figures = index_spool(Path(config["site_dir"]), _build["spool"])
+    except (OSError, BundleError, AssertionError, RuntimeError, ValueError) as error:
         log.warning("Không lập được chỉ mục tìm kiếm (Pagefind): %s. Trang web vẫn dùng được, "
                     "nhưng ô tìm kiếm sẽ không có kết quả.", error)
         return
+    finally:
+        _build.pop("tmp").cleanup()  # the records are no longer needed
     log.info("Pagefind: đã lập chỉ mục %s văn bản trong %.1f s", figures["pages"],
              time.perf_counter() - started)

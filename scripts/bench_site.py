@@ -5,7 +5,9 @@
 Generates N synthetic documents in a temp dir from the front matter of the
 sample pages in docs/van-ban/ (numbers, dates and provinces varied, citations
 between them kept), builds with `mkdocs build --strict`, and prints seconds,
-max RSS of the build process and the HTML size of one fixed document page.
+max RSS of the build (the largest of its processes: Python or a Pagefind
+batch), Pagefind's own peak, the peak of all its processes together (Python
+holds its memory while Pagefind runs) and the HTML size of one fixed document page.
 Each size is built with the full config and without the search hooks.
 """
 from __future__ import annotations
@@ -59,17 +61,42 @@ def generate(docs: Path, n: int) -> None:
                         encoding="utf-8")
 
 
-def build(docs: Path, site: Path, config: Path) -> tuple[float, float]:
-    """(seconds, max RSS in MB) of one `mkdocs build --strict` process."""
+def _tree_rss(root: int) -> dict[int, tuple[str, float]]:
+    """pid -> (command name, RSS in MB) of a process and its descendants, from /proc."""
+    found, pending = {}, [root]
+    while pending:
+        pid = pending.pop()
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:  # it ended meanwhile
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        found[pid] = (fields["Name"].strip(), int(fields.get("VmRSS", "0 kB").split()[0]) / 1024)
+    return found
+
+
+def build(docs: Path, site: Path, config: Path) -> tuple[float, float, float, float]:
+    """(seconds, max RSS in MB, Pagefind's peak RSS, peak RSS of all its processes at once)
+    of one `mkdocs build --strict` process. The peaks are polled from /proc every 20 ms."""
     env = dict(os.environ, KHO_DOCS_DIR=str(docs), SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(config),
                              "-d", str(site)], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
+    pagefind = together = 0.0
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        tree = _tree_rss(proc.pid).values()
+        pagefind = max([pagefind] + [rss for name, rss in tree if name.startswith("pagefind")])
+        together = max(together, sum(rss for _, rss in tree))
+        time.sleep(0.02)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build failed:\n{proc.stderr.read()}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, pagefind, together
 
 
 def config_without_search() -> Path:
@@ -82,16 +109,18 @@ def config_without_search() -> Path:
 def main(sizes: list[int]) -> None:
     configs = {"full": ROOT / "mkdocs.yml", "no search hooks": config_without_search()}
     try:
-        print(f"{'N':>6} {'config':<16} {'seconds':>8} {'max RSS MB':>11} {'doc page bytes':>15}")
+        print(f"{'N':>6} {'config':<16} {'seconds':>8} {'max RSS MB':>11} {'Pagefind MB':>12} {'all at once MB':>15} "
+              f"{'doc page bytes':>15}")
         for n in sizes:
             with tempfile.TemporaryDirectory(prefix="kho-bench-") as tmp:
                 docs = Path(tmp) / "docs"
                 generate(docs, n)
                 for name, config in configs.items():
                     site = Path(tmp) / f"site-{name.replace(' ', '-')}"
-                    seconds, rss = build(docs, site, config)
+                    seconds, rss, pagefind, together = build(docs, site, config)
                     size = (site / FIXED[:-3] / "index.html").stat().st_size
-                    print(f"{n:>6} {name:<16} {seconds:>8.1f} {rss:>11.0f} {size:>15}", flush=True)
+                    print(f"{n:>6} {name:<16} {seconds:>8.1f} {rss:>11.0f} {pagefind:>12.0f} {together:>15.0f} "
+                          f"{size:>15}", flush=True)
     finally:
         configs["no search hooks"].unlink(missing_ok=True)
 

@@ -5,7 +5,8 @@ import markdown as md_lib
 import pytest
 
 from _archive_pages import page
-from vanban.archive.render import md
+from vanban.archive.render import html_block, md, text, unwrap_html
+from vanban.archive import urls
 from vanban.archive.site import build_archive
 
 EXTENSIONS = ["tables", "def_list", "attr_list", "md_in_html"]
@@ -57,7 +58,35 @@ def test_document_page_escapes_metadata(meta):
 
 def test_document_page_order_panel_body_relations():
     archive = build_archive([("van-ban/2021/x.md", page("Chỉ thị số 16/CT-TTg"))])
-    html = to_html(archive.document_markdown("van-ban/2021/x.md", "THÂN BÀI"))
+    html = unwrap_html(to_html(archive.document_markdown("van-ban/2021/x.md", "THÂN BÀI")))
     assert html.index('class="kho-meta"') < html.index("THÂN BÀI") < html.index("Văn bản dẫn chiếu") \
         < html.index("Được dẫn chiếu bởi")
-    assert "chưa có trong kho" in html and 'href="../../chua-co/16-ct-ttg.md"' in html
+    assert "chưa có trong kho" in html and 'href="../../../chua-co/16-ct-ttg/"' in html
+    assert '<h2 id="van-ban-dan-chieu">' in html and "<!--" not in html  # the heading stays for the TOC
+
+
+@pytest.mark.parametrize("value", [XSS, "Tom & Jerry &amp;", '"a" <b> \\ * _ |', "a -- b --> c", "  nhiều\n dòng  "])
+def test_text_is_what_python_markdown_makes_of_md(value):
+    assert f"<p>{text(value)}</p>" == to_html(md(value))
+
+
+def test_pre_rendered_html_passes_through_python_markdown():
+    html = "<table>\n<tr>\n<td>a</td>\n</tr>\n</table>"
+    rendered = to_html("Trước\n\n" + html_block(html) + "\n## Sau\n\nCuối")
+    assert unwrap_html(rendered) == f"<p>Trước</p>\n{html}\n<h2>Sau</h2>\n<p>Cuối</p>"
+    assert unwrap_html(to_html(html_block(html))) == html
+
+
+SOURCES = ["index.md", "co-quan/index.md", "co-quan/tinh-uy-ha-nam.md", "van-ban/2021/x.md", "nam/2021/07.md",
+           "can-xac-minh.md", "README.md", "a/README.md", "van-ban/khong-ro-nam/ct y.md", "van-ban/2021/đ.md",
+           "a.b/c.d.md"]
+
+
+@pytest.mark.parametrize("from_src", SOURCES)
+def test_href_is_the_url_mkdocs_writes(from_src):
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+    origin = File(from_src, "/docs", "/site", True)
+    for to_src in SOURCES:
+        target = File(to_src, "/docs", "/site", True)
+        assert urls.href(from_src, to_src) == get_relative_url(target.url, origin.url), to_src

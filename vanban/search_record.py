@@ -79,20 +79,27 @@ def record_html(meta: dict, body_words: list[str]) -> str:
     )
 
 
+def record_of(doc: SearchDoc) -> SearchRecord:
+    date = iso_date(doc.meta.get("ngay_ban_hanh")) or ""
+    return SearchRecord(
+        url="/" + doc.url.lstrip("/"),
+        date=date,
+        html=record_html(doc.meta, distinct_words(doc.text)),
+        display=_display(doc.meta, date),
+        excerpt=excerpt_source(doc.text, EXCERPT_CHARS),
+        facets=_facets(doc.meta, date),
+    )
+
+
+def index_order(records: list[SearchRecord]) -> list[int]:
+    """Positions of `records` newest first, undated ("") last, ties by URL:
+    page k of the index is the k-th newest document."""
+    order = sorted(range(len(records)), key=lambda k: records[k].url)
+    order.sort(key=lambda k: records[k].date, reverse=True)  # stable: ties keep URL order
+    return order
+
+
 def build_records(docs: list[SearchDoc]) -> list[SearchRecord]:
     """Records in index order: newest first."""
-    dated = [(doc, iso_date(doc.meta.get("ngay_ban_hanh")) or "") for doc in docs]
-    # Newest first, undated ("") last, ties by URL: page k of the index is the k-th newest.
-    dated.sort(key=lambda pair: pair[0].url)
-    dated.sort(key=lambda pair: pair[1], reverse=True)  # stable: ties keep URL order
-    records = []
-    for doc, date in dated:
-        records.append(SearchRecord(
-            url="/" + doc.url.lstrip("/"),
-            date=date,
-            html=record_html(doc.meta, distinct_words(doc.text)),
-            display=_display(doc.meta, date),
-            excerpt=excerpt_source(doc.text, EXCERPT_CHARS),
-            facets=_facets(doc.meta, date),
-        ))
-    return records
+    records = [record_of(doc) for doc in docs]
+    return [records[k] for k in index_order(records)]

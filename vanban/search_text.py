@@ -14,6 +14,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from .dates import parse_iso
@@ -83,6 +84,15 @@ def _with_folded(text: str) -> str:
 _EDGE_RE = re.compile(r"^[^\w]+|[^\w]+$")
 
 
+@lru_cache(maxsize=1 << 17)
+def _token_words(token: str) -> tuple[str, str, str | None]:
+    """(word, its lower case, its folded form if it has đ) of a whitespace-separated
+    token, edge punctuation dropped; word is "" when nothing is left. Directives
+    share most of their tokens, so this runs once per distinct token, not per occurrence."""
+    word = _EDGE_RE.sub("", token)
+    return word, word.lower(), fold_query(word) if _D_RE.search(word) else None
+
+
 def distinct_words(text: str) -> list[str]:
     """Each word of the text once, first spelling seen, in reading order, plus
     the folded form of words with đ ("Đinh" -> "dinh").
@@ -92,14 +102,14 @@ def distinct_words(text: str) -> list[str]:
     directive, and their positions made up most of what a query downloaded.
     """
     seen: dict[str, str] = {}
-    for token in nfc(text).split():
-        word = _EDGE_RE.sub("", token)
-        if not word:
-            continue
-        seen.setdefault(word.lower(), word)
-        if _D_RE.search(word):
-            folded = fold_query(word)
-            seen.setdefault(folded, folded)
+    # dict.fromkeys drops repeated tokens in C and keeps each one's first place,
+    # which is all the loop below would keep of them.
+    for token in dict.fromkeys(nfc(text).split()):
+        word, lower, folded = _token_words(token)
+        if word:
+            seen.setdefault(lower, word)
+            if folded is not None:
+                seen.setdefault(folded, folded)
     return list(seen.values())
 
 

@@ -6,7 +6,9 @@ from . import urls
 from .catalog import Record
 from .indexes import Agency, by_level, newest_first, review, types, undated, years
 from .relations import Missing, Relations
-from .render import citation_text, document_list, documents_table, front_matter, link, md
+from .render import (
+    anchor, citation_text, document_list_html, documents_table, front_matter, link, md, table, text,
+)
 
 MONTHS = ("", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7",
           "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12")
@@ -68,17 +70,16 @@ def missing_pages(missing: list[Missing]) -> dict[str, str]:
     out = [front_matter("Văn bản được dẫn chiếu nhưng chưa có trong kho", "chi-muc"),
            "Các văn bản dưới đây được văn bản trong kho dẫn chiếu nhưng kho chưa có. "
            "Văn bản được dẫn chiếu nhiều nhất đứng đầu: nên bổ sung trước.\n\n",
-           "| Văn bản | Số lần được dẫn chiếu |\n|---|---|\n"]
-    out += [f"| {link(_missing_label(m), src, urls.missing_page(m.slug))} | {len(m.cited_by)} |\n" for m in missing]
-    if not missing:
-        out.append("| _Không có_ | 0 |\n")
+           table(["Văn bản", "Số lần được dẫn chiếu"],
+                 [[anchor(_missing_label(m), src, urls.missing_page(m.slug)), str(len(m.cited_by))] for m in missing]
+                 or [["<em>Không có</em>", "0"]])]
     pages = {src: "".join(out)}
     for m in missing:
         page = urls.missing_page(m.slug)
         pages[page] = (front_matter(f"{_missing_label(m)} (chưa có trong kho)", "chua-co")
                        + f"Văn bản {citation_text(m.citation)} chưa có trong kho.\n\n"
                        + f"## Được dẫn chiếu bởi ({len(m.cited_by)})\n\n"
-                       + document_list(newest_first(m.cited_by), page))
+                       + document_list_html(newest_first(m.cited_by), page))
     return pages
 
 
@@ -90,12 +91,13 @@ def review_page(records: list[Record]) -> dict[str, str]:
     src, docs = urls.REVIEW, review(records)
     out = [front_matter("Văn bản cần xác minh", "chi-muc"),
            f"**{len(docs)}** văn bản có khóa `can_xac_minh`: bộ chuyển đổi đã suy ra hoặc không tìm thấy "
-           "các thông tin này. Đối chiếu với bản gốc, sửa, rồi xóa khóa khỏi `can_xac_minh`.\n\n",
-           "| Văn bản | Cần kiểm tra | Giá trị hiện tại |\n|---|---|---|\n"]
+           "các thông tin này. Đối chiếu với bản gốc, sửa, rồi xóa khóa khỏi `can_xac_minh`.\n\n"]
+    rows = []
     for r in docs:
-        values = "; ".join(f"{md(k)}: {md(r.meta.get(k)) if r.meta.get(k) not in (None, '') else '(trống)'}"
+        values = "; ".join(f"{text(k)}: {text(r.meta.get(k)) if r.meta.get(k) not in (None, '') else '(trống)'}"
                            for k in r.review_keys)
-        out.append(f"| {link(r.title, src, r.src_uri)} | {', '.join(md(k) for k in r.review_keys)} | {values} |\n")
+        rows.append([anchor(r.title, src, r.src_uri), ", ".join(text(k) for k in r.review_keys), values])
+    out.append(table(["Văn bản", "Cần kiểm tra", "Giá trị hiện tại"], rows or [["", "", ""]]))
     return {src: "".join(out)}
 
 
@@ -104,7 +106,7 @@ def home_page(records: list[Record], agency_count: int, relations: Relations) ->
     dated = [r for r in records if r.date]
     years = sorted({r.year for r in dated})
     years_text = "—" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    out = [front_matter("Kho văn bản chỉ đạo", "trang-chu"),
+    out = [front_matter("Trang chủ", "trang-chu"),
            "Kho lưu trữ công khai các văn bản chỉ đạo của Đảng và Nhà nước: chỉ thị, công văn, "
            "kết luận, thông báo, điện, nghị quyết...\n\n",
            f'<div class="kho-counts" markdown>\n\n**{len(records)}** văn bản · **{agency_count}** cơ quan ban hành · '

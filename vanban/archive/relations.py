@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..agencies import find_province, is_national_code, level_of
 from ..dates import parse_iso
@@ -128,6 +129,11 @@ def _fits_issuer(citation: Citation, candidate: Record) -> bool:
     return cited == "Khác" or level_of(candidate.co_quan) in (cited, "Khác")
 
 
+@lru_cache(maxsize=4096)
+def _place_key(province: str) -> str:
+    return name_key(province)  # a few dozen provinces, compared for every candidate
+
+
 def resolve(citation: Citation, citing: Record, by_symbol: dict[str, list[Record]]) -> tuple[str, tuple, str | None]:
     """(status, candidates, province) for one citation."""
     key = symbol_key(citation.so_ky_hieu) if citation.so_ky_hieu else None
@@ -138,7 +144,7 @@ def resolve(citation: Citation, citing: Record, by_symbol: dict[str, list[Record
         province = _context_province(citation, citing)
         if province is None:
             return (AMBIGUOUS if candidates else MISSING), tuple(candidates), None
-        candidates = [r for r in candidates if name_key(r.province or "") == name_key(province)]
+        candidates = [r for r in candidates if _place_key(r.province or "") == _place_key(province)]
     if len(candidates) == 1:
         return RESOLVED, tuple(candidates), province
     return (AMBIGUOUS if candidates else MISSING), tuple(candidates), province
@@ -158,13 +164,16 @@ def build_relations(records: list[Record]) -> Relations:
         for citation in citations_of(record):
             status, candidates, province = resolve(citation, record, by_symbol)
             link = Link(citation, status, candidates[0] if status == RESOLVED else None, candidates)
+            # A record is added to a list only while its own citations are read, so
+            # "already there" means "added last": `record not in list` made this O(N²)
+            # for a document cited by every page (16/CT-TTg).
             if status == RESOLVED:
                 cited_by = incoming.setdefault(candidates[0].src_uri, [])
-                if record not in cited_by:
+                if not cited_by or cited_by[-1] is not record:
                     cited_by.append(record)
             elif status == MISSING and citation.so_ky_hieu:
                 link.missing = _missing_entry(missing, citation, province)
-                if record not in link.missing.cited_by:
+                if not link.missing.cited_by or link.missing.cited_by[-1] is not record:
                     link.missing.cited_by.append(record)
             links.append(link)
     labels = {k: m.citation.so_ky_hieu + (f" {m.province}" if m.province else "") for k, m in missing.items()}

@@ -39,6 +39,43 @@ def link(text, from_src: str, to_src: str) -> str:
     return f"[{md(text)}]({quote(urls.relative(from_src, to_src), safe='/')})"
 
 
+# ---- pre-rendered HTML ----
+# Index pages list thousands of documents and every document page has a metadata
+# panel: through Python-Markdown they took about a third of a build. They are
+# written as HTML here, wrapped in an HTML comment, which Python-Markdown copies
+# through after one search for its end; hooks/document_page.py unwraps it
+# (unwrap_html). The HTML is what Python-Markdown made of the same Markdown.
+# Every value is escaped, so no value can close the comment ("-->" needs a ">").
+# Python-Markdown puts a blank line after a comment block, none after a table or a div.
+_HTML_BLOCK_RE = re.compile(r"<!--kho-html\n(.*?)\n-->(?:\n(?=\n))?", re.DOTALL)
+
+
+def html_block(html: str) -> str:
+    return f"<!--kho-html\n{html}\n-->\n"
+
+
+def unwrap_html(content: str) -> str:
+    return _HTML_BLOCK_RE.sub(lambda m: m[1], content) if "<!--kho-html" in content else content
+
+
+def text(value) -> str:
+    """A value as HTML text, as Python-Markdown renders md(value)."""
+    return html.escape(" ".join(str(value).split()), quote=False)
+
+
+def anchor(value, from_src: str, to_src: str) -> str:
+    """The HTML of link(value, from_src, to_src) once MkDocs has resolved it."""
+    return f'<a href="{html.escape(urls.href(from_src, to_src))}">{text(value)}</a>'
+
+
+def table(head: list[str], rows) -> str:
+    """A Python-Markdown table: rows are lists of cell HTML."""
+    lines = ["<table>", "<thead>", "<tr>", *(f"<th>{h}</th>" for h in head), "</tr>", "</thead>", "<tbody>"]
+    for row in rows:
+        lines += ["<tr>", *(f"<td>{cell}</td>" for cell in row), "</tr>"]
+    return html_block("\n".join(lines + ["</tbody>", "</table>"]))
+
+
 def fmt_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
 
@@ -56,16 +93,19 @@ def documents_table(records: list[Record], from_src: str) -> str:
     """Number, type, date, and subject as a link: one row per document."""
     if not records:
         return "_Chưa có văn bản._\n"
-    rows = ["| Số, ký hiệu | Loại | Ngày | Trích yếu |", "|---|---|---|---|"]
-    for r in records:
-        subject = r.get("trich_yeu") or r.title
-        rows.append(f"| {md(r.so_ky_hieu or 'không số')} | {md(r.loai_van_ban or '—')} | {fmt_date(r.date)} "
-                    f"| {link(subject, from_src, r.src_uri)} |")
-    return "\n".join(rows) + "\n"
+    return table(["Số, ký hiệu", "Loại", "Ngày", "Trích yếu"], (
+        [text(r.so_ky_hieu or "không số"), text(r.loai_van_ban or "—"), fmt_date(r.date),
+         anchor(r.get("trich_yeu") or r.title, from_src, r.src_uri)] for r in records))
 
 
-def document_list(records: list[Record], from_src: str) -> str:
-    return "".join(f"- {link(r.title, from_src, r.src_uri)} ({fmt_date(r.date)})\n" for r in records)
+def _document_items(records: list[Record], from_src: str) -> str:
+    items = "\n".join(f"<li>{anchor(r.title, from_src, r.src_uri)} ({fmt_date(r.date)})</li>" for r in records)
+    return f"<ul>\n{items}\n</ul>"
+
+
+def document_list_html(records: list[Record], from_src: str) -> str:
+    """Title and date of each document, linked (pre-rendered)."""
+    return html_block(_document_items(records, from_src)) if records else ""
 
 
 # ---- document page -------------------------------------------------------
@@ -84,67 +124,73 @@ def _object_text(value) -> str:
 def _source(value: str) -> str:
     if re.match(r"https?://", value):
         return f'<a href="{html_text(value)}" rel="nofollow noopener">{html_text(value)}</a>'
-    return md(value)
+    return text(value)
 
 
 def metadata_panel(record: Record, agency_src: str | None) -> str:
-    """Definition list of the document's metadata, linked to its index pages."""
+    """Definition list of the document's metadata, linked to its index pages (pre-rendered)."""
     src, entries = record.src_uri, []
 
     def add(key: str, *values: str) -> None:
         values = [v for v in values if v]
         if values:
-            entries.append(f"{md(_label(key))}\n" + "".join(f":   {v}\n" for v in values))
+            entries.append(f"<dt>{text(_label(key))}</dt>")
+            entries.extend(f"<dd>{v}</dd>" for v in values)
 
-    add("so_ky_hieu", md(record.so_ky_hieu) if record.so_ky_hieu else "không số")
+    add("so_ky_hieu", text(record.so_ky_hieu) if record.so_ky_hieu else "không số")
     if record.loai_van_ban:
-        add("loai_van_ban", link(record.loai_van_ban, src, urls.type_page(record.loai_van_ban)))
+        add("loai_van_ban", anchor(record.loai_van_ban, src, urls.type_page(record.loai_van_ban)))
     if record.co_quan:
-        add("co_quan_ban_hanh", link(record.co_quan, src, agency_src) if agency_src else md(record.co_quan))
-    add("dia_danh", md(record.get("dia_danh") or ""))
+        add("co_quan_ban_hanh", anchor(record.co_quan, src, agency_src) if agency_src else text(record.co_quan))
+    add("dia_danh", text(record.get("dia_danh") or ""))
     if record.date:
-        add("ngay_ban_hanh", link(fmt_date(record.date), src, urls.month_page(record.date.year, record.date.month)))
-    signer = " — ".join(md(v) for v in (record.get("nguoi_ky"), record.get("chuc_vu")) if v)
+        add("ngay_ban_hanh", anchor(fmt_date(record.date), src, urls.month_page(record.date.year, record.date.month)))
+    signer = " — ".join(text(v) for v in (record.get("nguoi_ky"), record.get("chuc_vu")) if v)
     add("nguoi_ky", signer)
     for key in ("kinh_gui", "noi_nhan"):
         items = record.meta.get(key)
-        add(key, *[md(item) for item in items] if isinstance(items, list) else [])
+        add(key, *[text(item) for item in items] if isinstance(items, list) else [])
     for key in ("ban_sao", "so_den"):
-        add(key, md(_object_text(record.meta[key])) if record.meta.get(key) else "")
+        add(key, text(_object_text(record.meta[key])) if record.meta.get(key) else "")
     add("nguon", _source(record.get("nguon")) if record.get("nguon") else "")
-    add("ngay_dang", md(record.get("ngay_dang") or ""))
+    add("ngay_dang", text(record.get("ngay_dang") or ""))
     if record.review_keys:
-        add("can_xac_minh", ", ".join(md(_label(k)) for k in record.review_keys))
-    return '<div class="kho-meta" markdown>\n\n' + "\n".join(entries) + "\n</div>\n"
+        add("can_xac_minh", ", ".join(text(_label(k)) for k in record.review_keys))
+    return html_block('<div class="kho-meta">\n<dl>\n' + "\n".join(entries) + "\n</dl>\n</div>")
 
 
-def citation_text(c: Citation) -> str:
-    """"81/TB-VPCP (Thông báo, 26/04/2021, Văn phòng Chính phủ)"."""
+def citation_text(c: Citation, escape=md) -> str:
+    """"81/TB-VPCP (Thông báo, 26/04/2021, Văn phòng Chính phủ)"; escape=text for HTML."""
     details = [v for v in (c.loai_van_ban, fmt_date(c.ngay) if c.ngay else None, c.co_quan) if v]
     head = c.so_ky_hieu or c.text or "Văn bản không rõ số"
-    return md(head) + (f" ({md(', '.join(details))})" if details else "")
+    return escape(head) + (f" ({escape(', '.join(details))})" if details else "")
 
 
-def _link_line(item: Link, src: str) -> str:
+def _link_item(item: Link, src: str) -> str:
+    cited = citation_text(item.citation, text)
     if item.status == RESOLVED:
-        return f"- {link(item.target.title, src, item.target.src_uri)} ({citation_text(item.citation)})\n"
+        return f"<li>{anchor(item.target.title, src, item.target.src_uri)} ({cited})</li>"
     if item.status == AMBIGUOUS:
-        options = ", ".join(link(r.title, src, r.src_uri) for r in item.candidates)
-        return (f"- {citation_text(item.citation)} {tag('chưa xác định được', 'ambiguous')}: "
-                f"trong kho có văn bản cùng số ký hiệu nhưng không đủ thông tin để chọn đúng: {options}\n")
-    missing = f" — {link('ai dẫn chiếu văn bản này', src, urls.missing_page(item.missing.slug))}" if item.missing else ""
-    return f"- {citation_text(item.citation)} {tag('chưa có trong kho', 'missing')}{missing}\n"
+        options = ", ".join(anchor(r.title, src, r.src_uri) for r in item.candidates)
+        return (f"<li>{cited} {tag('chưa xác định được', 'ambiguous')}: "
+                f"trong kho có văn bản cùng số ký hiệu nhưng không đủ thông tin để chọn đúng: {options}</li>")
+    missing = f" — {anchor('ai dẫn chiếu văn bản này', src, urls.missing_page(item.missing.slug))}" if item.missing else ""
+    return f"<li>{cited} {tag('chưa có trong kho', 'missing')}{missing}</li>"
 
 
 def relations_section(record: Record, links: list[Link], cited_by: list[Record]) -> str:
+    """The headings stay Markdown, so that the page's table of contents lists them."""
     src = record.src_uri
-    out = ['<div class="kho-relations" markdown>\n\n## Văn bản dẫn chiếu {#van-ban-dan-chieu}\n\n']
-    out.append("".join(_link_line(item, src) for item in links) or "_Văn bản này không dẫn chiếu văn bản nào._\n")
-    out.append("\n## Được dẫn chiếu bởi {#duoc-dan-chieu-boi}\n\n")
-    out.append(document_list(sorted(cited_by, key=Record.sort_key, reverse=True), src)
-               or "_Chưa có văn bản nào trong kho dẫn chiếu văn bản này._\n")
-    out.append("\n</div>\n")
-    return "".join(out)
+    cited_by = sorted(cited_by, key=Record.sort_key, reverse=True)
+    return "".join([
+        html_block('<div class="kho-relations">'),
+        "\n## Văn bản dẫn chiếu {#van-ban-dan-chieu}\n\n",
+        html_block("<ul>\n" + "\n".join(_link_item(item, src) for item in links) + "\n</ul>" if links
+                   else "<p><em>Văn bản này không dẫn chiếu văn bản nào.</em></p>"),
+        "\n## Được dẫn chiếu bởi {#duoc-dan-chieu-boi}\n\n",
+        html_block((_document_items(cited_by, src) if cited_by
+                    else "<p><em>Chưa có văn bản nào trong kho dẫn chiếu văn bản này.</em></p>") + "\n</div>"),
+    ])
 
 
 def document_page(record: Record, markdown: str, links: list[Link], cited_by: list[Record],

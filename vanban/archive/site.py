@@ -51,7 +51,10 @@ def build_archive(page_texts) -> Archive:
     """page_texts: iterable of (src_uri, text) for every Markdown page of docs/."""
     catalog = build_catalog(page_texts)
     agency_list = agencies(catalog.records)
-    return Archive(catalog, build_relations(catalog.records), agency_list,
+    relations = build_relations(catalog.records)
+    for record in catalog.records:  # only build_relations reads the bodies; MkDocs has its own copy
+        record.body = ""
+    return Archive(catalog, relations, agency_list,
                    {r.src_uri: r for r in catalog.records},
                    {a.key: agency_page(a.slug) for a in agency_list})
 

@@ -6,6 +6,8 @@ them into relative URLs, so the site works at the root and under a sub-path.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
+from urllib.parse import quote
 
 from ..text import slugify
 
@@ -62,3 +64,43 @@ def unique_slugs(names: dict[str, str]) -> dict[str, str]:
 def relative(from_src: str, to_src: str) -> str:
     """Relative Markdown link from one source page to another."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+# Pre-rendered HTML (render.html_block) links to final URLs, not to .md sources.
+# These mirror MkDocs 1.6 with `use_directory_urls: true` (File.url and
+# utils.get_relative_url); hooks/archive.py refuses other settings, and
+# tests/test_archive_render.py checks the mirror against MkDocs itself.
+
+@lru_cache(maxsize=1 << 16)
+def site_url(src_uri: str) -> str:
+    """The URL MkDocs gives a page: "co-quan/x.md" -> "co-quan/x/", "nam/index.md" -> "nam/"."""
+    parent, name = posixpath.split(src_uri)
+    stem = posixpath.splitext(name)[0]
+    dest = posixpath.join(parent, "index.html") if stem in ("index", "README") else \
+        posixpath.join(parent, stem, "index.html")
+    dirname, filename = posixpath.split(dest)
+    return quote((dirname or ".") + "/" if filename == "index.html" else dest)
+
+
+def _parts(path: str) -> list[str]:
+    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
+    return path.split("/") if path else []
+
+
+@lru_cache(maxsize=1 << 12)
+def _relative_dir(to_dir: str, from_dir: str) -> str:
+    """Relative path between two page URLs' folders (most links share a few folder pairs)."""
+    target, origin = _parts(to_dir), _parts(from_dir)
+    common = 0
+    for a, b in zip(origin, target):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(origin) - common) + target[common:])
+
+
+def href(from_src: str, to_src: str) -> str:
+    """What MkDocs writes for a Markdown link from one page's source to another's."""
+    target, origin = site_url(to_src), site_url(from_src)
+    relative = _relative_dir(target, origin) or "."
+    return relative + "/" if target.endswith("/") else relative
