@@ -1,4 +1,4 @@
-"""vanban.pagefind_bundle: finishing Pagefind's output, and hooks/search_index.write_index."""
+"""vanban.pagefind_bundle, pagefind_cbor and pagefind_chunks: finishing Pagefind's output, and hooks/search_index.write_index."""
 import datetime as dt
 import importlib.util
 import json
@@ -7,10 +7,9 @@ import pytest
 
 from tests.conftest import ROOT
 from vanban import pagefind_bundle
-from vanban.pagefind_bundle import (
-    BundleError, _chunk_ranges, _Pages, _positions_dropped, _Reader, _split, cbor_decode, cbor_encode, page_id,
-    read_packed,
-)
+from vanban.pagefind_bundle import page_id, read_packed
+from vanban.pagefind_cbor import BundleError, cbor_decode, cbor_encode
+from vanban.pagefind_chunks import chunk_ranges, PageList, positions_dropped, LocationReader, split_chunks
 from vanban.search_record import SearchDoc
 
 _spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
@@ -47,28 +46,28 @@ def test_page_ids_count_in_base_36(number, expected):
 def test_positions_drop_to_zero_and_marks_stay(locations, meta_locations):
     encoded = cbor_encode(locations) + cbor_encode(meta_locations)
     dropped = [loc if loc < 0 else 0 for loc in locations], [loc if loc < 0 else 0 for loc in meta_locations]
-    assert _positions_dropped(encoded) == cbor_encode(dropped[0]) + cbor_encode(dropped[1])
+    assert positions_dropped(encoded) == cbor_encode(dropped[0]) + cbor_encode(dropped[1])
 
 
 def test_positions_dropped_rejects_a_list_longer_than_its_count():
     with pytest.raises(BundleError):
-        _positions_dropped(b"\x81\x01\x02\x80")
+        positions_dropped(b"\x81\x01\x02\x80")
 
 
 def test_renumbering_keeps_deltas_sorted_and_drops_positions():
     # old pages 0, 2, 3 become 2, 0, 1: deltas recomputed in the new order
     pages = [[0, [-25, 7], []], [2, [-25, 3, 400], [-1, 2]], [1, [-241, 5], []]]
-    reader = _Reader()
+    reader = LocationReader()
     reader.new_number = [2, 9, 0, 1]
     read, end = reader.page_list(cbor_encode(pages) + b"\x80", 0)
     assert end == len(cbor_encode(pages))
-    merged = _Pages()
+    merged = PageList()
     merged.extend(read)
     assert cbor_decode(merged.cbor()) == [[0, [-25, 0, 0], [-1, 0]], [1, [-241, 0], []], [1, [-25, 0], []]]
 
 
 def test_batches_append_in_page_order_and_may_not_overlap():
-    merged = _Pages()
+    merged = PageList()
     merged.extend([(0, b"\x80\x80"), (30, b"\x80\x80")])
     merged.extend([(31, b"\x80\x80")])
     assert cbor_decode(merged.cbor()) == [[0, [], []], [30, [], []], [1, [], []]]
@@ -77,7 +76,7 @@ def test_batches_append_in_page_order_and_may_not_overlap():
 
 
 def test_page_list_counts_what_it_reads():
-    reader = _Reader()
+    reader = LocationReader()
     reader.new_number = [0, 1]
     with pytest.raises(BundleError):  # says 2 entries, holds 1
         reader.page_list(b"\x82" + cbor_encode([0, [1], []]), 0)
@@ -88,16 +87,16 @@ def test_chunk_ranges_are_pagefinds_distinguishing_prefixes():
     # (checked against all 173 chunks of a real 10,000-page Pagefind index)
     def chunks(*groups):
         return [[(w, b"") for w in group] for group in groups]
-    assert _chunk_ranges(chunks(["apple"], ["apricot", "banana"], ["peach"])) == [
+    assert chunk_ranges(chunks(["apple"], ["apricot", "banana"], ["peach"])) == [
         ["apple", "apple"], ["apr", "b"], ["p", "peach"]]
-    assert _chunk_ranges(chunks(["cat", "cath"], ["cathartic"])) == [["cat", "cath"], ["catha", "cathartic"]]
+    assert chunk_ranges(chunks(["cat", "cath"], ["cathartic"])) == [["cat", "cath"], ["catha", "cathartic"]]
 
 
 def test_split_closes_a_chunk_once_it_reaches_the_target():
     words = [(w, cbor_encode(word)) for w, word in [
         ("a", ["a", [[0, [-25, 0], []]] * 5, []]), ("b", ["b", [], []]), ("c", ["c", [], []])]]
-    assert [[w for w, _ in c] for c in _split(words, len(words[0][1]))] == [["a"], ["b", "c"]]
-    assert [[w for w, _ in c] for c in _split(words, 10_000)] == [["a", "b", "c"]]
+    assert [[w for w, _ in c] for c in split_chunks(words, len(words[0][1]))] == [["a"], ["b", "c"]]
+    assert [[w for w, _ in c] for c in split_chunks(words, 10_000)] == [["a", "b", "c"]]
 
 
 DOCS = [

@@ -19,13 +19,14 @@ fragments are gzip + "pagefind_dcd" + CBOR) and rewrites four things:
   its id, so it sorts and filters without Pagefind's sort list and filter
   files (~90 KB for 10,000 pages). The tag hashes all fragments, so a changed
   archive renames every fragment and no browser keeps a stale one.
-* Word positions become 0 (see _positions_dropped): they were most of the bytes of
+* Word positions become 0 (see positions_dropped): they were most of the bytes of
   the index chunks a query downloads; and the chunks are cut smaller
   (CHUNK_BYTES), since a query loads one whole chunk per word.
 * Every page gets the same word count: the indexed text is one copy of each
   word, so length says little, and equal counts compress to nothing.
 
-Index chunks are merged straight from their CBOR bytes, one word at a time:
+Index chunks are merged straight from their CBOR bytes, one word at a time
+(vanban/pagefind_chunks.py, over the CBOR helpers in vanban/pagefind_cbor.py):
 decoded into Python lists they took ~500 MB and 20 s for 2,000 documents.
 The merged bundle is the one a single Pagefind index of all records gives.
 
@@ -43,10 +44,10 @@ import re
 import shutil
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
-from itertools import accumulate, chain
-from operator import sub
 from pathlib import Path
 
+from .pagefind_cbor import BundleError, cbor_head, cbor_decode, cbor_encode
+from .pagefind_chunks import chunk_ranges, read_chunk, LocationReader, split_chunks, WordPages
 from .search_record import FACETS, SearchRecord, index_order
 
 SIGNATURE = b"pagefind_dcd"
@@ -55,91 +56,6 @@ FACETS_FILE = "kho-facets.json"
 TAG_LENGTH = 8
 CHUNK_BYTES = 24_000  # encoded; about 6-8 KB gzipped once positions are zeros
 BATCH_BYTES = 500_000  # of record HTML per Pagefind batch: ~150 documents, ~60 MB in Pagefind
-
-
-class BundleError(RuntimeError):
-    """The bundle is not the Pagefind output this module knows how to finish."""
-
-
-# ---- the CBOR subset Pagefind writes (minicbor: definite lengths, minimal ints) ----
-
-def cbor_decode(data: bytes):
-    value, end = _decode(data, 0)
-    if end != len(data):
-        raise BundleError(f"{len(data) - end} trailing bytes after CBOR value")
-    return value
-
-
-def _decode(data: bytes, i: int):
-    major, info = data[i] >> 5, data[i] & 31
-    i += 1
-    if info < 24:
-        n = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        n, i = int.from_bytes(data[i:i + size], "big"), i + size
-    elif major == 7 and info in (20, 21, 22):
-        n = info
-    else:
-        raise BundleError(f"unsupported CBOR item {data[i - 1]:#x}")
-    if major == 0:
-        return n, i
-    if major == 1:
-        return -1 - n, i
-    if major == 2:
-        return bytes(data[i:i + n]), i + n
-    if major == 3:
-        return data[i:i + n].decode("utf-8"), i + n
-    if major == 4:
-        items = []
-        for _ in range(n):
-            item, i = _decode(data, i)
-            items.append(item)
-        return items, i
-    if major == 7 and info in (20, 21, 22):
-        return {20: False, 21: True, 22: None}[info], i
-    raise BundleError(f"unsupported CBOR major type {major}")
-
-
-def _head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if n < 1 << (8 * size):
-            return bytes([major << 5 | info]) + n.to_bytes(size, "big")
-    raise BundleError(f"integer too large: {n}")
-
-
-def cbor_encode(value) -> bytes:
-    if value is False or value is True or value is None:
-        return bytes([0xF4 + [False, True, None].index(value)])
-    if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _head(2, len(value)) + value
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(cbor_encode(v) for v in value)
-    raise BundleError(f"cannot encode {type(value).__name__}")
-
-
-def _read_head(data: bytes, i: int, major: int) -> tuple[int, int]:
-    """(argument, next offset) of the item at offset i, which must be of type `major`."""
-    first = data[i]
-    info = first & 31
-    if first >> 5 != major or info > 27:
-        raise BundleError(f"expected CBOR major type {major} at byte {i}, found {first:#x}")
-    if info < 24:
-        return info, i + 1
-    end = i + 1 + (1 << (info - 24))
-    return int.from_bytes(data[i + 1:end], "big"), end
-
-
-def _read_text(data: bytes, i: int) -> tuple[str, int]:
-    n, i = _read_head(data, i, 3)
-    return data[i:i + n].decode("utf-8"), i + n
 
 
 # ---- Pagefind's file envelope ----
@@ -241,195 +157,6 @@ class Spool:
                 yield spool.read(length).decode("utf-8")
 
 
-# ---- merging the index chunks of the batches ----
-
-# A word's page list, [[page delta, locations, meta locations], ...], is read
-# by regular expressions, in C: location lists hold only ints (first bytes
-# 0x00-0x3b), and whatever follows a list (another list, an entry, a word)
-# starts with a higher byte, so the greedy int runs stop exactly at the end of
-# each list. A Python loop over the ~500,000 entries per 1,000 documents took most of the merge.
-_UINT = rb"(?:[\x00-\x17]|\x18.|\x19..|\x1a.{4}|\x1b.{8})"
-_INT = rb"(?:[\x00-\x17\x20-\x37]|[\x18\x38].|[\x19\x39]..|[\x1a\x3a].{4}|[\x1b\x3b].{8})"
-_LIST = rb"(?:[\x80-\x97]|\x98.|\x99..)" + _INT + b"*"
-_PAGE_ENTRY = re.compile(rb"\x83(" + _UINT + rb")(" + _LIST + _LIST + rb")", re.DOTALL)
-_PAGE_ENTRIES = re.compile(rb"(?:\x83" + _UINT + _LIST + _LIST + rb")*", re.DOTALL)
-
-
-class _Memo(dict):
-    """A dict that computes a missing value with `function`, so that
-    map(memo.__getitem__, keys) stays in C for the keys already seen."""
-
-    def __init__(self, function):
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, key):
-        value = self[key] = self.function(key)
-        return value
-
-
-def _positions_dropped(locations: bytes) -> bytes:
-    """Two location lists re-encoded with their word positions set to 0.
-
-    Locations are word positions (>= 0) after weight or field marks (< 0).
-    A record holds each word once and results quote their own text, so no
-    position is ever read; as zeros they compress to almost nothing, while
-    the marks and the count of locations, which ranking reads, stay."""
-    out, i = bytearray(), 0
-    for _ in range(2):
-        count, j = _read_head(locations, i, 4)
-        out += locations[i:j]
-        for _ in range(count):
-            first = locations[j]
-            if first < 0x1C:            # a position: 0 as one byte
-                out.append(0)
-                j += 1 if first < 0x18 else 1 + (1 << (first - 0x18))
-            elif 0x20 <= first < 0x3C:  # a mark: copied as written (minimal already)
-                end = j + 1 if first < 0x38 else j + 1 + (1 << (first - 0x38))
-                out += locations[j:end]
-                j = end
-            else:
-                raise BundleError(f"unexpected location item {first:#x}")
-        i = j
-    if i != len(locations):
-        raise BundleError("location list longer than its count")
-    return bytes(out)
-
-
-def _uint(encoded: bytes) -> int:
-    return encoded[0] if encoded[0] < 24 else int.from_bytes(encoded[1:], "big")
-
-
-class _Reader:
-    """Reads the page lists of one merge: maps Pagefind's page numbers of a batch
-    to record numbers, and remembers the few thousand location lists that recur."""
-
-    def __init__(self):
-        self.deltas = _Memo(_uint)
-        self.dropped = _Memo(_positions_dropped)
-        self.new_number: list[int] = []
-
-    def page_list(self, data: bytes, i: int) -> tuple[list[tuple[int, bytes]], int]:
-        """The page list at offset i as (new page number, encoded location lists)
-        sorted by new number, and the next offset."""
-        count, i = _read_head(data, i, 4)
-        end = _PAGE_ENTRIES.match(data, i).end()
-        entries = _PAGE_ENTRY.findall(data, i, end)
-        if len(entries) != count:
-            raise BundleError(f"page list of {count} entries holds {len(entries)} at byte {i}")
-        if not entries:
-            return [], end
-        deltas, locations = zip(*entries)
-        pages = map(self.new_number.__getitem__, accumulate(map(self.deltas.__getitem__, deltas)))
-        return sorted(zip(pages, map(self.dropped.__getitem__, locations))), end
-
-
-_HEADS = _Memo(lambda delta: b"\x83" + _head(0, delta))  # an entry's array head and delta
-
-
-class _Pages:
-    """A word's page list merged from the batches, encoded as it grows: batches hold
-    consecutive page numbers, so each batch's pages come after the previous batch's."""
-    __slots__ = ("count", "last", "encoded")
-
-    def __init__(self):
-        self.count, self.last, self.encoded = 0, 0, bytearray()
-
-    def extend(self, pages: list[tuple[int, bytes]]) -> None:
-        if not pages:
-            return
-        if self.count and pages[0][0] <= self.last:
-            raise BundleError("Pagefind batches overlap")
-        numbers, locations = zip(*pages)
-        heads = map(_HEADS.__getitem__, map(sub, numbers, (self.last,) + numbers[:-1]))
-        self.encoded += b"".join(chain.from_iterable(zip(heads, locations)))
-        self.count += len(pages)
-        self.last = numbers[-1]
-
-    def cbor(self) -> bytes:
-        return _head(4, self.count) + self.encoded
-
-
-class _Word:
-    """[word, pages, [[variant, pages], ...]]: variants are the spellings with diacritics."""
-    __slots__ = ("pages", "variants")
-
-    def __init__(self):
-        self.pages, self.variants = _Pages(), {}
-
-    def cbor(self, text: str) -> bytes:
-        parts = [b"\x83", cbor_encode(text), self.pages.cbor(), _head(4, len(self.variants))]
-        for form in sorted(self.variants):
-            parts += [b"\x82", cbor_encode(form), self.variants[form].cbor()]
-        return b"".join(parts)
-
-
-def _read_chunk(payload: bytes, words: dict[str, _Word], reader: _Reader) -> None:
-    """Merge the words of one Pagefind index chunk, [[word, pages, variants], ...], into `words`."""
-    try:
-        outer, i = _read_head(payload, 0, 4)
-        count, i = _read_head(payload, i, 4)
-        if outer != 1:
-            raise BundleError(f"index chunk of {outer} items")
-        for _ in range(count):
-            if payload[i] != 0x83:
-                raise BundleError(f"unexpected word entry {payload[i]:#x} at byte {i}")
-            text, i = _read_text(payload, i + 1)
-            word = words.get(text)
-            if word is None:
-                word = words[text] = _Word()
-            pages, i = reader.page_list(payload, i)
-            word.pages.extend(pages)
-            variants, i = _read_head(payload, i, 4)
-            for _ in range(variants):
-                if payload[i] != 0x82:
-                    raise BundleError(f"unexpected variant entry {payload[i]:#x} at byte {i}")
-                form, i = _read_text(payload, i + 1)
-                pages, i = reader.page_list(payload, i)
-                merged = word.variants.get(form)
-                if merged is None:
-                    merged = word.variants[form] = _Pages()
-                merged.extend(pages)
-    except IndexError as error:  # cut short, or a page number the batch does not have
-        raise BundleError(f"index chunk cut short or out of range: {error}") from None
-    if i != len(payload):
-        raise BundleError(f"{len(payload) - i} trailing bytes after an index chunk")
-
-
-def _split(words, target: int) -> list[list[tuple[str, bytes]]]:
-    """(word, encoding) pairs, sorted, in chunks of about `target` encoded
-    bytes: a query loads the chunk of each of its words, so small chunks mean
-    little is downloaded besides that word."""
-    chunks, current, size = [], [], 0
-    for word, encoded in words:
-        current.append((word, encoded))
-        size += len(encoded)
-        if size >= target:
-            chunks.append(current)
-            current, size = [], 0
-    if current:
-        chunks.append(current)
-    return chunks
-
-
-def _common_prefixes(a: str, b: str) -> tuple[str, str]:
-    shared = 0
-    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
-        shared += 1
-    return a[:shared + 1], b[:shared + 1]
-
-
-def _chunk_ranges(chunks: list[list[tuple[str, bytes]]]) -> list[list[str]]:
-    """[from, to] of each chunk, shortened to distinguishing prefixes as
-    Pagefind's own chunk_meta does (its search code expects exactly that)."""
-    ranges = [[chunk[0][0], chunk[-1][0]] for chunk in chunks]
-    for before, after in zip(ranges, ranges[1:]):
-        to, frm = _common_prefixes(before[1], after[0])
-        if to >= before[0]:
-            before[1] = to
-        after[0] = frm
-    return ranges
-
 
 # ---- the finished bundle ----
 
@@ -473,8 +200,8 @@ class Merger:
 
     def __init__(self, records: list[SearchRecord]):
         self.records = records
-        self._words: dict[str, _Word] = {}
-        self._reader = _Reader()
+        self._words: dict[str, WordPages] = {}
+        self._reader = LocationReader()
         self._first: tuple[Path, str, list] | None = None  # the first bundle, its language and pf_meta
         self._pages = 0          # pages merged so far
         self._total_words = 0    # Pagefind's word counts of those pages
@@ -491,7 +218,7 @@ class Merger:
         self._total_words += sum(page[1] for page in meta[1])
         self._reader.new_number = new_number
         for _, _, chunk_hash in meta[2]:
-            _read_chunk(read_packed(part / "index" / f"{chunk_hash}.pf_index"), self._words, self._reader)
+            read_chunk(read_packed(part / "index" / f"{chunk_hash}.pf_index"), self._words, self._reader)
 
     def write(self, bundle: Path, excerpts) -> dict:
         """Write the finished bundle; `excerpts` yields each record's excerpt in order.
@@ -525,10 +252,10 @@ class Merger:
     def _write_index(self, folder: Path, language: str, write: _Writer) -> list[list[str]]:
         """Write the merged words in chunks; returns pf_meta's chunk list."""
         words = self._words
-        chunks = _split(((text, words.pop(text).cbor(text)) for text in sorted(words)), CHUNK_BYTES)
+        chunks = split_chunks(((text, words.pop(text).cbor(text)) for text in sorted(words)), CHUNK_BYTES)
         index_chunks = []
-        for (frm, to), chunk in zip(_chunk_ranges(chunks), chunks):
-            payload = _head(4, 1) + _head(4, len(chunk)) + b"".join(encoded for _, encoded in chunk)
+        for (frm, to), chunk in zip(chunk_ranges(chunks), chunks):
+            payload = cbor_head(4, 1) + cbor_head(4, len(chunk)) + b"".join(encoded for _, encoded in chunk)
             name = f"{language}_{hashlib.sha256(payload).hexdigest()[:7]}"
             write(folder / f"{name}.pf_index", payload)
             index_chunks.append([frm, to, name])
