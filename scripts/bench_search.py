@@ -242,7 +242,7 @@ def main() -> int:
         return 1
     docs = synthetic_docs(args.docs)
     t1 = time.perf_counter()
-    figures = search_index.write_index(site, docs)
+    search_index.write_index(site, docs)
     t2 = time.perf_counter()
     bundle = site / "pagefind"
     index_bytes = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from ..text import fold
 from .casing import official_case
 from .lines import (quick_fold, ITEM_RE, NOI_NHAN_RE, SO_LINE_RE, first_symbol, is_name, is_role, is_upper,
                     list_items, place_date)
