@@ -20,12 +20,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` may run without the repo on sys.path
+from vanban.archive.urls import is_document as is_document_page
 from vanban.pagefind_bundle import BundleError, Merger, Spool
 from vanban.search_record import SearchDoc, record_of
 from vanban.search_text import html_text
 
 log = logging.getLogger("mkdocs.hooks.search_index")
-DOCUMENTS_DIR = "van-ban/"
 BUNDLE_DIR = "pagefind"
 # The metadata panel and the relations list are site-made (hooks/document_page.py):
 # the record indexes the metadata on its own, and a citation is not the document's text.
@@ -34,8 +34,9 @@ _build: dict = {}  # "tmp": TemporaryDirectory, "spool": Spool of the running bu
 
 
 def is_document(page) -> bool:
-    meta = page.meta or {}
-    return page.file.src_uri.startswith(DOCUMENTS_DIR) and bool(meta.get("loai_van_ban"))
+    """A document page (the archive's own rule) that names its type; a page whose type is
+    still null awaits review and has nothing to show in a result."""
+    return is_document_page(page.file.src_uri) and bool((page.meta or {}).get("loai_van_ban"))
 
 
 def _new_spool() -> Spool:

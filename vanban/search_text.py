@@ -9,7 +9,6 @@ the shared table both are tested against).
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 import unicodedata
@@ -46,9 +45,7 @@ def canonical_tones(text: str) -> str:
 
 def iso_date(value) -> str | None:
     """ISO date of a front-matter value (YAML date or string), or None."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    parsed = value if isinstance(value, dt.date) else parse_iso(value)
+    parsed = parse_iso(value)
     return parsed.isoformat() if parsed else None
 
 
