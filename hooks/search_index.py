@@ -1,11 +1,11 @@
 """MkDocs hook: build the Pagefind search index into site_dir (issue 4).
 
 Each document page (a page under van-ban/ with a loai_van_ban) becomes one
-record (vanban/search_record.py) as it is rendered; the record goes straight
-to disk (vanban.pagefind_bundle.Spool), so the build never holds every
+record (vanban/search/record.py) as it is rendered; the record goes straight
+to disk (vanban.search.bundle.Spool), so the build never holds every
 document's text. After the build Pagefind (the binary of the pagefind[bin]
 wheel) indexes the records in batches, and the batches become one finished bundle
-(vanban/pagefind_bundle.py): page k is the k-th newest document. Nav, index
+(vanban/search/bundle.py): page k is the k-th newest document. Nav, index
 pages and the published HTML are never indexed. `mkdocs build` alone gives a
 searchable site; `mkdocs serve` re-indexes on every rebuild. No network is used.
 """
@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` may run without the repo on sys.path
 from vanban.archive.urls import is_document as is_document_page
-from vanban.pagefind_bundle import BundleError, Merger, Spool
-from vanban.search_record import SearchDoc, record_of
-from vanban.search_text import html_text
+from vanban.search.bundle import BundleError, Merger, Spool
+from vanban.search.record import SearchDoc, record_of
+from vanban.search.text import html_text
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 BUNDLE_DIR = "pagefind"

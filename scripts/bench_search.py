@@ -5,7 +5,7 @@
 1. Builds the real site from docs/ (mkdocs build): home page, search page,
    theme assets, search.js.
 2. Indexes N synthetic directives in its place exactly as the build does
-   (hooks/search_index.write_index over vanban.search_record.SearchDoc).
+   (hooks/search_index.write_index over vanban.search.record.SearchDoc).
    Their text samples the seeds' sentences and mixes in varied agencies,
    provinces, signers, numbers, dates and cited documents, so directives
    share vocabulary as real ones do without every word being common.
@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build  # noqa: E402
 from vanban.agencies import PROVINCES  # noqa: E402
 from vanban.doctypes import TYPE_NAMES, code_for_type  # noqa: E402
-from vanban.search_record import SearchDoc  # noqa: E402
+from vanban.search.record import SearchDoc  # noqa: E402
 from vanban.text import slugify  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")

@@ -1,8 +1,8 @@
-"""vanban.search_record: what the index holds and shows for each document."""
+"""vanban.search.record: what the index holds and shows for each document."""
 import datetime as dt
 import unicodedata
 
-from vanban.search_record import UNKNOWN_ISSUER, UNKNOWN_YEAR, SearchDoc, build_records
+from vanban.search.record import UNKNOWN_ISSUER, UNKNOWN_YEAR, SearchDoc, build_records
 
 META = {
     "title": "Công văn 154-CV/TU về việc tiếp tục tăng cường công tác phòng, chống dịch Covid-19",

@@ -1,4 +1,4 @@
-"""vanban.search_text: the folded copy the index reads and the query folding spec."""
+"""vanban.search.text: the folded copy the index reads and the query folding spec."""
 import datetime as dt
 import json
 import unicodedata
@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from tests.conftest import FIXTURES
-from vanban.search_text import (
+from vanban.search.text import (
     canonical_tones, date_spellings, distinct_words, escape, excerpt_source, fold_query, html_text,
     iso_date, search_copy, symbol_variants,
 )

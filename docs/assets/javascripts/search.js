@@ -2,7 +2,7 @@
  *
  * The header box shows instant results; the page tim-kiem/ adds filters with
  * counts and sorting. Every query goes through foldQuery, the browser twin of
- * vanban/search_text.py fold_query (both are tested against
+ * vanban/search/text.py fold_query (both are tested against
  * tests/fixtures/search_fold_cases.json).
  */
 (function () {
@@ -45,7 +45,7 @@
     return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
   }
 
-  /* The index (vanban/pagefind_bundle.py) numbers documents newest first and
+  /* The index (vanban/search/bundle.py) numbers documents newest first and
      names page k "<k in base 36>_<tag>"; kho-facets.json gives each page's
      filter values. So sorting, filtering and counting need no download beyond
      that file, and browsing without a query needs no Pagefind at all. */
@@ -73,7 +73,7 @@
   }
 
   function pageNumber(id) { return parseInt(String(id).split("_")[0], 36); }
-  /* Index of page n's value in field.values (vanban/pagefind_bundle.py CODE_BASE). */
+  /* Index of page n's value in field.values (vanban/search/bundle.py CODE_BASE). */
   function valueOf(field, n) { return field.values[field.codes.charCodeAt(n) - 0x30]; }
 
   /* Page numbers matching the query, best first, and the build tag of their ids. */

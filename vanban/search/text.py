@@ -2,7 +2,7 @@
 
 Pagefind folds tone marks but not đ -> d (đ has no Unicode decomposition),
 so "nghi dinh" would miss "nghị định". Each document's search record
-(vanban/search_record.py) therefore also holds its metadata and its đ words
+(vanban/search/record.py) therefore also holds its metadata and its đ words
 folded to ASCII, and the browser folds every query the same way (docs/assets/javascripts/search.js
 `foldQuery` mirrors `fold_query`; tests/fixtures/search_fold_cases.json is
 the shared table both are tested against).
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from .dates import parse_iso
-from .symbols import normalize_symbol, search_variants
-from .text import collapse_spaces, fold, nfc
+from ..dates import parse_iso
+from ..symbols import normalize_symbol, search_variants
+from ..text import collapse_spaces, fold, nfc
 
 METADATA_KEYS = ("title", "so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh",
                  "dia_danh", "nguoi_ky", "chuc_vu")

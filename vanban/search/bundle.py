@@ -1,6 +1,6 @@
 """Pagefind 1.5's input and the bundle it writes (issue 4): batched, smaller and byte-stable.
 
-`Spool` writes each document's record (vanban/search_record.py) to disk as
+`Spool` writes each document's record (vanban/search/record.py) to disk as
 the page is rendered, so the build never holds every document's text, and
 cuts the records into batches of consecutive index numbers. Pagefind indexes
 each batch into a bundle of its own: its memory grows by ~300 KB per record
@@ -10,7 +10,7 @@ the CLI of one batch runs while Python merges the one before.
 `Merger` merges the batch bundles into one (`pagefind.<hash>.pf_meta`, index chunks and
 fragments are gzip + "pagefind_dcd" + CBOR) and rewrites four things:
 
-* Fragments carry what a result shows (vanban/search_record.py display
+* Fragments carry what a result shows (vanban/search/record.py display
   fields and the visible text excerpts quote) instead of the indexed word
   list, which nobody reads.
 * Page k is renamed "<k in base 36>_<build tag>": the page list every query
@@ -26,7 +26,7 @@ fragments are gzip + "pagefind_dcd" + CBOR) and rewrites four things:
   word, so length says little, and equal counts compress to nothing.
 
 Index chunks are merged straight from their CBOR bytes, one word at a time
-(vanban/pagefind_chunks.py, over the CBOR helpers in vanban/pagefind_cbor.py):
+(vanban/search/chunks.py, over the CBOR helpers in vanban/search/cbor.py):
 decoded into Python lists they took ~500 MB and 20 s for 2,000 documents.
 The merged bundle is the one a single Pagefind index of all records gives.
 
@@ -46,9 +46,9 @@ from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .pagefind_cbor import BundleError, cbor_head, cbor_decode, cbor_encode
-from .pagefind_chunks import chunk_ranges, read_chunk, LocationReader, split_chunks, WordPages
-from .search_record import FACETS, SearchRecord, index_order
+from .cbor import BundleError, cbor_head, cbor_decode, cbor_encode
+from .chunks import chunk_ranges, read_chunk, LocationReader, split_chunks, WordPages
+from .record import FACETS, SearchRecord, index_order
 
 SIGNATURE = b"pagefind_dcd"
 SUPPORTED_VERSION = "1.5.2"
@@ -123,7 +123,7 @@ class Spool:
         self._records.append(dataclasses.replace(record, html="", excerpt=""))
 
     def ordered(self) -> list[SearchRecord]:
-        """The records in index order (vanban.search_record.index_order): record k is page k."""
+        """The records in index order (vanban.search.record.index_order): record k is page k."""
         self._order = index_order(self._records)
         return [self._records[k] for k in self._order]
 

@@ -2,21 +2,21 @@
 
 Pagefind does not read the published pages: each document becomes a small
 record built here. Its indexed text is every distinct word of the body once
-(vanban.search_text.distinct_words) plus weighted blocks for the number,
+(vanban.search.text.distinct_words) plus weighted blocks for the number,
 the signer and the metadata. What a result shows (title, number, date,
 issuer, the visible text quoted in excerpts) and what the filters count are
-added to the bundle afterwards (vanban/pagefind_bundle.py), so none of it is
+added to the bundle afterwards (vanban/search/bundle.py), so none of it is
 indexed twice.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .search_text import (
+from .text import (
     canonical_tones, distinct_words, escape, excerpt_source, iso_date, search_copy,
 )
-from .symbols import normalize_symbol
-from .text import nfc
+from ..symbols import normalize_symbol
+from ..text import nfc
 
 UNKNOWN_ISSUER = "Không rõ cơ quan"
 UNKNOWN_YEAR = "Không rõ năm"

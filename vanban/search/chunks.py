@@ -9,7 +9,7 @@ import re
 from itertools import accumulate, chain
 from operator import sub
 
-from .pagefind_cbor import BundleError, cbor_head, read_cbor_head, read_cbor_text, cbor_encode
+from .cbor import BundleError, cbor_head, read_cbor_head, read_cbor_text, cbor_encode
 
 # A word's page list, [[page delta, locations, meta locations], ...], is read
 # by regular expressions, in C: location lists hold only ints (first bytes

@@ -1,7 +1,7 @@
 """The CBOR subset Pagefind 1.5 writes (minicbor: definite lengths, minimal ints).
 
 Pagefind's page list, fragments and index chunks are gzip + "pagefind_dcd" +
-CBOR; vanban/pagefind_bundle.py reads and rewrites them with these helpers.
+CBOR; vanban/search/bundle.py reads and rewrites them with these helpers.
 """
 from __future__ import annotations
 

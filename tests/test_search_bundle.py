@@ -1,4 +1,4 @@
-"""vanban.pagefind_bundle, pagefind_cbor and pagefind_chunks: finishing Pagefind's output, and hooks/search_index.write_index."""
+"""vanban.search.bundle, .cbor and .chunks: finishing Pagefind's output, and hooks/search_index.write_index."""
 import datetime as dt
 import importlib.util
 import json
@@ -6,11 +6,11 @@ import json
 import pytest
 
 from tests.conftest import ROOT
-from vanban import pagefind_bundle
-from vanban.pagefind_bundle import page_id, read_packed
-from vanban.pagefind_cbor import BundleError, cbor_decode, cbor_encode
-from vanban.pagefind_chunks import chunk_ranges, PageList, positions_dropped, LocationReader, split_chunks
-from vanban.search_record import SearchDoc
+from vanban.search import bundle as pagefind_bundle
+from vanban.search.bundle import page_id, read_packed
+from vanban.search.cbor import BundleError, cbor_decode, cbor_encode
+from vanban.search.chunks import chunk_ranges, PageList, positions_dropped, LocationReader, split_chunks
+from vanban.search.record import SearchDoc
 
 _spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
 search_index = importlib.util.module_from_spec(_spec)

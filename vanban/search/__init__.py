@@ -1,0 +1,20 @@
+"""Search: what Pagefind indexes for each document, and the finishing pass over its bundle.
+
+The pipeline, in the order a build runs it (hooks/search_index.py drives it):
+
+1. `text`   — what the index reads beyond the visible page: the distinct words
+              of a document's text, their đ→d folded forms (Pagefind folds
+              tones but not đ), and the query folding the browser mirrors.
+2. `record` — one small search record per document, built as its page is
+              rendered: indexed words plus weighted blocks for the number,
+              the signer and the metadata, and what a result displays.
+3. `bundle` — `Spool` writes the records to disk in batches; Pagefind's CLI
+              indexes each batch; `Merger` merges the batch bundles into one
+              and rewrites it for size and byte-stable output.
+4. `chunks` — the merge of the batches' index chunks, word by word, straight
+              from their CBOR bytes.
+5. `cbor`   — the CBOR subset Pagefind 1.5 writes, read and re-encoded.
+
+docs/assets/javascripts/search.js is the browser half: it folds the query
+as `text.fold_query` does and reads the bundle as `bundle` leaves it.
+"""
