@@ -79,14 +79,14 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "a.txt").write_text(PARAGRAPH, encoding="utf-8")
-    (inputs / "b.txt").write_bytes("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam ".encode("latin-1") * 40)  # VNI bytes
+    (inputs / "b.txt").write_bytes(b"(cid:35)(cid:55) " * 40)  # a PDF glyph dump
     (inputs / "c.docx").write_bytes(b"not a zip")
     rep = tmp_path / "r.jsonl"
     proc = run(inputs, "--out", tmp_path / "out", "--report", rep)
     assert proc.returncode == 1
     rows = {r["input"].rsplit("/", 1)[-1]: r for r in report(rep)}
     assert rows["a.txt"]["status"] != "error"
-    assert rows["b.txt"]["status"] == "error" and "VNI" in rows["b.txt"]["error"]
+    assert rows["b.txt"]["status"] == "error" and "cid" in rows["b.txt"]["error"]
     assert rows["c.docx"]["status"] == "error" and "docx" in rows["c.docx"]["error"]
     assert "Traceback" not in proc.stderr
     assert len([l for l in proc.stderr.splitlines() if l.strip()]) == 2  # one line per failed file
@@ -118,12 +118,16 @@ def test_encodings_are_read_correctly(tmp_path, name, data):
     assert "Văn phòng Chính phủ" in (tmp_path / row["output"]).read_text(encoding="utf-8")
 
 
-def test_vni_bytes_are_refused(tmp_path):
-    (tmp_path / "vni.txt").write_text("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp töï do haïnh phuùc. " * 30,
-                                      encoding="latin-1")
+def test_vni_bytes_are_converted(tmp_path):
+    from vanban.parsing.vni import VNI
+    to_vni = {letter: spelling for spelling, letter in VNI.items()}
+    (tmp_path / "vni.txt").write_bytes("".join(to_vni.get(ch, ch) for ch in PARAGRAPH).encode("cp1252"))
     rep = tmp_path / "r.jsonl"
-    assert run(tmp_path / "vni.txt", "--out", tmp_path / "out", "--report", rep).returncode == 1
-    assert "VNI" in report(rep)[0]["error"] or "phông" in report(rep)[0]["error"]
+    run(tmp_path / "vni.txt", "--out", tmp_path / "out", "--report", rep)
+    row = report(rep)[0]
+    assert row["status"] != "error", row["error"]
+    assert row["metadata"]["so_ky_hieu"] == "154-CV/TU" and row["metadata"]["ngay_ban_hanh"] == "2021-04-28"
+    assert "Ban Thường vụ Tỉnh ủy yêu cầu" in (tmp_path / row["output"]).read_text(encoding="utf-8")
 
 
 def test_html_keeps_the_article_not_the_chrome(tmp_path):

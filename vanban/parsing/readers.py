@@ -1,9 +1,11 @@
 """Input readers: bytes of .txt/.md/.html/.docx -> NFC text, refusing garbled encodings.
 
 A file is either decoded correctly (UTF-8, UTF-8 with BOM, UTF-16, Windows-1258,
-UTF-8 that was double-encoded through Windows-1252, TCVN3 as bytes or as mojibake)
-or refused with an EncodingProblem that names the problem (VNI, PDF glyph codes,
-text without tone marks). Garbage is never returned.
+UTF-8 that was double-encoded through Windows-1252, TCVN3 or VNI as bytes or as
+mojibake) or refused with an EncodingProblem that names the problem (PDF glyph
+codes, text without tone marks, a legacy text that does not convert cleanly).
+Garbage is never returned: a refusal keeps the decoded text (`.text`) so the caller
+may still recover the few fields a damaged OCR text allows (parsing/degraded.py).
 """
 from __future__ import annotations
 
@@ -14,13 +16,29 @@ import zipfile
 
 from ..text import nfc
 from .legacy import NotTcvn3, decode_tcvn3, repair_tcvn3
+from .vni import NotVni, decode_vni, decode_vni_bytes
 
 
 _TCVN3_PROBLEM = "mã TCVN3"
+_VNI_PROBLEM = "mã VNI"
+# Problems of text that was read, only badly (OCR without the Vietnamese model): fields may be recoverable.
+DAMAGED_OCR_PROBLEMS = ("phông chữ cũ (VNI/TCVN3) bị OCR", "không có dấu tiếng Việt")
 
 
 class EncodingProblem(ValueError):
-    """The input's text encoding is broken or legacy and cannot be trusted."""
+    """The input's text encoding is broken or legacy and cannot be trusted.
+
+    `text` is the decoded text that was refused (None when nothing could be decoded).
+    """
+
+    def __init__(self, message: str, text: str | None = None):
+        super().__init__(message)
+        self.text = text
+
+    @property
+    def damaged_ocr(self) -> bool:
+        """True when the text is OCR without tone marks rather than a wrong encoding."""
+        return self.text is not None and str(self).startswith(DAMAGED_OCR_PROBLEMS)
 
 
 # TCVN3 (ABC) bytes read as Windows-125x give these letters inside Vietnamese words.
@@ -71,7 +89,7 @@ def diagnose(text: str) -> str | None:
     if _count(counts, _TCVN3_MARKERS) > max(5, 0.05 * words) and len(_TCVN3_RE.findall(text)) > 0.05 * words:
         return _TCVN3_PROBLEM + " (ABC) bị đọc như Unicode (chữ kiểu 'Céng hoµ')"
     if _count(counts, _VNI_MARKS) > 0.05 * words and len(_VNI_RE.findall(text)) > 0.08 * words:
-        return "mã VNI bị đọc như Unicode (chữ kiểu 'Coäng hoøa')"
+        return _VNI_PROBLEM + " bị đọc như Unicode (chữ kiểu 'Coäng hoøa')"
     foreign = _count(counts, _FOREIGN_LETTERS) + len(_AMP_IN_WORD_RE.findall(text))
     if foreign > 0.01 * max(1, letters):
         return "phông chữ cũ (VNI/TCVN3) bị OCR thành ký tự lạ (chữ kiểu 'cüa', 'duçic')"
@@ -117,8 +135,13 @@ def checked(text: str) -> str:
         if converted is not None:
             return converted
         problem += " và không chuyển mã tự động được (có ký tự ngoài bảng TCVN3)"
+    if problem and problem.startswith(_VNI_PROBLEM):
+        converted = _from_vni(text=text)
+        if converted is not None:
+            return converted
+        problem += " và không chuyển mã tự động được (có ký tự ngoài bảng VNI)"
     if problem:
-        raise EncodingProblem(problem)
+        raise EncodingProblem(problem, text)
     return text
 
 
@@ -131,14 +154,25 @@ def _from_tcvn3(text: str | None = None, data: bytes | None = None) -> str | Non
     return converted if diagnose(converted) is None else None
 
 
+def _from_vni(text: str | None = None, data: bytes | None = None) -> str | None:
+    """The VNI reading of raw bytes or of mojibake, when every letter maps and the result reads as Vietnamese."""
+    try:
+        converted = nfc(decode_vni_bytes(data) if data is not None else decode_vni(text or ""))
+    except NotVni:
+        return None
+    return converted if diagnose(converted) is None else None
+
+
 def _decode_legacy(data: bytes) -> str:
-    """Not UTF-8: Windows-1258 and TCVN3 are converted; VNI and unreadable bytes are refused."""
+    """Not UTF-8: Windows-1258, TCVN3 and VNI are converted; unreadable bytes are refused."""
     text = data.decode("cp1258", errors="replace")
     problem = diagnose(nfc(text))
     if problem and problem.startswith(_TCVN3_PROBLEM) and (converted := _from_tcvn3(data=data)) is not None:
         return converted
+    if problem and problem.startswith(_VNI_PROBLEM) and (converted := _from_vni(data=data)) is not None:
+        return converted
     if problem:
-        raise EncodingProblem(problem + "; hãy lưu lại tệp dưới dạng UTF-8 (Unicode)")
+        raise EncodingProblem(problem + "; hãy lưu lại tệp dưới dạng UTF-8 (Unicode)", nfc(text))
     if text.count("\ufffd") > 3:
         raise EncodingProblem("không phải UTF-8 và không đọc được bằng Windows-1258")
     return text
