@@ -90,7 +90,7 @@ def progress(i: int, total: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Chuyển văn bản chỉ đạo thô thành trang Markdown có front matter.")
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="tệp .txt/.md/.html/.docx hoặc thư mục")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="tệp .txt/.md/.html/.docx/.pdf hoặc thư mục")
     parser.add_argument("--out", required=True, help="thư mục đích (ví dụ docs/van-ban)")
     parser.add_argument("--force", action="store_true", help="ghi đè trang đã có")
     parser.add_argument("--report", help="ghi báo cáo JSON Lines, mỗi dòng một tệp đầu vào")
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"không tạo được thư mục đích {out}: {exc.strerror}")
     files = collect(args.inputs)
     if not files:
-        parser.error("không có tệp đầu vào nào (.txt, .md, .html, .docx)")
+        parser.error("không có tệp đầu vào nào (.txt, .md, .html, .docx, .pdf)")
     used: set[Path] = set()
     rows, counts = [], {"ok": 0, "review": 0, "error": 0}
     for i, path in enumerate(files, 1):

@@ -5,6 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-8000}"
 
+# PDF scans are OCR'd with poppler and Tesseract's Vietnamese model (Debian packages).
+if ! command -v pdftoppm >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
+  SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils tesseract-ocr tesseract-ocr-vie >/dev/null
+fi
+
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .parsing.extract import extract
+from .parsing.pdf import PdfProblem, read_pdf
 from .parsing.readers import EncodingProblem, read_bytes
 from .render import render
 from .schema import validate
 from .text import slugify
 
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx")
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 
 @dataclass
@@ -44,14 +45,24 @@ class Result:
         return f"{base}-{digest}"
 
 
+def _read(data: bytes, name: str) -> tuple[str, bool | None]:
+    """(NFC text, True when it was OCR'd here from a scan, else None: unknown)."""
+    if name.lower().endswith(".pdf"):
+        pdf = read_pdf(data)
+        return pdf.text, (True if pdf.ocr else None)
+    return read_bytes(data, name), None
+
+
 def convert_bytes(data: bytes, name: str) -> Result:
     try:
-        text = read_bytes(data, name)
+        text, ocr = _read(data, name)
+    except PdfProblem as exc:
+        return Result(name, "error", error=f"{name}: {exc}")
     except EncodingProblem as exc:
         return Result(name, "error", error=f"{name}: lỗi mã hóa: {exc}. Cách sửa: chuyển mã sang Unicode UTF-8 (ví dụ Unikey, Công cụ chuyển mã) hoặc OCR lại bản gốc với phông Unicode")
     if not text.strip():
         return Result(name, "error", error=f"{name}: tệp rỗng, không có nội dung. Cách sửa: kiểm tra lại tệp nguồn")
-    parsed = extract(text)
+    parsed = extract(text, ocr=ocr)
     meta = parsed.doc.to_front_matter()
     problems = validate(meta)
     errors = [p for p in problems if p.severity == "error"]
@@ -66,7 +77,7 @@ def convert_bytes(data: bytes, name: str) -> Result:
 def convert_path(path: str | Path) -> Result:
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED:
-        return Result(str(path), "error", error=f"{path}: định dạng '{path.suffix}' không hỗ trợ. Cách sửa: dùng .txt, .md, .html hoặc .docx")
+        return Result(str(path), "error", error=f"{path}: định dạng '{path.suffix}' không hỗ trợ. Cách sửa: dùng .txt, .md, .html, .docx hoặc .pdf")
     try:
         data = path.read_bytes()
     except OSError as exc:

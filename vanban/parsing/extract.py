@@ -39,6 +39,7 @@ class Parsed:
     date_raw: str | None = None
     received_raw: list[str] = field(default_factory=list)
     copy_raw: list[str] = field(default_factory=list)
+    ocr: bool | None = None          # True: the text was read by OCR from a scan (None: not known)
 
 
 def _first(*values):
@@ -67,7 +68,8 @@ def _chuc_vu_from_roles(roles: list[str], issuer: str | None) -> str | None:
     return roles[0] if roles else None
 
 
-def extract(text: str) -> Parsed:
+def extract(text: str, ocr: bool | None = None) -> Parsed:
+    """Parse one directive. `ocr=True` says the text came from OCR of a scan (None: unknown)."""
     lines = clean_lines(text)
     portal, portal_taken = parse_portal_table(lines)
     lines = [line for i, line in enumerate(lines) if i not in portal_taken]
@@ -122,7 +124,7 @@ def extract(text: str) -> Parsed:
             doc.flag(key)
     doc.title = _title(doc)
     return Parsed(doc, paras, headline=art.headline, posted_raw=art.stamp_raw, symbol_raw=head.symbol_raw,
-                  date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw)
+                  date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw, ocr=ocr)
 
 
 def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:

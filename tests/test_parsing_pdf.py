@@ -1,0 +1,141 @@
+"""PDF input (vanban/parsing/pdf.py, vanban/ocr.py): text layer, scans through Tesseract, clear refusals.
+
+The PDFs are made from seed 003 during the run (tests/_pdfs.py); the scan is OCR'd once per session.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from _pdfs import scanned_pdf, text_pdf
+from conftest import ROOT, SEEDS
+from vanban import ocr
+from vanban.convert import convert_bytes
+from vanban.parsing.pdf import PdfProblem, read_pdf
+
+SEED = next(SEEDS.glob("003_*.txt"))
+FIELDS = ("so_ky_hieu", "loai_van_ban", "ngay_ban_hanh", "co_quan_ban_hanh")
+# What the seed's own text gives, checked by hand against the original.
+EXPECTED = {"so_ky_hieu": "154-CV/TU", "loai_van_ban": "Công văn", "ngay_ban_hanh": "2021-04-28",
+            "co_quan_ban_hanh": "Tỉnh ủy Hà Nam"}
+
+
+@pytest.fixture(scope="session")
+def text_layer_pdf() -> bytes:
+    return text_pdf(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def scan_pdf(text_layer_pdf) -> bytes:
+    return scanned_pdf(text_layer_pdf)   # the first page, as an image only
+
+
+@pytest.fixture(scope="session")
+def scan_result(scan_pdf):
+    return convert_bytes(scan_pdf, "scan.pdf")
+
+
+def _fields(result) -> dict:
+    assert result.status != "error", result.error
+    return {key: result.metadata[key] for key in FIELDS}
+
+
+def test_text_layer_is_read_without_ocr(text_layer_pdf):
+    def no_ocr(data):
+        raise AssertionError("a PDF with a text layer must not be OCR'd")
+    pdf = read_pdf(text_layer_pdf, ocr=no_ocr)
+    assert not pdf.ocr and pdf.pages >= 2
+    assert "Hà Nam, ngày 28 tháng 4 năm 2021" in pdf.text
+
+
+def test_text_pdf_gives_the_same_fields_as_the_seed(text_layer_pdf):
+    result = convert_bytes(text_layer_pdf, "seed.pdf")
+    assert _fields(result) == EXPECTED
+    assert result.metadata["nguoi_ky"] == convert_bytes(SEED.read_bytes(), SEED.name).metadata["nguoi_ky"]
+
+
+def test_scan_is_ocrd_in_vietnamese(scan_pdf):
+    pdf = read_pdf(scan_pdf)
+    assert pdf.ocr and pdf.pages == 1 and pdf.ocr_seconds > 0
+    assert "Hà Nam, ngày 28 tháng 4 năm 2021" in pdf.text
+    assert "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh" in pdf.text
+
+
+def test_scan_gives_number_type_date_issuer(scan_result):
+    assert _fields(scan_result) == EXPECTED
+
+
+def _path_with(tmp_path, **programs) -> str:
+    """A PATH holding only the given programs: name -> real path or a shell script's text."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name, target in programs.items():
+        if target.startswith("#!"):
+            (bin_dir / name).write_text(target)
+            (bin_dir / name).chmod(0o755)
+        else:
+            (bin_dir / name).symlink_to(target)
+    return str(bin_dir)
+
+
+@pytest.mark.parametrize("programs,package", [
+    ({}, "poppler-utils"),
+    ({"pdftoppm": "pdftoppm"}, "tesseract-ocr"),
+    ({"pdftoppm": "pdftoppm", "tesseract": "#!/bin/sh\necho 'List of available languages (2):'; echo eng; echo osd\n"},
+     "tesseract-ocr-vie"),
+])
+def test_scan_without_tesseract_is_one_clear_line(scan_pdf, tmp_path, monkeypatch, programs, package):
+    programs = {name: shutil.which(t) if not t.startswith("#!") else t for name, t in programs.items()}
+    monkeypatch.setenv("PATH", _path_with(tmp_path, **programs))
+    ocr.missing.cache_clear()
+    try:
+        result = convert_bytes(scan_pdf, "scan.pdf")
+    finally:
+        ocr.missing.cache_clear()
+    assert result.status == "error" and "\n" not in result.error
+    assert result.error.startswith("scan.pdf: PDF là bản quét") and package in result.error
+    assert "apt-get install -y tesseract-ocr tesseract-ocr-vie poppler-utils" in result.error
+
+
+# A text layer of glyph codes (fonts without a Unicode map, as pdfminer prints them) or
+# without a single tone mark is not trusted: the pages are OCR'd instead.
+@pytest.mark.parametrize("layer,problem", [
+    ("(cid:23)(cid:26)(cid:29)(cid:22)(cid:31)(cid:38) (cid:8)(cid:19)(cid:16)(cid:11)(cid:35)(cid:55)\n" * 12, "cid"),
+    ("CONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\nSo 154 - CV/TU\n"
+     "Ha Nam, ngay 28 thang 4 nam 2021\nThuc hien chi dao cua Thuong truc Ban Bi thu, cua Thu tuong Chinh phu\n" * 4,
+     "không có dấu"),
+])
+def test_unusable_text_layer_is_ocrd_instead(layer, problem):
+    seed_text = SEED.read_text(encoding="utf-8")
+    calls = []
+
+    def fake_ocr(data):
+        calls.append(data)
+        return ocr.OcrPages([seed_text], 0.5)
+    pdf = read_pdf(text_pdf(layer), ocr=fake_ocr)
+    assert calls and pdf.ocr and pdf.text.split() == seed_text.split()
+
+    def unavailable(data):
+        raise ocr.OcrUnavailable("chưa cài tesseract-ocr")
+    with pytest.raises(PdfProblem, match=f"lớp chữ của PDF không dùng được .*{problem}.*tesseract-ocr"):
+        read_pdf(text_pdf(layer), ocr=unavailable)
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n garbage", b"not a pdf at all"])
+def test_damaged_pdf_is_one_clear_line(data):
+    result = convert_bytes(data, "x.pdf")
+    assert result.status == "error" and "\n" not in result.error and "PDF hỏng" in result.error
+
+
+def test_cli_takes_pdf_files_and_folders(text_layer_pdf, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cong-van.pdf").write_bytes(text_layer_pdf)
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), str(tmp_path / "in"),
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True,
+                          env=dict(os.environ))
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "2021" / "cong-van-154-cv-tu.md").exists()

@@ -1,0 +1,91 @@
+"""PDF originals -> text: the text layer when it reads as Vietnamese, else OCR of the page images.
+
+A PDF typed on a computer has a text layer; pypdf reads it. A signed scan has
+only images (or a layer of glyph codes, "(cid:12)", from fonts without a Unicode
+map): those pages are OCR'd with Tesseract's Vietnamese model (vanban/ocr.py,
+the only place that runs programs). The result says whether the text came from
+OCR, so extraction treats it as such. A scan on a machine without Tesseract is
+refused with one line naming the Debian package.
+"""
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+from .readers import EncodingProblem, checked
+
+# A page with fewer letters than this in its text layer is an image (a stamp or a page number at most).
+_MIN_LETTERS_PER_PAGE = 40
+
+
+class PdfProblem(ValueError):
+    """The PDF cannot be read; the message names the problem and the fix."""
+
+
+@dataclass
+class PdfText:
+    text: str
+    ocr: bool               # True: read from page images by OCR
+    pages: int
+    ocr_seconds: float = 0.0
+
+
+def text_layer(data: bytes) -> list[str]:
+    """The text layer of every page (empty strings for image-only pages)."""
+    import pypdf
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every slightly damaged file
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PdfProblem("tệp PDF có mật khẩu. Cách sửa: bỏ mật khẩu rồi chuyển lại")
+        return [page.extract_text() or "" for page in reader.pages]
+    except PdfProblem:
+        raise
+    except Exception as exc:  # pypdf raises many types for a damaged file
+        raise PdfProblem(f"tệp PDF hỏng hoặc không phải PDF ({type(exc).__name__}: {exc}). "
+                         "Cách sửa: mở tệp bằng trình đọc PDF để kiểm tra, hoặc xuất lại PDF") from exc
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def has_text_layer(pages: list[str]) -> bool:
+    """True when most pages carry real text rather than nothing but a stamp."""
+    return bool(pages) and sum(_letters(p) >= _MIN_LETTERS_PER_PAGE for p in pages) * 2 >= len(pages)
+
+
+def read_pdf(data: bytes, ocr: Callable | None = None) -> PdfText:
+    """Text of a PDF. `ocr` reads page images (default vanban.ocr.ocr_pdf).
+
+    Raises PdfProblem (damaged PDF, scan without Tesseract) or EncodingProblem
+    (text that does not read as Vietnamese, kept on the exception for recovery).
+    """
+    pages = text_layer(data)
+    layer_problem = None
+    if has_text_layer(pages):
+        try:  # TCVN3 and VNI layers are converted here; glyph codes and text without tone marks are not
+            return PdfText(checked("\n\n".join(pages)), False, len(pages))
+        except EncodingProblem as exc:
+            layer_problem = str(exc)
+    if ocr is None:
+        from ..ocr import ocr_pdf as ocr
+    return _ocr(data, ocr, layer_problem)
+
+
+def _ocr(data: bytes, ocr: Callable, layer_problem: str | None) -> PdfText:
+    from ..ocr import PACKAGES, OcrFailed, OcrUnavailable
+    why = f"lớp chữ của PDF không dùng được ({layer_problem})" if layer_problem else "PDF là bản quét (không có lớp chữ)"
+    try:
+        result = ocr(data)
+    except OcrUnavailable as exc:
+        raise PdfProblem(f"{why}, cần OCR nhưng {exc}. Cách sửa: cài gói Debian {PACKAGES} "
+                         "(sudo apt-get install -y " + PACKAGES + ") rồi chuyển lại") from None
+    except OcrFailed as exc:
+        raise PdfProblem(f"{why}, OCR thất bại: {exc}. Cách sửa: kiểm tra tệp PDF hoặc OCR bằng công cụ khác") from None
+    text = "\n\n".join(result.pages)
+    if not text.strip():
+        raise PdfProblem(f"{why} và OCR không đọc được chữ nào. Cách sửa: quét lại bản gốc rõ hơn (300 dpi)")
+    return PdfText(checked(text), True, len(result.pages), result.seconds)  # EncodingProblem keeps damaged text
