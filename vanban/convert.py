@@ -9,10 +9,11 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .parsing import degraded
 from .parsing.extract import extract
 from .parsing.pdf import PdfProblem, read_pdf
 from .parsing.readers import EncodingProblem, read_bytes
-from .render import render
+from .render import front_matter, render, render_body
 from .schema import validate
 from .text import slugify
 
@@ -59,10 +60,25 @@ def convert_bytes(data: bytes, name: str) -> Result:
     except PdfProblem as exc:
         return Result(name, "error", error=f"{name}: {exc}")
     except EncodingProblem as exc:
-        return Result(name, "error", error=f"{name}: lỗi mã hóa: {exc}. Cách sửa: chuyển mã sang Unicode UTF-8 (ví dụ Unikey, Công cụ chuyển mã) hoặc OCR lại bản gốc với phông Unicode")
+        parsed = degraded.recover(exc.text) if exc.damaged_ocr else None
+        if parsed is None:
+            return Result(name, "error", error=f"{name}: lỗi mã hóa: {exc}. Cách sửa: chuyển mã sang Unicode UTF-8 (ví dụ Unikey, Công cụ chuyển mã) hoặc OCR lại bản gốc với phông Unicode")
+        return _publish(parsed, name, note=LOW_QUALITY_NOTE)
     if not text.strip():
         return Result(name, "error", error=f"{name}: tệp rỗng, không có nội dung. Cách sửa: kiểm tra lại tệp nguồn")
-    parsed = extract(text, ocr=ocr)
+    return _publish(extract(text, ocr=ocr), name)
+
+
+# Shown above the body of a page recovered from damaged OCR (parsing/degraded.py).
+LOW_QUALITY_NOTE = (
+    '!!! warning "Bản OCR chất lượng thấp"\n'
+    "    Bản nhận dạng chữ (OCR) của văn bản này đã mất dấu tiếng Việt. Chỉ những trường khớp được với "
+    "danh mục (số ký hiệu, loại văn bản, cơ quan ban hành, ngày ban hành) được ghi lại, và tất cả đều cần "
+    "đối chiếu với bản gốc. Nội dung dưới đây là nguyên văn bản OCR.\n\n"
+)
+
+
+def _publish(parsed, name: str, note: str = "") -> Result:
     meta = parsed.doc.to_front_matter()
     problems = validate(meta)
     errors = [p for p in problems if p.severity == "error"]
@@ -71,7 +87,8 @@ def convert_bytes(data: bytes, name: str) -> Result:
         return Result(name, "error", meta, warnings,
                       error="; ".join(p.format(name) for p in errors) + " (lỗi bộ chuyển đổi, hãy báo nhóm phát triển)")
     status = "review" if meta.get("can_xac_minh") else "ok"
-    return Result(name, status, meta, warnings, render(parsed, meta))
+    markdown = (front_matter(meta) + "\n" + note + render_body(parsed)) if note else render(parsed, meta)
+    return Result(name, status, meta, warnings, markdown)
 
 
 def convert_path(path: str | Path) -> Result:

@@ -5,6 +5,7 @@ import collections
 import re
 
 from ..agencies import PROVINCES, find_province, level_of, province_from_host
+from ..text import fold
 from .lines import quick_fold
 
 # Party issuer codes at the end of a symbol (239-CV/HU -> Huyện ủy).
@@ -17,7 +18,19 @@ _PARTY_ISSUERS = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy"
 _STATE_ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "VPCP": "Văn phòng Chính phủ", "BYT": "Bộ Y tế",
                   "BTC": "Bộ Tài chính", "TCT": "Tổng cục Thuế", "BHXH": "Bảo hiểm xã hội Việt Nam",
                   "UBTVQH": "Ủy ban Thường vụ Quốc hội", "BNV": "Bộ Nội vụ", "BXD": "Bộ Xây dựng",
-                  "BNG": "Bộ Ngoại giao", "BCA": "Bộ Công an", "BTP": "Bộ Tư pháp"}
+                  "BNG": "Bộ Ngoại giao", "BCA": "Bộ Công an", "BTP": "Bộ Tư pháp",
+                  "TLĐ": "Tổng Liên đoàn Lao động Việt Nam"}
+_STATE_BY_FOLD = {fold(code).upper(): name for code, name in _STATE_ISSUERS.items()}
+
+
+def state_issuer_for_code(code: str) -> str | None:
+    """The central body a state issuer code names, Đ written as D or not ("TLD" -> Tổng Liên đoàn ...)."""
+    return _STATE_BY_FOLD.get(fold(code).upper())
+
+
+def known_state_issuers() -> tuple[str, ...]:
+    """Names of the central bodies whose issuer codes are known here."""
+    return tuple(_STATE_ISSUERS.values())
 
 
 def issuer_from_symbol(symbol) -> str | None:
