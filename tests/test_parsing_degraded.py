@@ -72,6 +72,7 @@ def test_type_from_self_reference_or_subject(lines, doc_type):
     (TLD, [], "Tổng Liên đoàn Lao động Việt Nam"),   # the code TLD in the number line
     (TCT, [], "Tổng cục Thuế"),                      # "ITCT-CS": the slash read as I
     (TTG, TTG_BODY, "Thủ tướng Chính phủ"),          # "Thu tu6ng Chinh phu ban hanh"
+    (TTG, ["xa h(Ji; Thu tu6ng Chinh phu ban hanh Quyit atnh"], "Thủ tướng Chính phủ"),  # the body ends the phrase
     (TTG, [], None),                                 # the masthead is illegible
     # The first masthead line is the parent body (Tổng Liên đoàn); the issuer under it
     # (Liên đoàn Lao động Thành phố) is in no list, so nothing is published.

@@ -48,7 +48,7 @@ _NUMBER_LINE_RE = re.compile(r"^\s*[sS]\S{0,2}\s*:\s*(?P<rest>.+)$")
 _DATE_RE = re.compile(r",\s*n\S{0,2}y\s*(\d{1,2})\s+th\S{0,2}ng\s+(\d{1,2})\s+n\S{0,2}m\s+((?:19|20)\d\d)\b")
 _SUBJECT_RE = re.compile(r"^\s*(?:v\s*/\s*v|ve\s+viec)\b")
 _SELF_REFERENCE_RE = re.compile(r"(\S+\s+\S+)\s+nay\b")
-_ISSUING_RE = re.compile(r"(.{6,40}?)\s+ban\s+hanh\b")
+_ISSUING_RE = re.compile(r"(.{6,40})\s+ban\s+hanh\b")
 _CODE_RE = re.compile(r"[A-ZĐ]{2,}")
 
 
@@ -83,9 +83,11 @@ _BODIES = _known_bodies()
 _PLACES = {"vietnam"} | {_letters(p) for p in PROVINCES} | {"thanhpho" + _letters(p) for p in PROVINCES}
 
 
-def _body_in(text: str) -> str | None:
+def _body_in(text: str, at_end: bool = False) -> str | None:
+    """The known body the text names (with at_end, the body its last words name)."""
     letters = _letters(text)
-    return next((name for key, name in _BODIES if _similar(key, letters)), None)
+    return next((name for key, name in _BODIES if _similar(key, letters[-len(key) - 2:] if at_end else letters)),
+                None)
 
 
 def _type_of(words: str) -> str | None:
@@ -151,7 +153,7 @@ def recover_issuer(header: list[str], lines: list[str]) -> str | None:
         return name
     for line in lines:
         for match in _ISSUING_RE.finditer(outline(line)):
-            if name := _body_in(match.group(1)):
+            if name := _body_in(match.group(1), at_end=True):
                 return name
     return None
 
