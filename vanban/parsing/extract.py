@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..agencies import level_of
-from ..dates import iso, parse_date
+from ..dates import garbled_date, iso, parse_date
 from ..doctypes import canonical_type
 from ..model import VanBan
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
@@ -20,9 +20,9 @@ from .header import HEADER_SCAN, parse_header
 from .infer import infer_year, issuer_from_symbol, place_for_issuer
 from .lines import is_name, is_upper
 from .noise import clean_lines
+from .ocr import join_spaced_digits, looks_ocr, stamp_signer, witnesses
 from .portal import parse_portal_table
 from .signature import parse_signature
-from .signing import date_from_signature
 
 # Fields every directive has; absent ones are flagged for review.
 _EXPECTED = ("so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "dia_danh",
@@ -67,10 +67,14 @@ def _chuc_vu_from_roles(roles: list[str], issuer: str | None) -> str | None:
     return roles[0] if roles else None
 
 
-def extract(text: str) -> Parsed:
+def extract(text: str, ocr: bool | None = None) -> Parsed:
+    """ocr: the text was read from a scan (True), was not (False), or detect it (None)."""
+    ocr = looks_ocr(text) if ocr is None else ocr
     lines = clean_lines(text)
     portal, portal_taken = parse_portal_table(lines)
     lines = [line for i, line in enumerate(lines) if i not in portal_taken]
+    if ocr:  # "Số: 1 0 9 4 3 /BYT-MT": letter-spaced digits in the header
+        lines[:HEADER_SCAN] = [join_spaced_digits(line) for line in lines[:HEADER_SCAN]]
     copy, copy_taken, copy_raw = parse_copy_block(lines)
     end = min(copy_taken) if copy_taken else len(lines)
     head = parse_header(lines[:end])
@@ -98,14 +102,15 @@ def extract(text: str) -> Parsed:
         doc.flag("trich_yeu")
     doc.trich_yeu = subject
     if not doc.loai_van_ban and (subject or "").startswith("V/v"):
-        doc.loai_van_ban = "Công văn"
-        doc.flag("loai_van_ban")
+        doc.loai_van_ban = "Công văn"  # a letter's subject line; certain when its symbol names no type (4085/UBND-ĐT)
+        if not (symbol and head.so_ky_hieu):
+            doc.flag("loai_van_ban")
     _fill_issuer(doc, head, art, portal, symbol, copy, body_text)
     doc.dia_danh = head.dia_danh
-    _fill_date(doc, head, art, portal)
-    if doc.ngay_ban_hanh is None and (signed := date_from_signature(text, lines[:end][:HEADER_SCAN + 20])):
-        doc.ngay_ban_hanh = signed
-        doc.flag("ngay_ban_hanh")
+    # Dates come from the document's own date line (never a received stamp or a signing
+    # time); one whose fields OCR garbled ("ngày C4 tháng 3") is null, not a guess.
+    if not (ocr and garbled_date(head.date_raw)):
+        _fill_date(doc, head, art, portal)
     # Other witnesses must name a person: a digital-signature stamp's "Người ký: Sở Y tế" does not.
     doc.nguoi_ky = _first(sig.nguoi_ky, *(n for n in (art.signer, portal.get("nguoi_ky")) if n and is_name(n)))
     doc.chuc_vu = _first(sig.chuc_vu, _chuc_vu_from_roles(art.roles, doc.co_quan_ban_hanh))
@@ -117,12 +122,28 @@ def extract(text: str) -> Parsed:
         year = infer_year(art.date[1], art.date[2], [c.ngay for c in doc.van_ban_dan_chieu], doc.ngay_dang)
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
         doc.flag("ngay_ban_hanh")
+    if ocr:
+        _check_ocr(doc, text, portal)
     for key in _EXPECTED:
         if not getattr(doc, key):
             doc.flag(key)
     doc.title = _title(doc)
     return Parsed(doc, paras, headline=art.headline, posted_raw=art.stamp_raw, symbol_raw=head.symbol_raw,
                   date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw)
+
+
+def _check_ocr(doc: VanBan, text: str, portal: dict) -> None:
+    """OCR misreads digits and names: number, date and signer stay flagged unless a second
+    place in the input agrees. An unreadable signature block falls back to the signature stamp."""
+    doc.nguon_ocr = True
+    seen = witnesses(text, portal)
+    if doc.nguoi_ky is None and (signer := stamp_signer(text)):
+        doc.nguoi_ky = signer
+    for key, confirmed in (("so_ky_hieu", seen.confirm_symbol(doc.so_ky_hieu)),
+                           ("ngay_ban_hanh", seen.confirm_date(doc.ngay_ban_hanh)),
+                           ("nguoi_ky", seen.confirm_signer(doc.nguoi_ky))):
+        if not confirmed:
+            doc.flag(key)
 
 
 def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
