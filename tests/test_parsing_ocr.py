@@ -3,7 +3,7 @@ Snippets are copied from real scans (tax office letters, a Government resolution
 import pytest
 
 from vanban.parsing.extract import extract
-from vanban.parsing.ocr import join_spaced_digits, looks_ocr, stamp_signer, witnesses
+from vanban.parsing.ocr import garbled_number, join_spaced_digits, looks_ocr, stamp_signer, witnesses
 
 TOOL_HEADER = ('---\ntitle: "CV 2020 03 12 CV 104612032020TCTTrien khai"\ncategory: "Natural"\n'
                'source_folder: "."\nconversion_date: "2025-11-21"\noriginal_format: "pdf"\n---\n')
@@ -98,3 +98,13 @@ def test_caller_can_say_the_text_is_a_scan():
     assert doc.nguon_ocr and "so_ky_hieu" in doc.can_xac_minh
     assert extract(text).doc.to_front_matter().get("nguon_ocr") is None
     assert doc.to_front_matter()["nguon_ocr"] is True
+
+
+@pytest.mark.parametrize("so_line, garbled", [
+    ("Số: 3{85 /BNG-LS", True),        # "85" is only the end of 3185
+    ("Số: 4046 /TCT-TTKT Hà Nội, ngày 12 tháng 3 năm 2020", False),
+    ("$6:990/TB-TCT Hà Noi, ngayl4thing 4 ăm 2024", False),
+    (None, False),
+])
+def test_garbled_number(so_line, garbled):
+    assert garbled_number(so_line) is garbled

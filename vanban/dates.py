@@ -73,8 +73,9 @@ def garbled_date(text: str | None) -> bool:
     if not match:
         return False
     day, month, year = (match[g].strip(" ,.;:") for g in ("day", "month", "year"))
-    return not (re.fullmatch(r"\d{1,2}", day) and re.fullmatch(r"\d{1,2}", month)
-                and re.fullmatch(r"(?:19|20)\d\d", year))
+    if not (re.fullmatch(r"\d{1,2}", day) and re.fullmatch(r"\d{1,2}", month) and re.fullmatch(r"(?:19|20)\d\d", year)):
+        return True
+    return make_date(int(year), int(month), int(day)) is None  # "ngày 29 tháng 44"
 
 
 def parse_iso(value) -> dt.date | None:

@@ -20,9 +20,9 @@ from .header import HEADER_SCAN, parse_header
 from .infer import infer_year, issuer_from_symbol, place_for_issuer
 from .lines import is_name, is_upper
 from .noise import clean_lines
-from .ocr import join_spaced_digits, looks_ocr, stamp_signer, witnesses
+from .ocr import garbled_number, join_spaced_digits, looks_ocr, stamp_signer, witnesses
 from .portal import parse_portal_table
-from .signature import parse_signature
+from .signature import parse_signature, scan_signature
 
 # Fields every directive has; absent ones are flagged for review.
 _EXPECTED = ("so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "dia_danh",
@@ -78,6 +78,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     copy, copy_taken, copy_raw = parse_copy_block(lines)
     end = min(copy_taken) if copy_taken else len(lines)
     head = parse_header(lines[:end])
+    if ocr and garbled_number(head.symbol_raw):
+        head.so_ky_hieu = None  # never publish part of a number
     formal = bool(head.so_ky_hieu or head.doc_type or head.agency_lines)
     if formal:
         art = Article()
@@ -85,6 +87,10 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     else:
         art = parse_article(lines[:end])
     sig = parse_signature(lines, end)
+    header_end = max((i for i in head.taken if i < HEADER_SCAN), default=-1) + 1  # Kính gửi lists run on
+    if ocr and (scan := scan_signature(lines, header_end, end)).nguoi_ky:
+        sig.nguoi_ky = scan.nguoi_ky  # the first block is the document's own; attachments follow
+        sig.taken |= scan.taken
     taken = head.taken | art.taken | copy_taken | (sig.taken - head.taken)
     body_lines = [line for i, line in enumerate(lines) if i not in taken]
     paras = paragraphs(body_lines)
@@ -109,7 +115,7 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     doc.dia_danh = head.dia_danh
     # Dates come from the document's own date line (never a received stamp or a signing
     # time); one whose fields OCR garbled ("ngày C4 tháng 3") is null, not a guess.
-    if not (ocr and garbled_date(head.date_raw)):
+    if not (ocr and (garbled_date(head.date_raw) or garbled_date(head.symbol_raw))):
         _fill_date(doc, head, art, portal)
     # Other witnesses must name a person: a digital-signature stamp's "Người ký: Sở Y tế" does not.
     doc.nguoi_ky = _first(sig.nguoi_ky, *(n for n in (art.signer, portal.get("nguoi_ky")) if n and is_name(n)))
@@ -123,7 +129,7 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
         doc.flag("ngay_ban_hanh")
     if ocr:
-        _check_ocr(doc, text, portal)
+        _check_ocr(doc, text, portal, symbol)
     for key in _EXPECTED:
         if not getattr(doc, key):
             doc.flag(key)
@@ -132,10 +138,15 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
                   date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw)
 
 
-def _check_ocr(doc: VanBan, text: str, portal: dict) -> None:
+def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
     """OCR misreads digits and names: number, date and signer stay flagged unless a second
-    place in the input agrees. An unreadable signature block falls back to the signature stamp."""
+    place in the input agrees. An unreadable signature block falls back to the signature stamp.
+    An issuer the symbol's own code contradicts (a received stamp's "CỤC THUẾ TỈNH HÒA BÌNH"
+    over 470/TCT-TTKT) is flagged."""
     doc.nguon_ocr = True
+    coded = issuer_from_symbol(symbol) if symbol and not symbol.party else None
+    if coded and name_key(coded) not in name_key(doc.co_quan_ban_hanh or ""):
+        doc.flag("co_quan_ban_hanh")
     seen = witnesses(text, portal)
     if doc.nguoi_ky is None and (signer := stamp_signer(text)):
         doc.nguoi_ky = signer

@@ -27,7 +27,7 @@ def issuer_from_symbol(symbol) -> str | None:
     if symbol.party:
         return _PARTY_ISSUERS.get(symbol.codes[-1].upper())
     code = symbol.codes[1] if symbol.doc_type and len(symbol.codes) > 1 else symbol.codes[0]
-    return _STATE_ISSUERS.get(code)
+    return _STATE_ISSUERS.get(code) or _STATE_ISSUERS.get(code.rstrip("0123456789"))  # UBTVQH15
 
 
 _PROVINCE_BY_FOLD = {quick_fold(p).lower(): p for p in PROVINCES}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..dates import iso, make_date, parse_date
 from ..symbols import find_symbols, parse_symbol, symbol_key
 from ..text import name_key, nfc
-from .lines import is_name
+from .lines import SO_LINE_RE, is_name
 
 _PAGE_BREAK_RE = re.compile(r"^-+\s*PAGE BREAK\s*-+\s*$", re.IGNORECASE | re.MULTILINE)
 _STAMP_RE = re.compile(r"^\s*(?:Ký bởi|Thời gian ký)\s*:", re.IGNORECASE | re.MULTILINE)
@@ -86,6 +86,8 @@ def _title_witnesses(title: str, found: Witnesses) -> None:
         found.dates.add(iso(int(leading[1]), int(leading[2]), int(leading[3])))
         title = title[leading.end():]
     for run in re.findall(r"\d+", title):
+        if date := _compact_date(run):  # "TB 330 VPCP 181022"
+            found.dates.add(date)
         for cut in range(1, min(len(run), 6) + 1):
             rest = run[cut:]
             date = _compact_date(rest) if rest else None
@@ -101,7 +103,7 @@ def witnesses(text: str, portal: dict) -> Witnesses:
     if title and _TOOL_HEADER_RE.match(text):
         _title_witnesses(title["title"], found)
     for match in _ANNEX_REF_RE.finditer(text):
-        rest = nfc(match["rest"])
+        rest = join_spaced_digits(nfc(match["rest"]))  # "Công văn số1 0 9 4 3/BYT-MT"
         symbol = next(find_symbols(rest), None)
         if symbol:
             found.symbols.append(symbol[1])
@@ -120,6 +122,13 @@ def witnesses(text: str, portal: dict) -> Witnesses:
 def stamp_signer(text: str) -> str | None:
     """The person a digital-signature stamp names ("Ký bởi: Nguyễn Văn A"); agencies do not count."""
     return next((m["name"].strip(" .") for m in _SIGNED_BY_RE.finditer(text) if is_name(m["name"])), None)
+
+
+def garbled_number(so_line: str | None) -> bool:
+    """ "Số: 3{85 /BNG-LS": debris glued before the digits, so the number read ("85") is part of it."""
+    so = SO_LINE_RE.match((so_line or "").strip())
+    match = next(find_symbols(so["rest"]), None) if so else None
+    return bool(match) and bool(so["rest"][: match[0].start()].strip())
 
 
 _SPACED_DIGITS_RE = re.compile(r"(?<!\d)\d(?: \d){1,5}(?![\d])")
