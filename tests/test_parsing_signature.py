@@ -57,6 +57,8 @@ def test_signature_layouts(lines, expected):
       "- Luu: VT, KHNV. BỆNH TAT `", "(NNTD,NTTV/3b) Pl Phô", "Phan Thanh Tâm"], "Phan Thanh Tâm"),
     (["Tổng cục Thuế thông báo dé các Cục Thuế được biết và thực hiện./. fon!", "Noi nhận:}„ KT.TONG CUC TRƯỞNG",
       "-Nhutrén;f „ PHO pes CUC TRUONG", "- Luu: VT, TTKT(2b). gg", "Dang Ngoc Minh"], "Đặng Ngoc Minh"),
+    (["Trân trọng cảm ơn./.", "Nơi nhận: KT. BỘ TRƢỞNG", "- Như trên; THỨ TRƢỞNG", "- Các Đ/c Thứ trưởng;",
+      "- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn", "- Lưu: VT, MT."], "Nguyễn Trường Sơn"),  # beside the list, ƣ for ư
     # names inside the list are not the signer; the signer comes after it
     (["thực hiện./.", "Noi nhận: KT. BỘ TRƯỞNG, CHỦ NHIỆM", "~ Như trên; ~- PHO CHỦ NHIỆM", "Vũ Đức Dam (để b/c);",
       "- VPCP: BTCN, các PCN: Nguyễn Xuân Thà", "Nguyễn Sỹ Hiệp;", "- Luu: VT, QHQT (2). NT", "Nguyễn Xuân Thành"],

@@ -17,12 +17,12 @@ from .casing import official_case, plausible_name
 from .citations import find_citations
 from .copyblock import parse_copy_block
 from .header import HEADER_SCAN, parse_header
-from .infer import infer_year, issuer_from_symbol, place_for_issuer
+from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer
 from .lines import is_name, is_upper
 from .noise import clean_lines
 from .ocr import garbled_number, join_spaced_digits, looks_ocr, stamp_signer, witnesses
 from .portal import parse_portal_table
-from .signature import parse_signature, scan_signature
+from .signature import parse_signature, restore_surname, scan_signature
 
 # Fields every directive has; absent ones are flagged for review.
 _EXPECTED = ("so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "dia_danh",
@@ -91,6 +91,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     if ocr and (scan := scan_signature(lines, header_end, end)).nguoi_ky:
         sig.nguoi_ky = scan.nguoi_ky  # the first block is the document's own; attachments follow
         sig.taken |= scan.taken
+    elif ocr and sig.nguoi_ky:
+        sig.nguoi_ky = restore_surname(sig.nguoi_ky)
     taken = head.taken | art.taken | copy_taken | (sig.taken - head.taken)
     body_lines = [line for i, line in enumerate(lines) if i not in taken]
     paras = paragraphs(body_lines)
@@ -144,6 +146,7 @@ def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
     An issuer the symbol's own code contradicts (a received stamp's "CỤC THUẾ TỈNH HÒA BÌNH"
     over 470/TCT-TTKT) is flagged."""
     doc.nguon_ocr = True
+    doc.co_quan_ban_hanh = known_spelling(doc.co_quan_ban_hanh) or doc.co_quan_ban_hanh
     coded = issuer_from_symbol(symbol) if symbol and not symbol.party else None
     if coded and name_key(coded) not in name_key(doc.co_quan_ban_hanh or ""):
         doc.flag("co_quan_ban_hanh")

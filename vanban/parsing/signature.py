@@ -162,25 +162,34 @@ _SCAN_ROLE_RE = re.compile(r"(?:^|[\s,;:])(?:KT|TM|TL|TUQ|T/M|K/T|T/L|Q)(?:\s*[.
 _SIGNED_SUFFIX_RE = re.compile(r"\s*\(?\s*(?:đã ký|đã kí|Đã ký|ĐÃ KÝ)\s*\)?\s*$")
 _NAME_DEBRIS_RE = re.compile(r"[!'`|*\"“”’‘]")
 _NEW_DOCUMENT_RE = re.compile(r"CONG HOA|DOC LAP|^(?:SO|S6)\s*:")
-_NAME_WINDOW = 16  # lines from the role to the name: the Nơi nhận list sits between them
+_NAME_WINDOW = 30  # lines from the role to the name: the Nơi nhận list sits between them
+# PDF fonts that map ư/Ư to the look-alike ƣ/Ƣ (U+01A3/U+01A2): "Nguyễn Trƣờng Sơn".
+_LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 
 
 def _scan_role(line: str) -> str | None:
     """The title after a signing marker anywhere in an OCR line ("TONG CUC TRUONG"), folded."""
-    match = _SCAN_ROLE_RE.search(quick_fold(line))
+    match = _SCAN_ROLE_RE.search(quick_fold(line.translate(_LOOKALIKES)))
     title = match["title"].strip(" ,-") if match else ""
     return title if len(title.split()) >= 2 else None
 
 
 def scan_name(line: str) -> str | None:
-    """A signer's name through OCR debris, or None. List lines ("Nguyễn Sỹ Hiệp;") are not names."""
-    line = _SIGNED_SUFFIX_RE.sub("", line.strip())
-    if ITEM_RE.match(line) or line.endswith((";", ",", ":")):
+    """A signer's name through OCR debris, or None. List lines ("Nguyễn Sỹ Hiệp;") are not names,
+    but a name OCR'd beside the last list item is ("- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn")."""
+    line = _SIGNED_SUFFIX_RE.sub("", line.strip().translate(_LOOKALIKES))
+    if ITEM_RE.match(line) and ";" in line:
+        line = line.rsplit(";", 1)[1]
+    elif ITEM_RE.match(line) or line.endswith((";", ",", ":")):
         return None
     line = collapse_spaces(_NAME_DEBRIS_RE.sub("", line)).strip(" .")
-    if not _is_name_line(line):
-        return None
-    surname, _, rest = _title_name(line).partition(" ")
+    return restore_surname(_title_name(line)) if _is_name_line(line) else None
+
+
+def restore_surname(name: str) -> str:
+    """The surname's marks, which OCR lost or changed ("Dang", "Trân", "Lé"), from the closed list
+    of surnames; the other words of a name are nobody's list and stay as read."""
+    surname, _, rest = name.partition(" ")
     if surname not in SURNAME_SPELLING.values():
         surname = SURNAME_SPELLING.get(quick_fold(surname).lower(), surname)
     return f"{surname} {rest}"
