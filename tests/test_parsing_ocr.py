@@ -108,3 +108,14 @@ def test_caller_can_say_the_text_is_a_scan():
 ])
 def test_garbled_number(so_line, garbled):
     assert garbled_number(so_line) is garbled
+
+
+def test_unreadable_signature_block_falls_back_to_the_stamp_flagged():
+    text = ("Ký bởi: Nguyễn Văn Phụng\nThời gian ký: 01.03.2023 15:52\n\nBO TÀI CHÍNH CỘNG HOÀ XÃ HỘI CHỦ NGHIA VIỆT NAM\n"
+            "TONG CỤC THUÊ Độc lập - Tự do - Hạnh phúc\nSố: 586/TCT-TTKT Hà Nội, ngày 01 tháng 3 năm 2023\n"
+            "v/v tăng cường công tác thanh tra\n\nTổng cục Thuế thông báo để các Cục Thuế biết và triển khai thực hiện.\n"
+            "Noi nhận: KT. TONG CỤC TRƯỞNG\n+ Như trên: . PHO TONG CỤC TRƯỜNG\n-Lưu VT, TTKT. ,„_ ồ\n")
+    doc = extract(text).doc
+    assert doc.nguoi_ky == "Nguyễn Văn Phụng"
+    # the stamp is the only witness, so the signer is confirmed by nothing else: flagged
+    assert "nguoi_ky" in doc.can_xac_minh

@@ -8,6 +8,8 @@ from vanban.symbols import normalize_symbol
     ("406/NQ-UBTVQHI5", "406/NQ-UBTVQH15"),        # I for 1 next to a digit
     ("17/2022/UBTVQHI5", "17/2022/UBTVQH15"),
     ("914/CĐ-TTP", "914/CĐ-TTg"),                  # P for g: TTg is a known issuer in that position
+    ("914/CD-TTp", "914/CĐ-TTg"),
+    ("41 /CT-TTs", "41/CT-TTg"),
     ("2862/ICT-HTQT", "2862/TCT-HTQT"),            # I for T: TCT (Tổng cục Thuế)
     ("245/TLD", "245/TLĐ"),                        # D for Đ: TLĐ (Tổng Liên đoàn Lao động)
     ("16/CT-TTG", "16/CT-TTg"),

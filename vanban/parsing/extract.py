@@ -151,11 +151,12 @@ def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
     if coded and name_key(coded) not in name_key(doc.co_quan_ban_hanh or ""):
         doc.flag("co_quan_ban_hanh")
     seen = witnesses(text, portal)
-    if doc.nguoi_ky is None and (signer := stamp_signer(text)):
-        doc.nguoi_ky = signer
+    from_stamp = doc.nguoi_ky is None and bool(signer := stamp_signer(text))
+    if from_stamp:
+        doc.nguoi_ky = signer  # the stamp is then its only witness
     for key, confirmed in (("so_ky_hieu", seen.confirm_symbol(doc.so_ky_hieu)),
                            ("ngay_ban_hanh", seen.confirm_date(doc.ngay_ban_hanh)),
-                           ("nguoi_ky", seen.confirm_signer(doc.nguoi_ky))):
+                           ("nguoi_ky", not from_stamp and seen.confirm_signer(doc.nguoi_ky))):
         if not confirmed:
             doc.flag(key)
 
