@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..agencies import level_of
+from ..agencies import find_province, level_of
 from ..dates import garbled_date, iso, parse_date
 from ..doctypes import canonical_type
 from ..model import VanBan
@@ -162,7 +162,8 @@ def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
 
 
 def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
-    masthead = head.issuer if plausible_name(head.issuer) else None  # not OCR garbage ("tong cyc thue")
+    masthead = known_spelling(head.issuer) or head.issuer  # "Bộ YTÉ" read by OCR is Bộ Y tế
+    masthead = masthead if plausible_name(masthead) else None  # not OCR garbage ("tong cyc thue")
     issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), masthead)
     if not issuer and portal.get("co_quan_ban_hanh"):
         issuer = portal["co_quan_ban_hanh"]
@@ -175,8 +176,8 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
                                           (copy or {}).get("co_quan"), art.nguon], body_text)
         if place:
             issuer = f"{issuer} {place}"
-            if not (head.parent or head.dia_danh):
-                doc.flag("co_quan_ban_hanh")
+            if place not in (find_province(head.parent), find_province(head.dia_danh)):
+                doc.flag("co_quan_ban_hanh")  # the place was inferred, not read in the header
         elif level_of(issuer) in ("Cấp tỉnh", "Cấp huyện", "Cơ sở") and not re.search(r"[A-ZĐ]\w+ [A-ZĐ]\w+$", issuer):
             doc.flag("co_quan_ban_hanh")  # "Huyện ủy" without the district's name
     doc.co_quan_ban_hanh = issuer

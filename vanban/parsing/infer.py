@@ -30,12 +30,12 @@ def issuer_from_symbol(symbol) -> str | None:
     return _STATE_ISSUERS.get(code) or _STATE_ISSUERS.get(code.rstrip("0123456789"))  # UBTVQH15
 
 
-_ISSUER_BY_FOLD = {quick_fold(name).lower(): name for name in _STATE_ISSUERS.values()}
+_ISSUER_BY_FOLD = {quick_fold(name).lower().replace(" ", ""): name for name in _STATE_ISSUERS.values()}
 
 
 def known_spelling(issuer: str | None) -> str | None:
-    """ "Bo Ngoai giao" (OCR without marks) -> "Bộ Ngoại giao" when it is a central body's name."""
-    return _ISSUER_BY_FOLD.get(quick_fold(issuer or "").lower())
+    """ "Bo Ngoai giao", "Bộ YTÉ" (OCR without marks or spaces) -> the central body's known name."""
+    return _ISSUER_BY_FOLD.get(quick_fold(issuer or "").lower().replace(" ", ""))
 
 
 _PROVINCE_BY_FOLD = {quick_fold(p).lower(): p for p in PROVINCES}
