@@ -61,6 +61,8 @@ def test_stamp_signer_is_a_person(stamp, signer):
 @pytest.mark.parametrize("line, joined", [
     ("Số: 1 0 9 4 3 /BYT-MT Hà Nội, ngày 2 4 tháng 12 năm 2021", "Số: 10943 /BYT-MT Hà Nội, ngày 24 tháng 12 năm 2021"),
     ("Số: 84/NQ-CP Hà Nội, ngày 29 tháng 5 năm 2020", "Số: 84/NQ-CP Hà Nội, ngày 29 tháng 5 năm 2020"),
+    ("Số: 6770/CTTPHCM-KK Thành pho Hỗ Chi Minh, ngài: 19 tháng 7 nam 2021",
+     "Số: 6770/CTTPHCM-KK Thành pho Hỗ Chi Minh, ngày 19 tháng 7 nam 2021"),
 ])
 def test_join_spaced_digits(line, joined):
     assert join_spaced_digits(line) == joined

@@ -132,8 +132,14 @@ def garbled_number(so_line: str | None) -> bool:
 
 
 _SPACED_DIGITS_RE = re.compile(r"(?<!\d)\d(?: \d){1,5}(?![\d])")
+# "ngài: 19 tháng 7": the word "ngày" misread, before a clean day and "tháng".
+_NGAY_RE = re.compile(r"\bng[àa]i\s*:?\s*(?=\d{1,2}\s+th[áa]ng\b)")
 
 
 def join_spaced_digits(line: str) -> str:
-    """ "Số: 1 0 9 4 3 /BYT-MT", "ngày 2 4 tháng 12": digits a letter-spaced scan pulled apart."""
-    return _SPACED_DIGITS_RE.sub(lambda m: m[0].replace(" ", ""), line) if " " in line else line
+    """A header line with OCR's layout damage undone: digits a letter-spaced scan pulled apart
+    ("Số: 1 0 9 4 3 /BYT-MT", "ngày 2 4 tháng 12") and "ngài" for "ngày". Digits are never changed."""
+    if " " not in line:
+        return line
+    line = _SPACED_DIGITS_RE.sub(lambda m: m[0].replace(" ", ""), line)
+    return _NGAY_RE.sub("ngày ", line) if "ng" in line else line
