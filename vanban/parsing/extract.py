@@ -87,12 +87,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     else:
         art = parse_article(lines[:end])
     sig = parse_signature(lines, end)
-    header_end = max((i for i in head.taken if i < HEADER_SCAN), default=-1) + 1  # Kính gửi lists run on
-    if ocr and (scan := scan_signature(lines, header_end, end)).nguoi_ky:
-        sig.nguoi_ky = scan.nguoi_ky  # the first block is the document's own; attachments follow
-        sig.taken |= scan.taken
-    elif ocr and sig.nguoi_ky:
-        sig.nguoi_ky = restore_surname(sig.nguoi_ky)
+    if ocr:
+        _scan_signer(sig, lines, head, end)
     taken = head.taken | art.taken | copy_taken | (sig.taken - head.taken)
     body_lines = [line for i, line in enumerate(lines) if i not in taken]
     paras = paragraphs(body_lines)
@@ -138,6 +134,18 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     doc.title = _title(doc)
     return Parsed(doc, paras, headline=art.headline, posted_raw=art.stamp_raw, symbol_raw=head.symbol_raw,
                   date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw)
+
+
+def _scan_signer(sig, lines: list[str], head, end: int) -> None:
+    """On a scan the first signature block is the document's own (attachments follow); it is
+    found through OCR noise. A name found the usual way gets its surname's marks back."""
+    header_end = max((i for i in head.taken if i < HEADER_SCAN), default=-1) + 1  # Kính gửi lists run on
+    scan = scan_signature(lines, header_end, end)
+    if scan.nguoi_ky:
+        sig.nguoi_ky = scan.nguoi_ky
+        sig.taken |= scan.taken
+    elif sig.nguoi_ky:
+        sig.nguoi_ky = restore_surname(sig.nguoi_ky)
 
 
 def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
