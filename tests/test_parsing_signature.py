@@ -59,6 +59,9 @@ def test_signature_layouts(lines, expected):
       "-Nhutrén;f „ PHO pes CUC TRUONG", "- Luu: VT, TTKT(2b). gg", "Dang Ngoc Minh"], "Đặng Ngoc Minh"),
     (["Trân trọng cảm ơn./.", "Nơi nhận: KT. BỘ TRƢỞNG", "- Như trên; THỨ TRƢỞNG", "- Các Đ/c Thứ trưởng;",
       "- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn", "- Lưu: VT, MT."], "Nguyễn Trường Sơn"),  # beside the list, ƣ for ư
+    # a marker ending its line, the title on the next one
+    (["Tổng cục Thuế thông báo dé Công ty được biết./.", "- Như trên; KT.", "PHÓ VỤ TRƯỞNG", "- Lưu: VT, _.",
+      "Hoàng Thị Hà Giang"], "Hoàng Thị Hà Giang"),
     # names inside the list are not the signer; the signer comes after it
     (["thực hiện./.", "Noi nhận: KT. BỘ TRƯỞNG, CHỦ NHIỆM", "~ Như trên; ~- PHO CHỦ NHIỆM", "Vũ Đức Dam (để b/c);",
       "- VPCP: BTCN, các PCN: Nguyễn Xuân Thà", "Nguyễn Sỹ Hiệp;", "- Luu: VT, QHQT (2). NT", "Nguyễn Xuân Thành"],

@@ -159,6 +159,7 @@ def parse_signature(lines: list[str], end: int) -> Signature:
 # "- Thủ tướng, các Phó Thủ tướng Chính phủ; KT, THU TƯỜNG"; the name comes after the list,
 # often behind debris ("(% :#)") and with debris of its own ("Dang! Ngọc Minh", "Phan Văn Anh (đã ký)").
 _SCAN_ROLE_RE = re.compile(r"(?:^|[\s,;:])(?:KT|TM|TL|TUQ|T/M|K/T|T/L|Q)(?:\s*[.,]\s*|\s+)(?P<title>[A-Z][A-Z ,-]+?)\W*$")
+_BARE_MARKER_RE = re.compile(r"(?:^|[\s,;:])(?:KT|TM|TL|TUQ|T/M|K/T|T/L)\s*[.,]?\s*$")  # "- Như trên; KT."
 _SIGNED_SUFFIX_RE = re.compile(r"\s*\(?\s*(?:đã ký|đã kí|Đã ký|ĐÃ KÝ)\s*\)?\s*$")
 _NAME_DEBRIS_RE = re.compile(r"[!'`|*\"“”’‘]")
 _NEW_DOCUMENT_RE = re.compile(r"CONG HOA|DOC LAP|^(?:SO|S6)\s*:")
@@ -167,9 +168,13 @@ _NAME_WINDOW = 30  # lines from the role to the name: the Nơi nhận list sits 
 _LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 
 
-def _scan_role(line: str) -> str | None:
-    """The title after a signing marker anywhere in an OCR line ("TONG CUC TRUONG"), folded."""
-    match = _SCAN_ROLE_RE.search(quick_fold(line.translate(_LOOKALIKES)))
+def _scan_role(line: str, following: str = "") -> str | None:
+    """The title after a signing marker anywhere in an OCR line ("TONG CUC TRUONG"), folded;
+    a marker that ends its line takes its title from the next one ("- Như trên; KT." / "PHÓ VỤ TRƯỞNG")."""
+    folded = quick_fold(line.translate(_LOOKALIKES))
+    if _BARE_MARKER_RE.search(folded) and is_upper(following):
+        folded = f"{folded} {quick_fold(following.translate(_LOOKALIKES))}"
+    match = _SCAN_ROLE_RE.search(folded)
     title = match["title"].strip(" ,-") if match else ""
     return title if len(title.split()) >= 2 else None
 
@@ -201,7 +206,7 @@ def scan_signature(lines: list[str], start: int, end: int) -> Signature:
     The first block is the document's own; attached letters and annexes follow it."""
     sig = Signature()
     for i in range(start, end):
-        if not _scan_role(lines[i]):
+        if not _scan_role(lines[i], lines[i + 1] if i + 1 < end else ""):
             continue
         for j in range(i + 1, min(i + _NAME_WINDOW, end)):
             if _NEW_DOCUMENT_RE.search(quick_fold(lines[j]).upper()):
