@@ -3,7 +3,8 @@ Snippets are copied from real scans (tax office letters, a Government resolution
 import pytest
 
 from vanban.parsing.extract import extract
-from vanban.parsing.ocr import garbled_number, join_spaced_digits, looks_ocr, stamp_signer, witnesses
+from vanban.parsing.ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr,
+                               stamp_signer, witnesses)
 
 TOOL_HEADER = ('---\ntitle: "CV 2020 03 12 CV 104612032020TCTTrien khai"\ncategory: "Natural"\n'
                'source_folder: "."\nconversion_date: "2025-11-21"\noriginal_format: "pdf"\n---\n')
@@ -121,3 +122,30 @@ def test_unreadable_signature_block_falls_back_to_the_stamp_flagged():
     assert doc.nguoi_ky == "Nguyễn Văn Phụng"
     # the stamp is the only witness, so the signer is confirmed by nothing else: flagged
     assert "nguoi_ky" in doc.can_xac_minh
+
+
+@pytest.mark.parametrize("line, own_number_line", [
+    ("Số: #49 /TCT-TTKT Hà Nội, ngày AF-thang 3 năm 2022", True),
+    ("Sé: ##20 /TCT-DNNCN Hà Nội, ngày 06 tháng #2 năm 2021", True),
+    ("sốl 0688/BYT-MT Hà Nội, ngàyló thảngU năm 2021", True),
+    ("Số: 4046 /TCT-TTKT Hà Nội", False),            # a clean number is the header's to read
+    ("Số lao động bị ảnh hưởng / tổng số", False),
+])
+def test_garbled_so_line(line, own_number_line):
+    assert (garbled_so_line(["BỘ TÀI CHÍNH", line]) == 1) is own_number_line
+
+
+def test_a_garbled_own_number_is_not_cited():
+    text = SCAN.replace("Số: {number} /TCT-TTKT", "Số: #49 /TCT-TTKT").format(day="12")
+    doc = extract(text).doc
+    assert doc.so_ky_hieu is None and "so_ky_hieu" in doc.can_xac_minh
+    assert not any(c.so_ky_hieu == "49/TCT-TTKT" for c in doc.van_ban_dan_chieu)
+
+
+@pytest.mark.parametrize("line, joined", [
+    ("(Ban hành kèm theo Công văn số1 0 9 4 3/BYT-MT ngày2 4 tháng1 2 năm 2021)",
+     "(Ban hành kèm theo Công văn số10943/BYT-MT ngày2 4 tháng1 2 năm 2021)"),
+    ("khoản 1 2 và 3 Điều 5", "khoản 1 2 và 3 Điều 5"),  # only a number before its symbol's slash
+])
+def test_join_spaced_number(line, joined):
+    assert join_spaced_number(line) == joined

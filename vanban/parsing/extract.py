@@ -20,7 +20,8 @@ from .header import HEADER_SCAN, parse_header
 from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer
 from .lines import is_name, is_upper
 from .noise import clean_lines
-from .ocr import garbled_number, join_spaced_digits, looks_ocr, stamp_signer, witnesses
+from .ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr, stamp_signer,
+                  witnesses)
 from .portal import parse_portal_table
 from .signature import parse_signature, restore_surname, scan_signature
 
@@ -73,13 +74,13 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     lines = clean_lines(text)
     portal, portal_taken = parse_portal_table(lines)
     lines = [line for i, line in enumerate(lines) if i not in portal_taken]
-    if ocr:  # "Số: 1 0 9 4 3 /BYT-MT": letter-spaced digits in the header
-        lines[:HEADER_SCAN] = [join_spaced_digits(line) for line in lines[:HEADER_SCAN]]
+    if ocr:  # "Số: 1 0 9 4 3 /BYT-MT": letter-spaced digits in the header, and numbers in the body
+        lines = [join_spaced_digits(line) if i < HEADER_SCAN else join_spaced_number(line) for i, line in enumerate(lines)]
     copy, copy_taken, copy_raw = parse_copy_block(lines)
     end = min(copy_taken) if copy_taken else len(lines)
     head = parse_header(lines[:end])
-    if ocr and garbled_number(head.symbol_raw):
-        head.so_ky_hieu = None  # never publish part of a number
+    if ocr:
+        _garbled_number_line(head, lines[:min(end, HEADER_SCAN)])
     formal = bool(head.so_ky_hieu or head.doc_type or head.agency_lines)
     if formal:
         art = Article()
@@ -134,6 +135,16 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     doc.title = _title(doc)
     return Parsed(doc, paras, headline=art.headline, posted_raw=art.stamp_raw, symbol_raw=head.symbol_raw,
                   date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw)
+
+
+def _garbled_number_line(head, lines: list[str]) -> None:
+    """A number OCR garbled is null, never a part of it ("Số: 3{85" is not 85), and its line
+    belongs to the header, so it is not cited as another document ("Số: #49 /TCT-TTKT")."""
+    if garbled_number(head.symbol_raw):
+        head.so_ky_hieu = None
+    if head.symbol_raw is None and (i := garbled_so_line(lines)) is not None:
+        head.symbol_raw = lines[i]
+        head.taken.add(i)
 
 
 def _scan_signer(sig, lines: list[str], head, end: int) -> None:

@@ -124,6 +124,20 @@ def stamp_signer(text: str) -> str | None:
     return next((m["name"].strip(" .") for m in _SIGNED_BY_RE.finditer(text) if is_name(m["name"])), None)
 
 
+# A "Số:" line whose number OCR garbled before the slash: "Số: #49 /TCT-TTKT", "Sé: ##20 /TCT-DNNCN",
+# "sốl 0688/BYT-MT". It is the document's own number line, never a citation.
+_GARBLED_SO_RE = re.compile(r"^(?i:số|sô|sồ|sé|s6|\$6|so)\s*[:.]?\s*(?P<number>[^/\n]{1,9}?)\s*/\s*[A-ZĐ]")
+
+
+def garbled_so_line(lines: list[str]) -> int | None:
+    """Index of the first garbled "Số:" line, or None."""
+    for i, line in enumerate(lines):
+        match = _GARBLED_SO_RE.match(line.strip())
+        if match and not match["number"].replace(" ", "").isdigit():
+            return i
+    return None
+
+
 def garbled_number(so_line: str | None) -> bool:
     """ "Số: 3{85 /BNG-LS": debris glued before the digits, so the number read ("85") is part of it."""
     so = SO_LINE_RE.match((so_line or "").strip())
@@ -132,8 +146,14 @@ def garbled_number(so_line: str | None) -> bool:
 
 
 _SPACED_DIGITS_RE = re.compile(r"(?<!\d)\d(?: \d){1,5}(?![\d])")
+_SPACED_NUMBER_RE = re.compile(r"(?<![\d ])\d(?: \d){1,5}(?=\s?/)")  # "Công văn số1 0 9 4 3/BYT-MT"
 # "ngài: 19 tháng 7": the word "ngày" misread, before a clean day and "tháng".
 _NGAY_RE = re.compile(r"\bng[àa]i\s*:?\s*(?=\d{1,2}\s+th[áa]ng\b)")
+
+
+def join_spaced_number(line: str) -> str:
+    """Body lines: only a number pulled apart right before its symbol's slash is joined."""
+    return _SPACED_NUMBER_RE.sub(lambda m: m[0].replace(" ", ""), line) if " /" in line or "/" in line else line
 
 
 def join_spaced_digits(line: str) -> str:
