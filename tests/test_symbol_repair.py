@@ -1,7 +1,8 @@
 """OCR repair inside symbols: only towards a known type or issuer code (real misreads from scans)."""
 import pytest
 
-from vanban.symbols import normalize_symbol
+from vanban.symbol_repair import looks_cut
+from vanban.symbols import normalize_symbol, parse_symbol
 
 
 @pytest.mark.parametrize("read, expected", [
@@ -25,3 +26,12 @@ from vanban.symbols import normalize_symbol
 ])
 def test_repair_only_towards_known_codes(read, expected):
     assert normalize_symbol(read) == expected
+
+
+@pytest.mark.parametrize("symbol, cut", [
+    ("16/CT-T", True), ("3/I", True), ("125/2020/NI", True), ("28/2021/QĐ", True), ("204/2015/TT", True),
+    ("16/CT-TTg", False), ("38/2019/QH14", False), ("86/2019/QH14", False), ("79-CV/TW", False), ("11-NQ/TW", False),
+    ("01/TB-TĐT", False), ("2974/LS-PL", False), ("6288/BYT-MT", False), ("30/2020/NĐ-CP", False), ("245/TLĐ", False),
+])
+def test_looks_cut(symbol, cut):
+    assert looks_cut(parse_symbol(symbol)) is cut

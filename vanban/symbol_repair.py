@@ -49,6 +49,18 @@ def _repair(code: str, known) -> str:
     return fixes.pop() if len(fixes) == 1 else code
 
 
+def looks_cut(symbol) -> bool:
+    """A symbol OCR cut short or broke: an unknown one-letter code at the end ("16/CT-T", "3/I"),
+    an unknown two-letter code alone ("125/2020/NI"), or a year-form number that stops after its type code
+    ("28/2021/QĐ", "204/2015/TT"). Such a citation on a scan is noise, not a document."""
+    last = symbol.codes[-1]
+    unknown = not (_is_type(last, symbol.party) or is_known_code(last))
+    # Two letters are a unit code after an issuer ("2974/LS-PL", "6288/BYT-MT"), never a whole symbol.
+    if unknown and (len(last) == 1 or (len(last) == 2 and len(symbol.codes) == 1)):
+        return True
+    return bool(symbol.year) and len(symbol.codes) == 1 and _is_type(last, False) and not is_known_code(last)
+
+
 @functools.lru_cache(maxsize=4096)
 def repair_codes(codes: tuple[str, ...], party: bool) -> tuple[str, ...]:
     """The codes of one symbol with OCR confusions repaired where the result is known.

@@ -9,6 +9,7 @@ from ..agencies import find_province, level_of
 from ..dates import garbled_date, iso, parse_date
 from ..doctypes import canonical_type
 from ..model import VanBan
+from ..symbol_repair import looks_cut
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
 from ..text import collapse_spaces, name_key, sentence_case
 from .article import Article, find_source, parse_article
@@ -123,6 +124,9 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     # Paragraphs are already single-spaced; only the subject needs collapsing.
     cited_text = " ".join(t for t in (collapse_spaces(doc.trich_yeu or ""), body_text) if t)
     doc.van_ban_dan_chieu = find_citations(cited_text, own)
+    if ocr:
+        doc.van_ban_dan_chieu = [c for c in doc.van_ban_dan_chieu
+                                 if not (c.so_ky_hieu and looks_cut(parse_symbol(c.so_ky_hieu)))]
     if doc.ngay_ban_hanh is None and art.date and art.date[0] is None:
         year = infer_year(art.date[1], art.date[2], [c.ngay for c in doc.van_ban_dan_chieu], doc.ngay_dang)
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
