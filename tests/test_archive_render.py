@@ -90,3 +90,12 @@ def test_href_is_the_url_mkdocs_writes(from_src):
     for to_src in SOURCES:
         target = File(to_src, "/docs", "/site", True)
         assert urls.href(from_src, to_src) == get_relative_url(target.url, origin.url), to_src
+
+
+@pytest.mark.parametrize("nguon_ocr, noted", [(True, True), (False, False), (..., False)])
+def test_ocr_pages_carry_a_note_for_readers(nguon_ocr, noted):
+    archive = build_archive([("van-ban/2021/x.md", page(nguon_ocr=nguon_ocr))])
+    html = unwrap_html(to_html(archive.document_markdown("van-ban/2021/x.md", "THÂN BÀI")))
+    assert ('class="kho-ocr-note"' in html) is noted
+    if noted:
+        assert html.index("kho-ocr-note") < html.index("<dl>") and "nhận dạng (OCR) từ bản quét" in html

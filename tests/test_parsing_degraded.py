@@ -39,7 +39,7 @@ LDLD_HCM = ["TONG LIENDOANLAODONG VI;ETNAM CONG HOA XA HOI CHU NGI-liA VIET NAM"
 
 
 @pytest.mark.parametrize("header,symbol", [
-    (TLD, "2946/TLD-TC"),
+    (TLD, "2946/TLĐ-TC"),  # TLĐ is a known code: D→Đ repaired (vanban/symbols.py)
     (TTG, None),          # "1S": a misread digit is never repaired
     (TCT, None),          # "5V9"
     (LDLD_HCM, None),     # "31f Ii"
@@ -93,7 +93,7 @@ def _convert(lines):
 
 
 @pytest.mark.parametrize("lines,expected", [
-    (TLD, {"so_ky_hieu": "2946/TLD-TC", "loai_van_ban": "Công văn", "ngay_ban_hanh": "2021-10-26",
+    (TLD, {"so_ky_hieu": "2946/TLĐ-TC", "loai_van_ban": "Công văn", "ngay_ban_hanh": "2021-10-26",
            "co_quan_ban_hanh": "Tổng Liên đoàn Lao động Việt Nam"}),
     (TTG + TTG_BODY, {"so_ky_hieu": None, "loai_van_ban": "Quyết định", "ngay_ban_hanh": "2020-04-24",
                       "co_quan_ban_hanh": "Thủ tướng Chính phủ"}),

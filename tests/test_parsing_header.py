@@ -80,3 +80,20 @@ def test_subject_stops_at_the_authority_line():
     lines = ["CỤC THUẾ", "Số: 3509/QĐ-CT", "QUYẾT ĐỊNH", "BAN HÀNH QUY TẮC ỨNG XỬ VỚI NGƯỜI NỘP THUẾ", "", "CỤC TRƯỞNG CỤC THUẾ",
              "", "Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019;"]
     assert parse_header(lines).subject == "Ban hành quy tắc ứng xử với người nộp thuế"
+
+
+# Subject lines of real scans: OCR's spellings of "V/v".
+@pytest.mark.parametrize("line", ["Viv thông báo hiệu lực của", "VW thực hiện chống thất thu, dam", "‘VW nộp hồ sơ khai thuế",
+                                  "'V/ hướng dẫn việc kiểm tra và cong", "VWv triển khai hướng dẫn y tế", "Vw triển khai"])
+def test_ocr_vv_subject(line):
+    head = parse_header(["BỘ TÀI CHÍNH", "Số: 2862 /TCT-HTQT", line, "", "Kính gửi: Cục Thuế các tỉnh."])
+    assert head.subject and head.subject.startswith("V/v ")
+
+
+@pytest.mark.parametrize("lines, issuer", [
+    (["BO TAI CHINH CONG HOA Í CHU NGHĨA VIET NAM", "TONG CUC THUE Doc lọc Tự do - Hạnh phúc"], "Tổng cục Thuế"),
+    (["TONG CỤC THUÊ: CỘNG HÒA XA HỘI CHỦ NGHĨA VIỆT NAM", "CỤC THUÊ TP HO CHÍ MINH Độc lập - Tự do - Hạnh phúc"],
+     "Cục Thuế tp Hồ Chí Minh"),
+])
+def test_ocr_masthead(lines, issuer):
+    assert parse_header(lines + ["Số: 1305 /TCT-KK"]).issuer == issuer

@@ -1,7 +1,7 @@
 import pytest
 
 from vanban.parsing.copyblock import parse_copy_block
-from vanban.parsing.signature import parse_signature
+from vanban.parsing.signature import parse_signature, scan_signature
 
 BODY = ["Nội dung.", "", "Nơi nhận:", "- Như trên,", "- Lưu VT.", "", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Đinh Thị Lụa"]
 
@@ -44,3 +44,31 @@ def test_copy_block():
 def test_signature_layouts(lines, expected):
     sig = parse_signature(lines, len(lines))
     assert (sig.nguoi_ky, sig.chuc_vu) == expected
+
+
+# Signature blocks of real scans: the role OCR'd beside the Nơi nhận list, debris around the name.
+@pytest.mark.parametrize("lines, name", [
+    (["Trung ương biết và kịp thời triển khai thực hiện./. @⁄", "Noi nhận:} - KT. TONG CỤC TRƯỞNG",
+      "- Như trên; = ` TRƯỞNG", "- Lãnh đạo TCT; À", "- Lưu: VT; TTKT (3b). 39", "Dang! Ngọc Minh"], "Đặng Ngọc Minh"),
+    (["nêu trên./. Ci", "Noi nhận: TL. TONG CUC TRUONG", "- Như trên; a", "- Phó Tống cục trưởng Vũ Chi Hùng (dé b/c):",
+      "- Lưu: VT. HTOQT. can -", "(% :#)", "Trân Thị Thanh Bình"], "Trần Thị Thanh Bình"),
+    (["đoàn (qua Ban Tài chính).", "TM. ĐOÀN CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phan Văn Anh (đã ký)"], "Phan Văn Anh"),
+    (["đã được giới thiệu chính thức đến Cục Lãnh sự.", "An nh, KT. GIÁM ĐÓC", "NT PHO GIÁM BOC", "- Phòng NVY-SYT;",
+      "- Luu: VT, KHNV. BỆNH TAT `", "(NNTD,NTTV/3b) Pl Phô", "Phan Thanh Tâm"], "Phan Thanh Tâm"),
+    (["Tổng cục Thuế thông báo dé các Cục Thuế được biết và thực hiện./. fon!", "Noi nhận:}„ KT.TONG CUC TRƯỞNG",
+      "-Nhutrén;f „ PHO pes CUC TRUONG", "- Luu: VT, TTKT(2b). gg", "Dang Ngoc Minh"], "Đặng Ngoc Minh"),
+    (["Trân trọng cảm ơn./.", "Nơi nhận: KT. BỘ TRƢỞNG", "- Như trên; THỨ TRƢỞNG", "- Các Đ/c Thứ trưởng;",
+      "- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn", "- Lưu: VT, MT."], "Nguyễn Trường Sơn"),  # beside the list, ƣ for ư
+    # a marker ending its line, the title on the next one
+    (["Tổng cục Thuế thông báo dé Công ty được biết./.", "- Như trên; KT.", "PHÓ VỤ TRƯỞNG", "- Lưu: VT, _.",
+      "Hoàng Thị Hà Giang"], "Hoàng Thị Hà Giang"),
+    # names inside the list are not the signer; the signer comes after it
+    (["thực hiện./.", "Noi nhận: KT. BỘ TRƯỞNG, CHỦ NHIỆM", "~ Như trên; ~- PHO CHỦ NHIỆM", "Vũ Đức Dam (để b/c);",
+      "- VPCP: BTCN, các PCN: Nguyễn Xuân Thà", "Nguyễn Sỹ Hiệp;", "- Luu: VT, QHQT (2). NT", "Nguyễn Xuân Thành"],
+     "Nguyễn Xuân Thành"),
+    # no name legible (a signature image): nothing, and a later document's signer is not taken
+    (["thi hành Nghị định này.", "Noi nhận: TM. CHÍNH PHỦ", "- Lưu: VT, KTTH (2b). 440", "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI",
+      "Số: 248 /TCT-CS", "Nguyễn Văn Phụng"], None),
+])
+def test_scan_signature_through_ocr_noise(lines, name):
+    assert scan_signature(lines, 0, len(lines)).nguoi_ky == name

@@ -38,6 +38,7 @@ def test_a_complete_page_has_no_problem():
     ({"kinh_gui": "Các huyện ủy"}, "kinh_gui", "- "),                      # a string, not a list
     ({"trich_yeu": None}, "trich_yeu", "can_xac_minh"),                    # null without a flag
     ({"van_ban_dan_chieu": [{"so_ky_hieu": "21/NQ-CP", "ngay": "2021-13-01"}]}, "van_ban_dan_chieu", "YYYY-MM-DD"),
+    ({"nguon_ocr": "có"}, "nguon_ocr", "true"),                              # a flag, not a word
 ])
 def test_bad_values_name_the_key_and_the_fix(change, key, fix_contains):
     found = errors({**VALID, **change})

@@ -118,3 +118,20 @@ def is_national_code(code: str) -> bool:
     """True for the issuer code of a central body: TW, BTGTW, TTg, CP, QH15..."""
     code = nfc(code)
     return code.upper().endswith("TW") or code in NATIONAL_CODES or bool(re.fullmatch(r"QH\d*", code))
+
+
+# Issuer codes a symbol may end with, beyond the central ones: Party committees and
+# common provincial bodies. A minimal list until the issuer register (issue 7) replaces it.
+_OTHER_CODES = frozenset({
+    "TW", "TU", "HU", "QU", "THU", "ĐU", "ĐUK", "BBT", "TLĐ", "UBND", "HĐND", "UBMTTQ", "TCT", "BHXH",
+    "SYT", "STC", "SNV", "VP", "BTGTW", "BTCTW", "BDVTW", "UBKTTW", "VPTW",
+})
+
+
+def is_known_code(code: str) -> bool:
+    """True for an issuer code we know: TTg, CP, TCT, TU, TLĐ, UBTVQH15... (case and Đ as written)."""
+    code = nfc(code or "")
+    if not code:
+        return False
+    return (code in NATIONAL_CODES or code in _OTHER_CODES or code in ISSUER_CODES.values()
+            or bool(re.fullmatch(r"(?:UBTV)?QH\d{0,2}", code)))

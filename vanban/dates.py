@@ -12,7 +12,8 @@ from .text import nfc
 
 _DAY, _MONTH, _YEAR = r"(\d{1,2})", r"(\d{1,2})", r"((?:19|20)\d\d)"
 _NUMERIC = rf"{_DAY}\s*[/.\-]\s*{_MONTH}(?:\s*[/.\-]\s*{_YEAR})?"
-_WORDS = rf"(?:ngày\s*)?{_DAY}\s+tháng\s+{_MONTH}(?:\s+năm\s+{_YEAR})?"
+# "thang" and "nam": OCR drops the tone marks of the words but keeps the digits.
+_WORDS = rf"(?:ngày\s*)?{_DAY}\s+th[áa]ng\s+{_MONTH}(?:\s+n[ăa]m\s+{_YEAR})?"
 # "ngày 25/8/2021", "ngày 28 tháng 4 năm 2021"; a bare "21/7" needs "ngày" before it.
 DATE_RE = re.compile(
     rf"ngày\s*:?\s*(?:{_NUMERIC}|{_WORDS})|{_WORDS}|(?<![\d/.])\b{_DAY}\s*[/.\-]\s*{_MONTH}\s*[/.\-]\s*{_YEAR}\b",
@@ -58,6 +59,23 @@ def iso(year: int | None, month: int, day: int) -> str | None:
     if year is None or not make_date(year, month, day):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# A written date's three fields, whatever OCR made of them: "ngày,È2 tháng 9 năm 202}".
+_DATE_FIELDS_RE = re.compile(r"ng[àa]y(?P<day>[^\n]{0,5}?)th[áa]ng(?P<month>[^\n]{0,5}?)n[ăa]m(?P<year>\s*\S{0,6})",
+                             re.IGNORECASE)
+
+
+def garbled_date(text: str | None) -> bool:
+    """True when a "ngày … tháng … năm …" phrase has a field that is not a clean number
+    ("ngày C4 tháng 3" must not be read as the 4th): such a date is null, never guessed."""
+    match = _DATE_FIELDS_RE.search(nfc(text or ""))
+    if not match:
+        return False
+    day, month, year = (match[g].strip(" ,.;:") for g in ("day", "month", "year"))
+    if not (re.fullmatch(r"\d{1,2}", day) and re.fullmatch(r"\d{1,2}", month) and re.fullmatch(r"(?:19|20)\d\d", year)):
+        return True
+    return make_date(int(year), int(month), int(day)) is None  # "ngày 29 tháng 44"
 
 
 def parse_iso(value) -> dt.date | None:

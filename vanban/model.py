@@ -36,6 +36,7 @@ class VanBan:
     so_den: dict | None = None
     nguon: str | None = None
     ngay_dang: str | None = None
+    nguon_ocr: bool = False          # read by OCR from a scan; written only when true
     can_xac_minh: list[str] = field(default_factory=list)
 
     def flag(self, key: str) -> None:
@@ -51,6 +52,8 @@ class VanBan:
             value = getattr(self, key)
             if key == "van_ban_dan_chieu":
                 value = [c.to_dict() for c in value]
+            elif key == "nguon_ocr" and not value:
+                continue
             elif key == "can_xac_minh":
                 value = sorted(value, key=lambda k: order.index(k) if k in order else len(order))
             data[key] = value

@@ -19,7 +19,7 @@ from .text import fold
 class Field:
     key: str
     label: str        # official Vietnamese name of the component
-    kind: str         # "str", "date", "datetime", "list", "citations", "object"
+    kind: str         # "str", "bool", "date", "datetime", "list", "citations", "object"
     required: bool = False  # the key must be present
     nullable: bool = True   # False: null only when the key is also listed in can_xac_minh
     help: str = ""
@@ -43,6 +43,8 @@ FIELDS: tuple[Field, ...] = (
     Field("so_den", "Số đến (dấu công văn đến)", "object", help="{so, ngay, co_quan}"),
     Field("nguon", "Nguồn", "str", help="Cổng thông tin hoặc địa chỉ URL"),
     Field("ngay_dang", "Ngày đăng", "datetime", help="YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM"),
+    Field("nguon_ocr", "Nhận dạng từ bản quét (OCR)", "bool",
+          help="true nếu văn bản được nhận dạng từ bản quét; bỏ khóa này nếu không"),
     Field("can_xac_minh", "Cần xác minh", "list", help="Các khóa cần văn thư kiểm tra lại"),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
@@ -72,6 +74,8 @@ def _check_value(field: Field, value, flagged: bool) -> Problem | None:
                        (field.help or "điền giá trị") + f"; nếu bản gốc không có, ghi null và thêm '{field.key}' vào can_xac_minh")
     if field.kind == "str" and not isinstance(value, str):
         return Problem(field.key, value, "phải là một chuỗi văn bản", field.help or "viết giá trị trong dấu ngoặc kép")
+    if field.kind == "bool" and not isinstance(value, bool):
+        return Problem(field.key, value, "phải là true hoặc false", field.help)
     if field.kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         return Problem(field.key, value, "phải là một danh sách chuỗi", "viết mỗi mục trên một dòng bắt đầu bằng '- '")
     if field.kind == "date" and not parse_iso(value):
@@ -152,7 +156,7 @@ def validate(meta: dict) -> list[Problem]:
 def json_schema() -> dict:
     """The same rules as JSON Schema (draft 2020-12), for editors and external checks."""
     kinds = {
-        "str": {"type": "string"}, "date": {"type": "string", "format": "date"},
+        "str": {"type": "string"}, "bool": {"type": "boolean"}, "date": {"type": "string", "format": "date"},
         "datetime": {"type": "string"}, "list": {"type": "array", "items": {"type": "string"}},
         "object": {"type": "object"},
         "citations": {"type": "array", "items": {"type": "object",

@@ -5,7 +5,8 @@ State documents:  16/CT-TTg, 6880/UBND-KGVX          number/TYPE-ISSUER
                   30/2020/NĐ-CP, 190/2025/QH15        number/year/TYPE-ISSUER
 
 Scraped and OCR'd text adds spaces ("154 - CV/TU"), en dashes, U+00D0 for Đ
-and plain D for Đ ("ND-CP"). This module is the only place that knows this.
+and plain D for Đ ("ND-CP"). This module is the only place that knows this;
+OCR confusions inside codes ("UBTVQHI5") are repaired in symbol_repair.py.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .doctypes import type_for_code
+from .symbol_repair import repair_codes
 from .text import fold, nfc
 
 # Hyphen, non-breaking hyphens and the en dash. Not the em dash: "154-CV/TU — Hà Nam"
@@ -38,7 +40,7 @@ _NUMBER_PREFIX_RE = re.compile(r"^\s*(?:số|so)\s*:?\s*", re.IGNORECASE)
 
 # Codes that are written with Đ: plain-D spellings are restored to these.
 _D_CODES = {fold(c).upper(): c for c in (
-    "NĐ", "QĐ", "QĐi", "CĐ", "ĐUK", "BCĐ", "HĐND", "ĐU", "ĐCT", "ĐTN", "ĐA", "ĐT", "BCĐTW",
+    "NĐ", "QĐ", "QĐi", "CĐ", "ĐUK", "BCĐ", "HĐND", "ĐU", "ĐCT", "ĐTN", "ĐA", "ĐT", "BCĐTW", "TLĐ",
 )}
 # Codes that carry a lower-case letter by convention.
 _MIXED_CASE = {c.upper(): c for c in ("TTg", "QĐi", "CTr", "TTr")}
@@ -88,7 +90,7 @@ def _parse_match(match: re.Match[str]) -> Symbol | None:
     party = first_sep.group(1) != "/" and year is None
     if party and len(codes) < 2:
         return None  # "12-CV" alone is not a full Party symbol
-    return Symbol(number, year, codes, party)
+    return Symbol(number, year, repair_codes(codes, party), party)
 
 
 def parse_symbol(text: str, whole: bool = False) -> Symbol | None:

@@ -139,5 +139,5 @@ def keys_page() -> dict[str, str]:
             + "\n".join(rows) + "\n"}
 
 
-KINDS = {"str": "chuỗi", "date": "ngày YYYY-MM-DD", "datetime": "ngày giờ", "list": "danh sách",
+KINDS = {"str": "chuỗi", "bool": "true hoặc false", "date": "ngày YYYY-MM-DD", "datetime": "ngày giờ", "list": "danh sách",
          "citations": "danh sách văn bản", "object": "nhóm khóa"}

@@ -156,7 +156,15 @@ def metadata_panel(record: Record, agency_src: str | None) -> str:
     add("ngay_dang", text(record.get("ngay_dang") or ""))
     if record.review_keys:
         add("can_xac_minh", ", ".join(text(_label(k)) for k in record.review_keys))
-    return html_block('<div class="kho-meta">\n<dl>\n' + "\n".join(entries) + "\n</dl>\n</div>")
+    return html_block('<div class="kho-meta">\n' + _ocr_note(record) + "<dl>\n" + "\n".join(entries) + "\n</dl>\n</div>")
+
+
+def _ocr_note(record: Record) -> str:
+    """Readers are told when the text was read by OCR from a scan, as its numbers may be misread."""
+    if record.meta.get("nguon_ocr") is not True:
+        return ""
+    return ('<p class="kho-ocr-note">Văn bản này được nhận dạng (OCR) từ bản quét: số, ngày và tên người ký '
+            "có thể bị đọc sai; hãy đối chiếu với bản gốc.</p>\n")
 
 
 def citation_text(c: Citation, escape=md) -> str:

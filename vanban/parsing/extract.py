@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..agencies import level_of
-from ..dates import iso, parse_date
+from ..agencies import find_province, level_of
+from ..dates import garbled_date, iso, parse_date
 from ..doctypes import canonical_type
 from ..model import VanBan
+from ..symbol_repair import looks_cut
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
 from ..text import collapse_spaces, name_key, sentence_case
 from .article import Article, find_source, parse_article
@@ -17,12 +18,13 @@ from .casing import official_case, plausible_name
 from .citations import find_citations
 from .copyblock import parse_copy_block
 from .header import HEADER_SCAN, parse_header
-from .infer import infer_year, issuer_from_symbol, place_for_issuer
+from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer
 from .lines import is_name, is_upper
 from .noise import clean_lines
+from .ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr, stamp_signer,
+                  witnesses)
 from .portal import parse_portal_table
-from .signature import parse_signature
-from .signing import date_from_signature
+from .signature import parse_signature, restore_surname, scan_signature
 
 # Fields every directive has; absent ones are flagged for review.
 _EXPECTED = ("so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "dia_danh",
@@ -69,13 +71,18 @@ def _chuc_vu_from_roles(roles: list[str], issuer: str | None) -> str | None:
 
 
 def extract(text: str, ocr: bool | None = None) -> Parsed:
-    """Parse one directive. `ocr=True` says the text came from OCR of a scan (None: unknown)."""
+    """ocr: the text was read from a scan (True), was not (False), or detect it (None)."""
+    ocr = looks_ocr(text) if ocr is None else ocr
     lines = clean_lines(text)
     portal, portal_taken = parse_portal_table(lines)
     lines = [line for i, line in enumerate(lines) if i not in portal_taken]
+    if ocr:  # "Số: 1 0 9 4 3 /BYT-MT": letter-spaced digits in the header, and numbers in the body
+        lines = [join_spaced_digits(line) if i < HEADER_SCAN else join_spaced_number(line) for i, line in enumerate(lines)]
     copy, copy_taken, copy_raw = parse_copy_block(lines)
     end = min(copy_taken) if copy_taken else len(lines)
     head = parse_header(lines[:end])
+    if ocr:
+        _garbled_number_line(head, lines[:min(end, HEADER_SCAN)])
     formal = bool(head.so_ky_hieu or head.doc_type or head.agency_lines)
     if formal:
         art = Article()
@@ -83,6 +90,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     else:
         art = parse_article(lines[:end])
     sig = parse_signature(lines, end)
+    if ocr:
+        _scan_signer(sig, lines, head, end)
     taken = head.taken | art.taken | copy_taken | (sig.taken - head.taken)
     body_lines = [line for i, line in enumerate(lines) if i not in taken]
     paras = paragraphs(body_lines)
@@ -100,14 +109,15 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
         doc.flag("trich_yeu")
     doc.trich_yeu = subject
     if not doc.loai_van_ban and (subject or "").startswith("V/v"):
-        doc.loai_van_ban = "Công văn"
-        doc.flag("loai_van_ban")
+        doc.loai_van_ban = "Công văn"  # a letter's subject line; certain when its symbol names no type (4085/UBND-ĐT)
+        if not (symbol and head.so_ky_hieu):
+            doc.flag("loai_van_ban")
     _fill_issuer(doc, head, art, portal, symbol, copy, body_text)
     doc.dia_danh = head.dia_danh
-    _fill_date(doc, head, art, portal)
-    if doc.ngay_ban_hanh is None and (signed := date_from_signature(text, lines[:end][:HEADER_SCAN + 20])):
-        doc.ngay_ban_hanh = signed
-        doc.flag("ngay_ban_hanh")
+    # Dates come from the document's own date line (never a received stamp or a signing
+    # time); one whose fields OCR garbled ("ngày C4 tháng 3") is null, not a guess.
+    if not (ocr and (garbled_date(head.date_raw) or garbled_date(head.symbol_raw))):
+        _fill_date(doc, head, art, portal)
     # Other witnesses must name a person: a digital-signature stamp's "Người ký: Sở Y tế" does not.
     doc.nguoi_ky = _first(sig.nguoi_ky, *(n for n in (art.signer, portal.get("nguoi_ky")) if n and is_name(n)))
     doc.chuc_vu = _first(sig.chuc_vu, _chuc_vu_from_roles(art.roles, doc.co_quan_ban_hanh))
@@ -115,10 +125,15 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     # Paragraphs are already single-spaced; only the subject needs collapsing.
     cited_text = " ".join(t for t in (collapse_spaces(doc.trich_yeu or ""), body_text) if t)
     doc.van_ban_dan_chieu = find_citations(cited_text, own)
+    if ocr:
+        doc.van_ban_dan_chieu = [c for c in doc.van_ban_dan_chieu
+                                 if not (c.so_ky_hieu and looks_cut(parse_symbol(c.so_ky_hieu)))]
     if doc.ngay_ban_hanh is None and art.date and art.date[0] is None:
         year = infer_year(art.date[1], art.date[2], [c.ngay for c in doc.van_ban_dan_chieu], doc.ngay_dang)
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
         doc.flag("ngay_ban_hanh")
+    if ocr:
+        _check_ocr(doc, text, portal, symbol)
     for key in _EXPECTED:
         if not getattr(doc, key):
             doc.flag(key)
@@ -127,8 +142,52 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
                   date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw, ocr=ocr)
 
 
+def _garbled_number_line(head, lines: list[str]) -> None:
+    """A number OCR garbled is null, never a part of it ("Số: 3{85" is not 85), and its line
+    belongs to the header, so it is not cited as another document ("Số: #49 /TCT-TTKT")."""
+    if garbled_number(head.symbol_raw):
+        head.so_ky_hieu = None
+    if head.symbol_raw is None and (i := garbled_so_line(lines)) is not None:
+        head.symbol_raw = lines[i]
+        head.taken.add(i)
+
+
+def _scan_signer(sig, lines: list[str], head, end: int) -> None:
+    """On a scan the first signature block is the document's own (attachments follow); it is
+    found through OCR noise. A name found the usual way gets its surname's marks back."""
+    header_end = max((i for i in head.taken if i < HEADER_SCAN), default=-1) + 1  # Kính gửi lists run on
+    scan = scan_signature(lines, header_end, end)
+    if scan.nguoi_ky:
+        sig.nguoi_ky = scan.nguoi_ky
+        sig.taken |= scan.taken
+    elif sig.nguoi_ky:
+        sig.nguoi_ky = restore_surname(sig.nguoi_ky)
+
+
+def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
+    """OCR misreads digits and names: number, date and signer stay flagged unless a second
+    place in the input agrees. An unreadable signature block falls back to the signature stamp.
+    An issuer the symbol's own code contradicts (a received stamp's "CỤC THUẾ TỈNH HÒA BÌNH"
+    over 470/TCT-TTKT) is flagged."""
+    doc.nguon_ocr = True
+    doc.co_quan_ban_hanh = known_spelling(doc.co_quan_ban_hanh) or doc.co_quan_ban_hanh
+    coded = issuer_from_symbol(symbol) if symbol and not symbol.party else None
+    if coded and name_key(coded) not in name_key(doc.co_quan_ban_hanh or ""):
+        doc.flag("co_quan_ban_hanh")
+    seen = witnesses(text, portal)
+    from_stamp = doc.nguoi_ky is None and bool(signer := stamp_signer(text))
+    if from_stamp:
+        doc.nguoi_ky = signer  # the stamp is then its only witness
+    for key, confirmed in (("so_ky_hieu", seen.confirm_symbol(doc.so_ky_hieu)),
+                           ("ngay_ban_hanh", seen.confirm_date(doc.ngay_ban_hanh)),
+                           ("nguoi_ky", not from_stamp and seen.confirm_signer(doc.nguoi_ky))):
+        if not confirmed:
+            doc.flag(key)
+
+
 def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
-    masthead = head.issuer if plausible_name(head.issuer) else None  # not OCR garbage ("tong cyc thue")
+    masthead = known_spelling(head.issuer) or head.issuer  # "Bộ YTÉ" read by OCR is Bộ Y tế
+    masthead = masthead if plausible_name(masthead) else None  # not OCR garbage ("tong cyc thue")
     issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), masthead)
     if not issuer and portal.get("co_quan_ban_hanh"):
         issuer = portal["co_quan_ban_hanh"]
@@ -141,8 +200,8 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
                                           (copy or {}).get("co_quan"), art.nguon], body_text)
         if place:
             issuer = f"{issuer} {place}"
-            if not (head.parent or head.dia_danh):
-                doc.flag("co_quan_ban_hanh")
+            if place not in (find_province(head.parent), find_province(head.dia_danh)):
+                doc.flag("co_quan_ban_hanh")  # the place was inferred, not read in the header
         elif level_of(issuer) in ("Cấp tỉnh", "Cấp huyện", "Cơ sở") and not re.search(r"[A-ZĐ]\w+ [A-ZĐ]\w+$", issuer):
             doc.flag("co_quan_ban_hanh")  # "Huyện ủy" without the district's name
     doc.co_quan_ban_hanh = issuer

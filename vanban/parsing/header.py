@@ -15,7 +15,8 @@ from .lines import (quick_fold, ITEM_RE, SO_LINE_RE, first_symbol, is_role, is_u
 from .masthead import issuer_from_agency, split_motto
 
 _TYPE_BY_FOLD = {quick_fold(t).upper(): t for t in TYPE_NAMES}
-_VV_RE = re.compile(r"^(?:V/v|V/V|v/v|Vv|Vw|Về việc|VỀ VIỆC)\b\.?\s*(?P<rest>.*)$")
+# OCR reads V/v as "Viv", "VW", "Vlv", "VWv", "V/" (with a stray quote before it).
+_VV_RE = re.compile(r"^[‘'“\"]?(?:[Vv][/il1]?[vVwWy]{1,2}|V/|Về việc|VỀ VIỆC)(?!\w)\.?\s*(?P<rest>.*)$")
 _KINH_GUI_RE = re.compile(r"^(?:Đồng\s+)?K[íi]nh\s*g[ửưu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _STAMP_RE = re.compile(r"(?<![\wÀ-ỹ])ĐẾN(?![\wÀ-ỹ])")
 _STAMP_FIELD_RE = re.compile(r"^(Số|Ngày|Chuyển|Chuyên|Lưu hồ sơ|Người nhận)\s*:", re.IGNORECASE)

@@ -40,7 +40,15 @@ def issuer_from_symbol(symbol) -> str | None:
     if symbol.party:
         return _PARTY_ISSUERS.get(symbol.codes[-1].upper())
     code = symbol.codes[1] if symbol.doc_type and len(symbol.codes) > 1 else symbol.codes[0]
-    return _STATE_ISSUERS.get(code)
+    return _STATE_ISSUERS.get(code) or _STATE_ISSUERS.get(code.rstrip("0123456789"))  # UBTVQH15
+
+
+_ISSUER_BY_FOLD = {quick_fold(name).lower().replace(" ", ""): name for name in _STATE_ISSUERS.values()}
+
+
+def known_spelling(issuer: str | None) -> str | None:
+    """ "Bo Ngoai giao", "Bộ YTÉ" (OCR without marks or spaces) -> the central body's known name."""
+    return _ISSUER_BY_FOLD.get(quick_fold(issuer or "").lower().replace(" ", ""))
 
 
 _PROVINCE_BY_FOLD = {quick_fold(p).lower(): p for p in PROVINCES}

@@ -16,16 +16,21 @@ def quick_fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
-SURNAMES = frozenset(fold(s).lower() for s in (
+_SURNAME_LIST = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai "
     "Trịnh Lương Tạ Đào Hà Cao Lưu Tô Châu Thái Triệu Kiều Quách Vương Phùng Lại Chu Đàm Tống "
     "Nông Giang Từ Lò Hứa Khổng Thân Mạc Tăng Nghiêm Âu Bạch Diệp Doãn Hầu Khúc Lạc Lục Ông Quan "
     "Tôn Trương Lã Kim Thạch Triệu Văn Y Ksor Rơ Danh Sơn Nguyên Phí Khuất Ninh Tiêu Hoàng"
-).split())
+).split()
+SURNAMES = frozenset(fold(s).lower() for s in _SURNAME_LIST)
+# The one spelling of each surname, for names OCR read without their marks ("Dang", "Trân", "Lé").
+# Keys two surnames share (Nguyễn, Nguyên) have none.
+SURNAME_SPELLING = {key: s for s in _SURNAME_LIST
+                    if len({n for n in _SURNAME_LIST if fold(n).lower() == (key := fold(s).lower())}) == 1}
 _ROLE_WORDS = ("bi thu", "chu tich", "truong", "thu tuong", "giam doc", "chu nhiem", "uy vien",
                "chanh van phong", "tong thu ky", "pho ", "thu ky")
 SIG_MARKER_RE = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)\s*")
-SO_LINE_RE = re.compile(r"^(?:Số|SỐ|Sô|Sồ|Sé|S6|\$6|So)\s*[:.]?\s*(?=[\d/])(?P<rest>.*)$")
+SO_LINE_RE = re.compile(r"^(?:Nghị quyết\s+)?(?i:số|sô|sồ|sé|s6|\$6|so)\s*[:.]?\s*(?=[\d/])(?P<rest>.*)$")
 ITEM_RE = re.compile(r"^\s*[-–+~•]\s*")
 PLACE_DATE_RE = re.compile(
     r"(?P<place>[A-ZĐÀ-Ỹ][^,\d:;]{1,40}?)\s*,?\s*(?:ngày|ngay)\b", re.IGNORECASE)

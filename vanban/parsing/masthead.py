@@ -13,11 +13,12 @@ from .casing import official_case
 from .lines import quick_fold
 
 MOTTO_RE = re.compile(r"^CONG$|CONG\s*HOA\s*XA|HOA\s*XA\s*HOI|XA\s*HOI\s*CHU|CHU\s*NGHIA\s*VIET|DOC\s*LAP\W|HANH\s*PHUC|"
+                      r"TU\s*DO\s*-\s*HANH|"
                       r"DANG\s+CONG\s+SAN\s+VIET\s+NAM")
 _MOTTOS = (" CONG HOA XA HOI CHU NGHIA VIET NAM ", " DANG CONG SAN VIET NAM ")
 # Compared on folded capitals: OCR drops tone marks ("TONG CỤC THUE").
 _PARENT_RE = re.compile(r"^(DANG BO|DANG CONG SAN|BO |BAN CHAP HANH DANG BO|BAN CHAP HANH TRUNG UONG$|UBND\b|"
-                        r"UY BAN NHAN DAN\b)")
+                        r"UY BAN NHAN DAN\b|TONG CUC THUE\W*$|BAO HIEM XA HOI VIET ?NAM$)")
 _AGENCY_START = re.compile(r"^(TINH UY|THANH UY|HUYEN UY|QUAN UY|THI UY|DANG UY|TONG CUC|CUC|VU |SO |BAN |VAN PHONG|"
                            r"CHI CUC|TRUNG TAM|BAO HIEM|UY BAN KIEM TRA)")
 # Bodies of the Party Central Committee are named "<body> Trung ương" (Ban Tổ chức Trung ương).
@@ -58,8 +59,19 @@ def split_motto(line: str, tail: str | None) -> tuple[str, bool, str | None]:
     match = MOTTO_RE.search(folded)
     if not match:
         return line, False, None
-    rest = _key(line[match.start():])
-    return line[: match.start()].strip(" |-—"), True, _open_end(rest) if _in_motto(rest) else None
+    start = _motto_start(folded, match.start())
+    rest = _key(line[start:])
+    return line[:start].strip(" |-—"), True, _open_end(rest) if _in_motto(rest) else None
+
+
+def _motto_start(folded: str, found: int) -> int:
+    """Back to the motto's first word when OCR garbled the words MOTTO_RE looks for:
+    "BO TAI CHINH CONG HOA Í CHU NGHĨA VIET NAM", "TONG CUC THUE Doc lọc Tự do - Hạnh phúc"."""
+    for word in ("CONG HOA", "DOC L"):
+        cut = folded.upper().rfind(word, max(0, found - 16), found)
+        if cut > 0:
+            return cut
+    return found
 
 
 def _central_body(name: str) -> str:

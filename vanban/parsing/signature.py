@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..text import collapse_spaces
 from .casing import official_case, plausible_name
-from .lines import ITEM_RE, NOI_NHAN_RE, is_name, is_role, is_upper, list_items, quick_fold
+from .lines import ITEM_RE, NOI_NHAN_RE, SURNAME_SPELLING, is_name, is_role, is_upper, list_items, quick_fold
 
 # A role line cut by the layout before the body's name ends.
 _DANGLING_RE = re.compile(r"(^|\s)(T/M|K/T|T/L|TM\.|KT\.|TL\.|CHANH|PHO|BO CHINH|UY BAN)$")
@@ -150,4 +150,70 @@ def parse_signature(lines: list[str], end: int) -> Signature:
         sig.nguoi_ky = name
         cleaned = (r.strip(_DEBRIS) for r in roles)  # OCR debris at the edges: "} - kt. ...", "... ©"
         sig.chuc_vu = ", ".join(dict.fromkeys(r for r in cleaned if r and plausible_name(r))) or None
+    return sig
+
+
+# ---- scans ----------------------------------------------------------------
+# On a scan the signature column is OCR'd beside the Nơi nhận list, so its lines mix:
+# "Noi nhận: KT. TONG CỤC TRƯỞNG", "- Như trên; PHO TONG CỤC TRƯỞNG", "An nh, KT. GIÁM ĐÓC",
+# "- Thủ tướng, các Phó Thủ tướng Chính phủ; KT, THU TƯỜNG"; the name comes after the list,
+# often behind debris ("(% :#)") and with debris of its own ("Dang! Ngọc Minh", "Phan Văn Anh (đã ký)").
+_SCAN_ROLE_RE = re.compile(r"(?:^|[\s,;:])(?:KT|TM|TL|TUQ|T/M|K/T|T/L|Q)(?:\s*[.,]\s*|\s+)(?P<title>[A-Z][A-Z ,-]+?)\W*$")
+_BARE_MARKER_RE = re.compile(r"(?:^|[\s,;:])(?:KT|TM|TL|TUQ|T/M|K/T|T/L)\s*[.,]?\s*$")  # "- Như trên; KT."
+_SIGNED_SUFFIX_RE = re.compile(r"\s*\(?\s*(?:đã ký|đã kí|Đã ký|ĐÃ KÝ)\s*\)?\s*$")
+_NAME_DEBRIS_RE = re.compile(r"[!'`|*\"“”’‘]")
+_NEW_DOCUMENT_RE = re.compile(r"CONG HOA|DOC LAP|^(?:SO|S6)\s*:")
+_NAME_WINDOW = 30  # lines from the role to the name: the Nơi nhận list sits between them
+# PDF fonts that map ư/Ư to the look-alike ƣ/Ƣ (U+01A3/U+01A2): "Nguyễn Trƣờng Sơn".
+_LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+
+
+def _scan_role(line: str, following: str = "") -> str | None:
+    """The title after a signing marker anywhere in an OCR line ("TONG CUC TRUONG"), folded;
+    a marker that ends its line takes its title from the next one ("- Như trên; KT." / "PHÓ VỤ TRƯỞNG")."""
+    folded = quick_fold(line.translate(_LOOKALIKES))
+    if _BARE_MARKER_RE.search(folded) and is_upper(following):
+        folded = f"{folded} {quick_fold(following.translate(_LOOKALIKES))}"
+    match = _SCAN_ROLE_RE.search(folded)
+    title = match["title"].strip(" ,-") if match else ""
+    return title if len(title.split()) >= 2 else None
+
+
+def scan_name(line: str) -> str | None:
+    """A signer's name through OCR debris, or None. List lines ("Nguyễn Sỹ Hiệp;") are not names,
+    but a name OCR'd beside the last list item is ("- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn")."""
+    line = _SIGNED_SUFFIX_RE.sub("", line.strip().translate(_LOOKALIKES))
+    if ITEM_RE.match(line) and ";" in line:
+        line = line.rsplit(";", 1)[1]
+    elif ITEM_RE.match(line) or line.endswith((";", ",", ":")):
+        return None
+    line = collapse_spaces(_NAME_DEBRIS_RE.sub("", line)).strip(" .")
+    return restore_surname(_title_name(line)) if _is_name_line(line) else None
+
+
+def restore_surname(name: str) -> str:
+    """The surname's marks, which OCR lost or changed ("Dang", "Trân", "Lé"), from the closed list
+    of surnames; the other words of a name are nobody's list and stay as read."""
+    surname, _, rest = name.partition(" ")
+    if surname not in SURNAME_SPELLING.values():
+        surname = SURNAME_SPELLING.get(quick_fold(surname).lower(), surname)
+    return f"{surname} {rest}"
+
+
+def scan_signature(lines: list[str], start: int, end: int) -> Signature:
+    """The first signature block after start on a scan: a signing marker with a title in
+    capitals, then the first name line within the next lines (before another document begins).
+    The first block is the document's own; attached letters and annexes follow it."""
+    sig = Signature()
+    for i in range(start, end):
+        if not _scan_role(lines[i], lines[i + 1] if i + 1 < end else ""):
+            continue
+        for j in range(i + 1, min(i + _NAME_WINDOW, end)):
+            if _NEW_DOCUMENT_RE.search(quick_fold(lines[j]).upper()):
+                break
+            if name := scan_name(lines[j]):
+                sig.nguoi_ky = name
+                sig.taken.add(j)
+                return sig
+        return sig
     return sig

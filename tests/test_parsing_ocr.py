@@ -1,0 +1,151 @@
+"""vanban.parsing.ocr: recognising OCR text and the second witnesses that confirm what it says.
+Snippets are copied from real scans (tax office letters, a Government resolution)."""
+import pytest
+
+from vanban.parsing.extract import extract
+from vanban.parsing.ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr,
+                               stamp_signer, witnesses)
+
+TOOL_HEADER = ('---\ntitle: "CV 2020 03 12 CV 104612032020TCTTrien khai"\ncategory: "Natural"\n'
+               'source_folder: "."\nconversion_date: "2025-11-21"\noriginal_format: "pdf"\n---\n')
+PORTAL = "| **VĂN PHÒNG CHÍNH PHỦ** ------- | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** Độc lập - Tự do - Hạnh phúc\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (TOOL_HEADER + "BỘ TÀI CHÍNH\n", True),                                     # the tool's own header
+    ("Ký bởi: Tổng cục Thuế\nĐịa chỉ: Tổng cục thuế.\nThời gian ký: 22.04.2021 13:55\n", True),  # signature stamp
+    ("phố trực thuộc Trung ương nghiêm túc triển khai.\n--- PAGE BREAK ---\n2\n", True),        # page break
+    ("Số: 3556 /TTKSBT ngày 46 tháng ÿ năm 2021 ë ï ü ö ¿ £0", True),           # confusable characters
+    (PORTAL + "Số: 450/VPCP-QHQT Hà Nội, ngày 18 tháng 01 năm 2022\n", False),
+    ("---\ntitle: Công văn 154-CV/TU\nso_ky_hieu: 154-CV/TU\n---\nNội dung.\n", False),  # staff front matter
+])
+def test_looks_ocr(text, expected):
+    assert looks_ocr(text) is expected
+
+
+@pytest.mark.parametrize("title, number, date", [
+    ("CV 2020 03 12 CV 104612032020TCTTrien khai", "1046", "2020-03-12"),
+    ("CV 2021 06 09 CV 2000 09062021 TCT Gioi thieu", "2000", "2021-06-09"),
+    ("CV Undated CV 4451291122TCTTiep tuc", "4451", "2022-11-29"),
+    ("CV Undated CV 677019720CTHCMCham nop", "6770", "2020-07-19"),
+    ("Doc 0943 01 01 10943 BYTMT  Huong dan", "10943", None),
+])
+def test_file_title_witnesses_number_and_date(title, number, date):
+    seen = witnesses(TOOL_HEADER.replace("CV 2020 03 12 CV 104612032020TCTTrien khai", title), {})
+    assert number in seen.numbers
+    assert date is None or date in seen.dates
+    assert "4046" not in seen.numbers  # the OCR misread of 1046 is not confirmed
+
+
+def test_annex_self_reference_confirms_the_number():
+    text = "(Kèm theo công văn s6.2000/TCT-OLRR ngày OF / 6 /2021 của Tổng cục Thué)\n"
+    seen = witnesses(text, {})
+    assert seen.confirm_symbol("2000/TCT-QLRR") and not seen.confirm_symbol("2001/TCT-QLRR")
+    assert not seen.dates  # "ngày OF / 6 /2021" says no date
+
+
+def test_portal_table_and_stamp_witnesses():
+    seen = witnesses("Ký bởi: Nguyễn Văn Phụng\nThời gian ký: 01.03.2023 15:52\n",
+                     {"so_ky_hieu": "84/NQ-CP", "ngay_ban_hanh": "29/05/2020"})
+    assert seen.confirm_symbol("84/NQ-CP") and seen.confirm_date("2020-05-29")
+    assert seen.confirm_signer("NGUYỄN VĂN PHỤNG") and not seen.confirm_signer("Nguyễn Văn Phong")
+
+
+@pytest.mark.parametrize("stamp, signer", [
+    ("Ký bởi: Tổng cục Thuế\nThời gian ký: 22.09.2021 14:40", None),  # an agency, not a person
+    ("Ký bởi: Nguyễn Văn Phụng\nEmail: x@gdt.gov.vn", "Nguyễn Văn Phụng"),
+])
+def test_stamp_signer_is_a_person(stamp, signer):
+    assert stamp_signer(stamp) == signer
+
+
+@pytest.mark.parametrize("line, joined", [
+    ("Số: 1 0 9 4 3 /BYT-MT Hà Nội, ngày 2 4 tháng 12 năm 2021", "Số: 10943 /BYT-MT Hà Nội, ngày 24 tháng 12 năm 2021"),
+    ("Số: 84/NQ-CP Hà Nội, ngày 29 tháng 5 năm 2020", "Số: 84/NQ-CP Hà Nội, ngày 29 tháng 5 năm 2020"),
+    ("Số: 6770/CTTPHCM-KK Thành pho Hỗ Chi Minh, ngài: 19 tháng 7 nam 2021",
+     "Số: 6770/CTTPHCM-KK Thành pho Hỗ Chi Minh, ngày 19 tháng 7 nam 2021"),
+])
+def test_join_spaced_digits(line, joined):
+    assert join_spaced_digits(line) == joined
+
+
+SCAN = TOOL_HEADER + """BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TONG CYC THUE Độc lập - Tự do - Hanh phúc
+Số: {number} /TCT-TTKT Hà Nội, ngày {day} thang 3 năm 2020
+V/v triển khai và tăng cường
+công tác thanh tra, kiêm tra .
+Kính gửi: Cục trưởng Cục Thuế các tỉnh, thành phó trực thuộc Trung ương.
+
+Tổng cục Thuế yêu cầu các đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố trực thuộc Trung ương nghiêm túc triển khai thực hiện.
+"""
+
+
+@pytest.mark.parametrize("number, day, flagged_number, date", [
+    ("4046", "12", True, "2020-03-12"),   # misread number: kept as read, flagged
+    ("1046", "12", False, "2020-03-12"),  # the file's title agrees: not flagged
+    ("1046", "A2", False, None),          # "ngàyA2": partly illegible, null (never guessed)
+])
+def test_ocr_fields_are_flagged_unless_a_witness_agrees(number, day, flagged_number, date):
+    doc = extract(SCAN.format(number=number, day=day)).doc
+    assert doc.nguon_ocr and doc.so_ky_hieu == f"{number}/TCT-TTKT"
+    assert ("so_ky_hieu" in doc.can_xac_minh) is flagged_number
+    assert doc.ngay_ban_hanh == date
+    assert ("ngay_ban_hanh" in doc.can_xac_minh) is (date is None)
+    assert doc.loai_van_ban == "Công văn" and "loai_van_ban" not in doc.can_xac_minh  # V/v + symbol without a type code
+
+
+def test_caller_can_say_the_text_is_a_scan():
+    text = "UBND TỈNH HÀ NAM\nSố: 4085/UBND-ĐT\nV/v đầu tư công.\n\nỦy ban nhân dân tỉnh đề nghị các sở, ngành thực hiện.\n"
+    assert not extract(text).doc.nguon_ocr
+    doc = extract(text, ocr=True).doc
+    assert doc.nguon_ocr and "so_ky_hieu" in doc.can_xac_minh
+    assert extract(text).doc.to_front_matter().get("nguon_ocr") is None
+    assert doc.to_front_matter()["nguon_ocr"] is True
+
+
+@pytest.mark.parametrize("so_line, garbled", [
+    ("Số: 3{85 /BNG-LS", True),        # "85" is only the end of 3185
+    ("Số: 4046 /TCT-TTKT Hà Nội, ngày 12 tháng 3 năm 2020", False),
+    ("$6:990/TB-TCT Hà Noi, ngayl4thing 4 ăm 2024", False),
+    (None, False),
+])
+def test_garbled_number(so_line, garbled):
+    assert garbled_number(so_line) is garbled
+
+
+def test_unreadable_signature_block_falls_back_to_the_stamp_flagged():
+    text = ("Ký bởi: Nguyễn Văn Phụng\nThời gian ký: 01.03.2023 15:52\n\nBO TÀI CHÍNH CỘNG HOÀ XÃ HỘI CHỦ NGHIA VIỆT NAM\n"
+            "TONG CỤC THUÊ Độc lập - Tự do - Hạnh phúc\nSố: 586/TCT-TTKT Hà Nội, ngày 01 tháng 3 năm 2023\n"
+            "v/v tăng cường công tác thanh tra\n\nTổng cục Thuế thông báo để các Cục Thuế biết và triển khai thực hiện.\n"
+            "Noi nhận: KT. TONG CỤC TRƯỞNG\n+ Như trên: . PHO TONG CỤC TRƯỜNG\n-Lưu VT, TTKT. ,„_ ồ\n")
+    doc = extract(text).doc
+    assert doc.nguoi_ky == "Nguyễn Văn Phụng"
+    # the stamp is the only witness, so the signer is confirmed by nothing else: flagged
+    assert "nguoi_ky" in doc.can_xac_minh
+
+
+@pytest.mark.parametrize("line, own_number_line", [
+    ("Số: #49 /TCT-TTKT Hà Nội, ngày AF-thang 3 năm 2022", True),
+    ("Sé: ##20 /TCT-DNNCN Hà Nội, ngày 06 tháng #2 năm 2021", True),
+    ("sốl 0688/BYT-MT Hà Nội, ngàyló thảngU năm 2021", True),
+    ("Số: 4046 /TCT-TTKT Hà Nội", False),            # a clean number is the header's to read
+    ("Số lao động bị ảnh hưởng / tổng số", False),
+])
+def test_garbled_so_line(line, own_number_line):
+    assert (garbled_so_line(["BỘ TÀI CHÍNH", line]) == 1) is own_number_line
+
+
+def test_a_garbled_own_number_is_not_cited():
+    text = SCAN.replace("Số: {number} /TCT-TTKT", "Số: #49 /TCT-TTKT").format(day="12")
+    doc = extract(text).doc
+    assert doc.so_ky_hieu is None and "so_ky_hieu" in doc.can_xac_minh
+    assert not any(c.so_ky_hieu == "49/TCT-TTKT" for c in doc.van_ban_dan_chieu)
+
+
+@pytest.mark.parametrize("line, joined", [
+    ("(Ban hành kèm theo Công văn số1 0 9 4 3/BYT-MT ngày2 4 tháng1 2 năm 2021)",
+     "(Ban hành kèm theo Công văn số10943/BYT-MT ngày2 4 tháng1 2 năm 2021)"),
+    ("khoản 1 2 và 3 Điều 5", "khoản 1 2 và 3 Điều 5"),  # only a number before its symbol's slash
+])
+def test_join_spaced_number(line, joined):
+    assert join_spaced_number(line) == joined

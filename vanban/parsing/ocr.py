@@ -1,0 +1,165 @@
+"""Text read by OCR from a scan: how to recognise it, and the second witnesses in the
+same input that may confirm what was read from it.
+
+OCR misreads digits ("4046/TCT-TTKT" for 1046), so a number, date or signer read from
+OCR text is published flagged for review unless another, independent place agrees:
+the document's self-reference in its annex ("(Kèm theo Công văn số 2000/TCT-QLRR ngày
+09/6/2021 ...)"), the title line of the file's own metadata header (the PDF's file
+name: "CV 2020 03 12 CV 104612032020TCTTrien khai"), or the legal portal's table.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import iso, make_date, parse_date
+from ..symbols import find_symbols, parse_symbol, symbol_key
+from ..text import name_key, nfc
+from .lines import SO_LINE_RE, is_name
+
+_PAGE_BREAK_RE = re.compile(r"^-+\s*PAGE BREAK\s*-+\s*$", re.IGNORECASE | re.MULTILINE)
+_STAMP_RE = re.compile(r"^\s*(?:Ký bởi|Thời gian ký)\s*:", re.IGNORECASE | re.MULTILINE)
+# The header a PDF-to-text tool puts before the text: YAML naming the original format.
+_TOOL_HEADER_RE = re.compile(r"\A\ufeff?---\n(?:[a-z_]+:.*\n)*?(?:original_format|conversion_date):.*\n")
+_TOOL_TITLE_RE = re.compile(r"\A\ufeff?---\n(?:[a-z_]+:.*\n)*?title:\s*\"?(?P<title>[^\"\n]*)")
+# Letters and signs no Vietnamese text uses, which OCR puts where tone marks were ("ngày,È2", "202}" aside).
+_CONFUSABLE_RE = re.compile(r"[äåæçëîïñöøûüÿßÄÅÆÇËÎÏÑÖØÛÜ£¿§†¢¥¶]")
+_SIGNED_BY_RE = re.compile(r"^\s*Ký bởi\s*:\s*(?P<name>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+_ANNEX_REF_RE = re.compile(
+    r"kèm theo\s+(?:công văn|văn bản|quyết định|nghị quyết|nghị định|thông báo|thông tư|kế hoạch|chỉ thị|"
+    r"hướng dẫn|kết luận|quy định)\s+(?:số|sô|sồ|so|s6)\W{0,2}(?P<rest>[^\n)]{0,80})", re.IGNORECASE)
+_LEADING_DATE_RE = re.compile(r"^\D*?((?:19|20)\d\d) (\d\d) (\d\d)\b")
+
+
+def looks_ocr(text: str) -> bool:
+    """Signs of OCR: page-break markers, digital-signature stamp lines, a PDF tool's
+    header, or several characters that Vietnamese never uses."""
+    if _TOOL_HEADER_RE.match(text) or _PAGE_BREAK_RE.search(text) or _STAMP_RE.search(text):
+        return True
+    confusables = len(_CONFUSABLE_RE.findall(text))
+    return confusables >= 5 and confusables * 2000 >= len(text)
+
+
+@dataclass
+class Witnesses:
+    """What other places in the input say the document's number, date and signer are."""
+    numbers: set[str] = field(default_factory=set)     # number digits alone ("1046", from a file name)
+    symbols: list = field(default_factory=list)        # Symbols written out in full elsewhere
+    dates: set[str] = field(default_factory=set)       # ISO dates
+    signers: set[str] = field(default_factory=set)     # name keys
+
+    def confirm_symbol(self, symbol: str | None) -> bool:
+        """Same number, and for a full symbol one code in common: the annex's "2000/TCT-OLRR"
+        confirms 2000/TCT-QLRR (its unit code misread again), "2001/TCT-QLRR" does not."""
+        parsed = parse_symbol(symbol) if symbol else None
+        if not parsed:
+            return False
+        number, codes = parsed.number.lstrip("0"), {symbol_key(c) for c in parsed.codes}
+        return number in self.numbers or any(
+            other.number.lstrip("0") == number and codes & {symbol_key(c) for c in other.codes} for other in self.symbols)
+
+    def confirm_date(self, date: str | None) -> bool:
+        return bool(date) and date in self.dates
+
+    def confirm_signer(self, name: str | None) -> bool:
+        return bool(name) and name_key(name) in self.signers
+
+
+def _compact_date(digits: str) -> str | None:
+    """ "12032020" -> 2020-03-12, "291122" -> 2022-11-29, "19720" -> 2020-07-19: a date run
+    together in a file name, day and month with or without their leading zero."""
+    for day_len in (2, 1):
+        for month_len in (2, 1):
+            day, month, year = digits[:day_len], digits[day_len:day_len + month_len], digits[day_len + month_len:]
+            if len(year) == 2:
+                year = "20" + year
+            if len(year) == 4 and year[:2] in ("19", "20") and day.isdigit() and month.isdigit() \
+                    and make_date(int(year), int(month), int(day)):
+                return iso(int(year), int(month), int(day))
+    return None
+
+
+def _title_witnesses(title: str, found: Witnesses) -> None:
+    """Numbers and dates in a file name such as "CV 2021 06 09 CV 2000 09062021 TCT Gioi thieu"."""
+    leading = _LEADING_DATE_RE.match(title)
+    if leading and make_date(int(leading[1]), int(leading[2]), int(leading[3])):
+        found.dates.add(iso(int(leading[1]), int(leading[2]), int(leading[3])))
+        title = title[leading.end():]
+    for run in re.findall(r"\d+", title):
+        if date := _compact_date(run):  # "TB 330 VPCP 181022"
+            found.dates.add(date)
+        for cut in range(1, min(len(run), 6) + 1):
+            rest = run[cut:]
+            date = _compact_date(rest) if rest else None
+            if not rest or date or re.fullmatch(r"(?:19|20)\d\d", rest):
+                found.numbers.add(run[:cut].lstrip("0"))
+            if date:
+                found.dates.add(date)
+
+
+def witnesses(text: str, portal: dict) -> Witnesses:
+    found = Witnesses()
+    title = _TOOL_TITLE_RE.match(text)
+    if title and _TOOL_HEADER_RE.match(text):
+        _title_witnesses(title["title"], found)
+    for match in _ANNEX_REF_RE.finditer(text):
+        rest = join_spaced_digits(nfc(match["rest"]))  # "Công văn số1 0 9 4 3/BYT-MT"
+        symbol = next(find_symbols(rest), None)
+        if symbol:
+            found.symbols.append(symbol[1])
+            date = parse_date(rest[symbol[0].end():])
+            if date and date[0]:
+                found.dates.add(iso(*date))
+    if (symbol := parse_symbol(portal.get("so_ky_hieu") or "")):
+        found.symbols.append(symbol)
+    if (date := parse_date(portal.get("ngay_ban_hanh") or "")) and date[0]:
+        found.dates.add(iso(*date))
+    signers = [m["name"] for m in _SIGNED_BY_RE.finditer(text)] + [portal.get("nguoi_ky") or ""]
+    found.signers.update(name_key(n) for n in signers if is_name(n))
+    return found
+
+
+def stamp_signer(text: str) -> str | None:
+    """The person a digital-signature stamp names ("Ký bởi: Nguyễn Văn A"); agencies do not count."""
+    return next((m["name"].strip(" .") for m in _SIGNED_BY_RE.finditer(text) if is_name(m["name"])), None)
+
+
+# A "Số:" line whose number OCR garbled before the slash: "Số: #49 /TCT-TTKT", "Sé: ##20 /TCT-DNNCN",
+# "sốl 0688/BYT-MT". It is the document's own number line, never a citation.
+_GARBLED_SO_RE = re.compile(r"^(?i:số|sô|sồ|sé|s6|\$6|so)\s*[:.]?\s*(?P<number>[^/\n]{1,9}?)\s*/\s*[A-ZĐ]")
+
+
+def garbled_so_line(lines: list[str]) -> int | None:
+    """Index of the first garbled "Số:" line, or None."""
+    for i, line in enumerate(lines):
+        match = _GARBLED_SO_RE.match(line.strip())
+        if match and not match["number"].replace(" ", "").isdigit():
+            return i
+    return None
+
+
+def garbled_number(so_line: str | None) -> bool:
+    """ "Số: 3{85 /BNG-LS": debris glued before the digits, so the number read ("85") is part of it."""
+    so = SO_LINE_RE.match((so_line or "").strip())
+    match = next(find_symbols(so["rest"]), None) if so else None
+    return bool(match) and bool(so["rest"][: match[0].start()].strip())
+
+
+_SPACED_DIGITS_RE = re.compile(r"(?<!\d)\d(?: \d){1,5}(?![\d])")
+_SPACED_NUMBER_RE = re.compile(r"(?<![\d ])\d(?: \d){1,5}(?=\s?/)")  # "Công văn số1 0 9 4 3/BYT-MT"
+# "ngài: 19 tháng 7": the word "ngày" misread, before a clean day and "tháng".
+_NGAY_RE = re.compile(r"\bng[àa]i\s*:?\s*(?=\d{1,2}\s+th[áa]ng\b)")
+
+
+def join_spaced_number(line: str) -> str:
+    """Body lines: only a number pulled apart right before its symbol's slash is joined."""
+    return _SPACED_NUMBER_RE.sub(lambda m: m[0].replace(" ", ""), line) if " /" in line or "/" in line else line
+
+
+def join_spaced_digits(line: str) -> str:
+    """A header line with OCR's layout damage undone: digits a letter-spaced scan pulled apart
+    ("Số: 1 0 9 4 3 /BYT-MT", "ngày 2 4 tháng 12") and "ngài" for "ngày". Digits are never changed."""
+    if " " not in line:
+        return line
+    line = _SPACED_DIGITS_RE.sub(lambda m: m[0].replace(" ", ""), line)
+    return _NGAY_RE.sub("ngày ", line) if "ng" in line else line

@@ -1,0 +1,76 @@
+"""OCR repair of the codes inside a số ký hiệu, only towards known values.
+
+Scans confuse I with 1 and T, O with 0, g with P ("406/NQ-UBTVQHI5", "2862/ICT-HTQT",
+"914/CĐ-TTP"). A code is changed only when it is unknown as read and exactly one
+repaired spelling is known for its position: a type code (doctypes.py) first, an
+issuer code (agencies.is_known_code) after it. Anything else stays as read: unit
+codes (TTKT, KHNV) are nobody's list, and the number's own digits are never touched
+(a misread "4046" for 1046 stays; OCR numbers are flagged for review instead).
+Plain D for Đ and TTG for TTg are restored in symbols.py, which knows those spellings.
+"""
+from __future__ import annotations
+
+import functools
+
+from .agencies import is_known_code
+from .doctypes import type_for_code
+
+# (as read, meant). The digit swaps hold only next to a digit ("QHI5"); the letter swaps anywhere
+# ("ICT", "TTP", "TTp", "TTs").
+_DIGIT_SWAPS = (("I", "1"), ("l", "1"), ("O", "0"))
+_LETTER_SWAPS = (("I", "T"), ("P", "g"), ("p", "g"), ("s", "g"))
+
+
+def _is_type(code: str, party: bool) -> bool:
+    return type_for_code(code, party=party) is not None
+
+
+def _candidates(code: str) -> set[str]:
+    """Spellings one OCR confusion away, plus every digit-position confusion at once."""
+    found, all_digits = set(), list(code)
+    for i, ch in enumerate(code):
+        near_digit = any(0 <= j < len(code) and code[j].isdigit() for j in (i - 1, i + 1))
+        for read, meant in _DIGIT_SWAPS:
+            if ch == read and near_digit:
+                found.add(code[:i] + meant + code[i + 1:])
+                all_digits[i] = meant
+        for read, meant in _LETTER_SWAPS:
+            if ch == read:
+                found.add(code[:i] + meant + code[i + 1:])
+    found.add("".join(all_digits))
+    found.discard(code)
+    return found
+
+
+def _repair(code: str, known) -> str:
+    if known(code):
+        return code
+    fixes = {c for c in _candidates(code) if known(c)}
+    return fixes.pop() if len(fixes) == 1 else code
+
+
+def looks_cut(symbol) -> bool:
+    """A symbol OCR cut short or broke: an unknown one-letter code at the end ("16/CT-T", "3/I"),
+    an unknown two-letter code alone ("125/2020/NI"), or a year-form number that stops after its type code
+    ("28/2021/QĐ", "204/2015/TT"). Such a citation on a scan is noise, not a document."""
+    last = symbol.codes[-1]
+    unknown = not (_is_type(last, symbol.party) or is_known_code(last))
+    # Two letters are a unit code after an issuer ("2974/LS-PL", "6288/BYT-MT"), never a whole symbol.
+    if unknown and (len(last) == 1 or (len(last) == 2 and len(symbol.codes) == 1)):
+        return True
+    return bool(symbol.year) and len(symbol.codes) == 1 and _is_type(last, False) and not is_known_code(last)
+
+
+@functools.lru_cache(maxsize=4096)
+def repair_codes(codes: tuple[str, ...], party: bool) -> tuple[str, ...]:
+    """The codes of one symbol with OCR confusions repaired where the result is known.
+
+    Party symbols are TYPE/ISSUER...; state ones TYPE-ISSUER-UNIT, ISSUER-UNIT or
+    ISSUER (30/2020/NĐ-CP, 4085/UBND-ĐT, 17/2022/UBTVQH15)."""
+    if party:
+        head = _repair(codes[0], lambda c: _is_type(c, True))
+        return (head, *(_repair(c, is_known_code) for c in codes[1:]))
+    first = _repair(codes[0], lambda c: _is_type(c, False) or is_known_code(c))
+    if _is_type(first, False) and len(codes) > 1:
+        return (first, _repair(codes[1], is_known_code), *codes[2:])
+    return (first, *codes[1:])
