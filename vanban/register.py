@@ -98,7 +98,7 @@ class Resolution:
     body: Body | None = None
     template: Template | None = None   # a known kind of body whose place is missing ("Tỉnh ủy")
     place: Province | None = None      # the name is only a place ("Thành phố Hồ Chí Minh")
-    junk: str = ""                     # trailing words dropped ("cong hoa í")
+    junk: str = ""                     # trailing words dropped ("cong hoa í"), never the start of a body's name
 
 
 @dataclass
@@ -127,6 +127,7 @@ class Register:
         self.levels: dict[str, str] = data["cap"]
         self.kinds: dict[str, str] = data["loai"]
         self.abbreviations: dict[str, str] = data["viet_tat"]
+        self.openers = sorted((tuple(words(w)[1]) for w in data["tu_mo_dau"]), key=len, reverse=True)
         self.provinces: dict[str, Province] = {}
         for p in data["tinh"]:
             self.provinces[p["id"]] = Province(p["id"], p["ten"], bool(p.get("thanh_pho")), p.get("den"),
@@ -322,11 +323,16 @@ class Register:
             match = glued
         if match.body is None and match.template and (context or match.place):
             match.body = self._complete(match.template, context or match.place)
+        if self._opens_body(keys[match.end:]):
+            return result  # "Bộ Y tế Viện ...": an unknown child of a known body, kept as written
         result.body, result.template, result.place = match.body, match.template, match.place
         if match.body:
             result.template, result.place = None, None
         result.junk = " ".join(tokens[match.end:])
         return result
+
+    def _opens_body(self, rest: list[str]) -> bool:
+        return len(rest) >= 2 and any(tuple(rest[:len(o)]) == o for o in self.openers)
 
     def _complete(self, template: Template, province: Province) -> Body:
         if template.district:

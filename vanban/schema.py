@@ -31,6 +31,8 @@ FIELDS: tuple[Field, ...] = (
     Field("loai_van_ban", "Loại văn bản", "str", True, False, "Một trong: " + ", ".join(TYPE_NAMES)),
     Field("trich_yeu", "Trích yếu nội dung", "str", True, False, "Câu trích yếu, ví dụ: V/v tăng cường ..."),
     Field("co_quan_ban_hanh", "Cơ quan ban hành", "str", True, False, "Kèm địa danh khi biết: Tỉnh ủy Hà Nam"),
+    Field("ma_co_quan", "Mã cơ quan ban hành", "str",
+          help="Mã trong danh mục cơ quan (vanban/data/co_quan.yaml), ví dụ ubnd.dak-lak; bộ chuyển đổi tự điền"),
     Field("dia_danh", "Địa danh", "str", help="Nơi ban hành, ví dụ Hà Nam"),
     Field("ngay_ban_hanh", "Ngày ban hành", "date", True, True, "Dạng YYYY-MM-DD, ví dụ 2021-04-28"),
     Field("nguoi_ky", "Người ký", "str"),

@@ -5,6 +5,8 @@ import collections
 import re
 
 from ..agencies import PROVINCES, find_province, level_of, province_from_host
+from ..register import register
+from .issuer import symbol_issuer_code
 from .lines import quick_fold
 
 # Party issuer codes at the end of a symbol (239-CV/HU -> Huyện ủy).
@@ -12,22 +14,18 @@ _PARTY_ISSUERS = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy"
                   "ĐU": "Đảng ủy", "ĐUK": "Đảng ủy Khối", "TW": "Ban Chấp hành Trung ương", "BBT": "Ban Bí thư"}
 
 
-# Central state bodies by the issuer code of their symbols, which is unique nationwide
-# (4046/TCT-TTKT, 990/TB-TCT, 860/BHXH-BT); provincial codes such as UBND are not.
-_STATE_ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "VPCP": "Văn phòng Chính phủ", "BYT": "Bộ Y tế",
-                  "BTC": "Bộ Tài chính", "TCT": "Tổng cục Thuế", "BHXH": "Bảo hiểm xã hội Việt Nam",
-                  "UBTVQH": "Ủy ban Thường vụ Quốc hội", "BNV": "Bộ Nội vụ", "BXD": "Bộ Xây dựng",
-                  "BNG": "Bộ Ngoại giao", "BCA": "Bộ Công an", "BTP": "Bộ Tư pháp"}
-
-
 def issuer_from_symbol(symbol) -> str | None:
-    """The body a symbol's issuer code names: 239-CV/HU -> Huyện ủy, 4046/TCT-TTKT -> Tổng cục Thuế."""
+    """The body a symbol's issuer code names: 239-CV/HU -> Huyện ủy, 4046/TCT-TTKT -> Tổng cục Thuế.
+
+    Party codes name a kind of committee; state codes are read from the register, and only those unique
+    nationwide (TCT, BHXH of Bảo hiểm xã hội Việt Nam is not: every province uses it) name a body."""
     if symbol is None:
         return None
     if symbol.party:
         return _PARTY_ISSUERS.get(symbol.codes[-1].upper())
-    code = symbol.codes[1] if symbol.doc_type and len(symbol.codes) > 1 else symbol.codes[0]
-    return _STATE_ISSUERS.get(code)
+    code = symbol_issuer_code(symbol)
+    body = register().by_code(code) if code in register().national_codes() else None
+    return body.ten if body else None
 
 
 _PROVINCE_BY_FOLD = {quick_fold(p).lower(): p for p in PROVINCES}
