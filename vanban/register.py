@@ -375,18 +375,17 @@ class Register:
         return best[1] if best else None
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
-        """Canonical names nearest to an unknown name, for "Có phải: …?" messages."""
+        """Canonical names nearest to an unknown name, for "Có phải: …?" messages (every body of every province)."""
         key = " ".join(words(text, self.abbreviations)[1])
-        names = {" ".join(self.key(b.ten)): b.ten for b in self.bodies.values()}
-        resolution = self.resolve(text)
-        province = resolution.place or self.find_province(text)
-        if province:
-            for template in self.templates.values():
-                if not template.district:
-                    body = self.instantiate(template, province)
-                    names[" ".join(self.key(body.ten))] = body.ten
-        close = difflib.get_close_matches(key, names, n=limit, cutoff=0.6)
-        return [names[k] for k in close]
+        names = self._all_names()
+        return [names[k] for k in difflib.get_close_matches(key, names, n=limit, cutoff=0.75)]
+
+    def _all_names(self) -> dict[str, str]:
+        if not hasattr(self, "_names"):
+            bodies = list(self.bodies.values()) + [self.instantiate(t, p) for t in self.templates.values()
+                                                   if not t.district for p in self.provinces.values()]
+            self._names = {" ".join(self.key(b.ten)): b.ten for b in bodies}
+        return self._names
 
     def nearest(self, text: str, cutoff: float = 0.9) -> Body | None:
         """The fixed body an OCR-damaged name most likely is ("ỦY BAN THƯỜNG VỤ QUOC HOL"), or None."""
