@@ -10,7 +10,7 @@ import re
 from .register import LEVELS, register, resolve
 from .text import collapse_spaces, fold, name_key, nfc
 
-__all__ = ["LEVELS", "PROVINCES", "agency_key", "expand_abbreviations", "find_province", "is_known_code",
+__all__ = ["LEVELS", "PROVINCES", "agency_key", "canonical_name", "expand_abbreviations", "find_province", "is_known_code",
            "is_national_code", "issuer_code", "level_of", "province_from_host"]
 
 
@@ -78,6 +78,12 @@ def agency_key(name: str) -> str:
     if found.body:
         return found.body.id
     return name_key(expand_abbreviations(collapse_spaces(nfc(name))))
+
+
+def canonical_name(name: str | None) -> str | None:
+    """The register's name for a body ("UBND tỉnh Đắk Lắk" -> "Ủy ban nhân dân tỉnh Đắk Lắk"), else name as written."""
+    body = resolve(name).body if name else None
+    return body.ten if body else name
 
 
 def issuer_code(issuer: str | None) -> str | None:
