@@ -112,3 +112,14 @@ def test_parents_children_and_review_list():
     assert "[Ủy ban nhân dân tỉnh Đắk Lắk](../uy-ban-nhan-dan-tinh-dak-lak.md) (3)" in dak_lak
     assert "gồm cả [Tỉnh Phú Yên](phu-yen.md)" in dak_lak
     assert "sáp nhập vào [Tỉnh Đắk Lắk](dak-lak.md)" in pages["co-quan/dia-phuong/phu-yen.md"]
+
+
+def test_a_district_body_is_listed_under_the_province_its_documents_name():
+    found = {a.name: a for a in agencies(build_catalog([
+        ("van-ban/2021/kh.md", page(so_ky_hieu="12-KH/HU", co_quan_ban_hanh="Huyện ủy Kim Bảng", dia_danh="Kim Bảng",
+                                    trich_yeu="Kế hoạch", body="Huyện ủy Kim Bảng, tỉnh Hà Nam.")),
+        ("van-ban/2021/kh2.md", page(so_ky_hieu="13-KH/HU", co_quan_ban_hanh="Huyện ủy Kim Bảng",
+                                     dia_danh="Hà Nam")),
+    ]).records)}
+    kim_bang = found["Huyện ủy Kim Bảng"]
+    assert (kim_bang.level, kim_bang.group, kim_bang.key) == ("Cấp huyện", "Tỉnh Hà Nam", "huyen-uy.kim-bang")

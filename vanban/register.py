@@ -186,8 +186,9 @@ class Register:
             if template is None or not rest:
                 return None
             if template.district:
-                province_id, _, place = rest.rpartition(".")
-                body = self._district(template, place.replace("-", " ").title(), province_id or None, slug=place)
+                # Known only from its id: the place's diacritics are lost, so callers name it as written.
+                return Body(body_id, template.ten.format(ten=rest.replace("-", " ").title()), template.loai,
+                            template.cap, ma=template.ma, mau=template.id)
             elif rest in self.provinces:
                 body = self.instantiate(template, self.provinces[rest])
             else:
@@ -206,14 +207,17 @@ class Register:
         self._built.setdefault(body.id, body)
         return self._built[body.id]
 
-    def _district(self, template: Template, place: str, province_id: str | None, slug: str | None = None) -> Body:
-        slug = slug or slugify(place)
-        body_id = f"{template.id}.{province_id}.{slug}" if province_id else f"{template.id}.{slug}"
-        parent = f"{template.cha}.{province_id}" if template.cha and province_id else None
-        body = Body(body_id, template.ten.format(ten=place), template.loai, template.cap, parent, ma=template.ma,
-                    tinh=province_id, mau=template.id)
+    def _district(self, template: Template, place: str) -> Body:
+        """A district or commune body: its id is the template and the place's name ("huyen-uy.kim-bang"),
+        since district names repeat across provinces only rarely and the 2025 reform ended the districts."""
+        body_id = f"{template.id}.{slugify(place)}"
+        body = Body(body_id, template.ten.format(ten=place), template.loai, template.cap, ma=template.ma,
+                    mau=template.id)
         self._built.setdefault(body_id, body)
         return self._built[body_id]
+
+    def is_district(self, body: Body | None) -> bool:
+        return bool(body and body.mau and self.templates[body.mau].district)
 
     def parent(self, body: Body | None) -> Body | None:
         return self.get(body.cha) if body else None
@@ -280,8 +284,7 @@ class Register:
             if template.district:
                 name = self._district_name(tokens, i + length)
                 if name:
-                    offer(_Match(i + length + len(name), self._district(template, " ".join(name),
-                                                                         province.id if province else None)))
+                    offer(_Match(i + length + len(name), self._district(template, " ".join(name))))
                 else:
                     offer(_Match(i + length, template=template))
                 continue

@@ -40,7 +40,12 @@ class Agency:
 
     @property
     def province(self) -> Province | None:
-        return register().province_of(self.body)
+        """The body's province; for a district or commune body, the one its documents name."""
+        found = register().province_of(self.body)
+        if found is None and register().is_district(self.body):
+            named = Counter(r.province for r in self.records if r.province)
+            found = register().find_province(min(named, key=lambda p: (-named[p], p))) if named else None
+        return found
 
     @property
     def group(self) -> str:
@@ -71,7 +76,8 @@ def agencies(records: list[Record]) -> list[Agency]:
         if record.agency_key:
             groups.setdefault(record.agency_key, []).append(record)
     bodies = {key: register().get(key) for key in groups}
-    names = {key: bodies[key].ten if bodies[key] else _usual_name(group) for key, group in groups.items()}
+    names = {key: bodies[key].ten if bodies[key] and not register().is_district(bodies[key]) else _usual_name(group)
+             for key, group in groups.items()}
     slugs = unique_slugs(names)
     result = {key: Agency(key, names[key], slugs[key], bodies[key].level if bodies[key] else level_of(names[key]),
                           newest_first(group), bodies[key]) for key, group in groups.items()}
