@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -337,7 +337,7 @@ class Register:
     def _opens_body(self, rest: list[str]) -> bool:
         return len(rest) >= 2 and any(tuple(rest[:len(o)]) == o for o in self.openers)
 
-    def _complete(self, template: Template, province: Province) -> Body:
+    def _complete(self, template: Template, province: Province) -> Body | None:
         if template.district:
             return None  # a district body needs its own name, not the province's
         return self.instantiate(template, province)
