@@ -67,3 +67,59 @@ def test_generated_pages(src, must_contain):
 
 def test_month_page_excludes_other_months():
     assert "/154/" not in build_archive(PAGES).generated_pages()["nam/2021/07.md"]
+
+
+# Spellings met in the corpus for bodies with a parent and children in the register.
+TREE = [
+    ("van-ban/2020/tct.md", page(so_ky_hieu="470/TCT-TTKT", co_quan_ban_hanh="Tổng cục Thuế", ngay_ban_hanh="2020-05-05")),
+    ("van-ban/2021/btc.md", page(so_ky_hieu="17986/BTC-CT", co_quan_ban_hanh="Bộ Tài chính", ngay_ban_hanh="2021-05-05")),
+    ("van-ban/2021/ct-hn.md", page(so_ky_hieu=None, co_quan_ban_hanh="Cục Thuế thành phố Hà Nội",
+                                   ngay_ban_hanh="2021-07-26")),
+    ("van-ban/2025/ub-1.md", page(so_ky_hieu="010/CT-UBND", co_quan_ban_hanh="UBND tỉnh Đắk Lắk", ngay_ban_hanh="2025-09-01")),
+    ("van-ban/2025/ub-2.md", page(so_ky_hieu="012/CT-UBND", co_quan_ban_hanh="Uỷ ban nhân dân tỉnh Đắk Lắk",
+                                  ngay_ban_hanh="2025-10-15")),
+    ("van-ban/2025/ub-3.md", page(so_ky_hieu="0130/KH-UBND", co_quan_ban_hanh="Ủy ban nhân dân tỉnh Đắk Lắk",
+                                  ngay_ban_hanh="2025-11-15")),
+    ("van-ban/2025/x.md", page(so_ky_hieu="1/VSDT", co_quan_ban_hanh="Viện Vệ sinh dịch tễ Hải Đảo Xa",
+                               ngay_ban_hanh="2025-11-15")),
+    ("van-ban/2025/y.md", page(so_ky_hieu="2/KH", co_quan_ban_hanh=None, can_xac_minh=["co_quan_ban_hanh"],
+                               ngay_ban_hanh="2025-11-16")),
+]
+
+
+def test_spellings_of_one_body_fall_on_one_page():
+    found = {a.name: len(a.records) for a in agencies(build_catalog(TREE).records)}
+    assert found["Ủy ban nhân dân tỉnh Đắk Lắk"] == 3 and "UBND tỉnh Đắk Lắk" not in found
+
+
+def test_parents_children_and_review_list():
+    listed = {a.name: a for a in agencies(build_catalog(TREE).records)}
+    assert [c.name for c in listed["Bộ Tài chính"].children] == ["Tổng cục Thuế"]
+    assert listed["Cục Thuế thành phố Hà Nội"].parent.name == "Tổng cục Thuế"
+    assert listed["Viện Vệ sinh dịch tễ Hải Đảo Xa"].body is None
+    assert "Chưa rõ cơ quan ban hành" not in listed
+    pages = build_archive(TREE).generated_pages()
+    index = pages["co-quan/index.md"]
+    assert index.index("### Chính phủ và các bộ, ngành") < index.index("- [Bộ Tài chính]") \
+        < index.index("    - [Tổng cục Thuế]") < index.index("## Cấp tỉnh") < index.index("### [Tỉnh Đắk Lắk]")
+    assert index.index("## Chưa có trong danh mục") < index.index("[Viện Vệ sinh dịch tễ Hải Đảo Xa]")
+    assert "1 văn bản chưa rõ cơ quan ban hành" in index
+    assert "## Cơ quan trực thuộc\n\n- [Tổng cục Thuế](tong-cuc-thue.md) (1)" in pages["co-quan/bo-tai-chinh.md"]
+    assert "Trực thuộc: [Tổng cục Thuế](tong-cuc-thue.md)." in pages["co-quan/cuc-thue-thanh-pho-ha-noi.md"]
+    assert "Trực thuộc: Chính phủ." in pages["co-quan/bo-tai-chinh.md"]
+    assert "chưa có trong danh mục" in pages["co-quan/vien-ve-sinh-dich-te-hai-dao-xa.md"]
+    dak_lak = pages["co-quan/dia-phuong/dak-lak.md"]
+    assert "[Ủy ban nhân dân tỉnh Đắk Lắk](../uy-ban-nhan-dan-tinh-dak-lak.md) (3)" in dak_lak
+    assert "gồm cả [Tỉnh Phú Yên](phu-yen.md)" in dak_lak
+    assert "sáp nhập vào [Tỉnh Đắk Lắk](dak-lak.md)" in pages["co-quan/dia-phuong/phu-yen.md"]
+
+
+def test_a_district_body_is_listed_under_the_province_its_documents_name():
+    found = {a.name: a for a in agencies(build_catalog([
+        ("van-ban/2021/kh.md", page(so_ky_hieu="12-KH/HU", co_quan_ban_hanh="Huyện ủy Kim Bảng", dia_danh="Kim Bảng",
+                                    trich_yeu="Kế hoạch", body="Huyện ủy Kim Bảng, tỉnh Hà Nam.")),
+        ("van-ban/2021/kh2.md", page(so_ky_hieu="13-KH/HU", co_quan_ban_hanh="Huyện ủy Kim Bảng",
+                                     dia_danh="Hà Nam")),
+    ]).records)}
+    kim_bang = found["Huyện ủy Kim Bảng"]
+    assert (kim_bang.level, kim_bang.group, kim_bang.key) == ("Cấp huyện", "Tỉnh Hà Nam", "huyen-uy.kim-bang")

@@ -106,3 +106,20 @@ def test_backlinks_and_missing_documents_in_one_pass():
     top = relations.missing[0]
     assert (top.citation.so_ky_hieu, top.slug, [r.src_uri for r in top.cited_by]) == \
         ("16/CT-TTg", "16-ct-ttg", ["van-ban/2021/a.md", "van-ban/2021/b.md"])
+
+
+# From a real Cục Thuế letter: the city's Chỉ thị, cited with the city named; a district of the same city
+# numbers its own 17/CT-UBND. The register knows "Ủy ban nhân dân Thành phố Hà Nội" is provincial.
+CT17 = dict(so_ky_hieu="17/CT-UBND", loai_van_ban="Chỉ thị", ngay_ban_hanh="2021-07-23", dia_danh="Hà Nội")
+CITE_17 = "Thực hiện theo Chỉ thị số 17/CT-UBND ngày 23/7/2021 của Ủy ban nhân dân Thành phố Hà Nội về việc thực hiện"
+
+
+@pytest.mark.parametrize("held, status", [
+    ([("van-ban/2021/17-quan.md", page(**CT17, co_quan_ban_hanh="Ủy ban nhân dân quận Hoàn Kiếm"))], MISSING),
+    ([("van-ban/2021/17-quan.md", page(**CT17, co_quan_ban_hanh="Ủy ban nhân dân quận Hoàn Kiếm")),
+      ("van-ban/2021/17-tp.md", page(**CT17, co_quan_ban_hanh="UBND thành phố Hà Nội"))], RESOLVED),
+])
+def test_the_cited_issuers_level_and_province_come_from_the_register(held, status):
+    _, links = links_of(held + [citing(CITE_17, co_quan_ban_hanh="Cục Thuế thành phố Hồ Chí Minh",
+                                       so_ky_hieu="6770/CTTPHCM-KK")])
+    assert [link.status for link in links] == [status]

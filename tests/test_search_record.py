@@ -69,3 +69,9 @@ def test_nfd_input_is_indexed_and_shown_nfc():
     for text in (record.html, record.excerpt, *record.display.values(), *record.facets.values()):
         assert text == unicodedata.normalize("NFC", text)
     assert record.display["co_quan"] == "Tỉnh ủy Hà Nam"
+
+
+def test_the_issuer_filter_has_one_value_per_register_body():
+    records = build_records([doc("van-ban/a/", co_quan_ban_hanh="UBND tỉnh Đắk Lắk"),
+                             doc("van-ban/b/", co_quan_ban_hanh="Uỷ ban nhân dân tỉnh Đắk Lắk")])
+    assert {r.facets["co_quan_ban_hanh"] for r in records} == {"Ủy ban nhân dân tỉnh Đắk Lắk"}

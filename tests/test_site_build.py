@@ -167,3 +167,22 @@ def test_document_page_size_does_not_grow_with_archive(tmp_path):
     small = (small_site / url_dir(src) / "index.html").stat().st_size
     large = (tmp_path / "site" / url_dir(src) / "index.html").stat().st_size
     assert large <= small * 1.01, (small, large)
+
+
+def test_agency_index_by_register_group_and_province(built_site):
+    html = read(built_site, urls.AGENCY_INDEX)
+    html = html[html.index("<article"):]  # not the table of contents
+    assert html.index("Trung ương") < html.index(">Đảng<") < html.index("Thường trực Ban Bí thư") < html.index("Cấp tỉnh")
+    assert html.index("Cấp tỉnh") < html.index("Tỉnh Hà Nam") < html.index("Tỉnh ủy Hà Nam")
+    assert "từ 1/7/2025 thuộc Tỉnh Ninh Bình" in html and "Chưa rõ cơ quan ban hành</a>" not in html
+    assert url_dir(urls.province_page("ha-nam")) in internal_links(built_site, url_dir(urls.AGENCY_INDEX))
+
+
+def test_province_pages_link_merged_provinces(built_site):
+    ha_nam, ninh_binh = urls.province_page("ha-nam"), urls.province_page("ninh-binh")
+    assert url_dir(ninh_binh) in internal_links(built_site, url_dir(ha_nam))
+    assert url_dir(ha_nam) in internal_links(built_site, url_dir(ninh_binh))
+    assert "sáp nhập vào" in read(built_site, ha_nam) and "Nghị quyết 202/2025/QH15" in read(built_site, ninh_binh)
+    agency = agency_page_of(find(SEED_003))
+    assert url_dir(agency) in internal_links(built_site, url_dir(ha_nam))
+    assert "Trực thuộc: Ban Chấp hành Trung ương Đảng" in read(built_site, agency)

@@ -75,3 +75,33 @@ def test_sample_archive_checks_clean():
     result = check(sample_docs())
     assert result.returncode == 0, result.stdout
     assert " 0 lỗi" in result.stdout
+
+
+def test_an_issuer_not_in_the_register_is_a_review_warning_with_the_nearest_names(tmp_path):
+    docs = add_bad_page(tmp_path, "co-quan-la.md", front(co_quan_ban_hanh="Uy ban nhan dan tinh Dak Lac"))
+    checked = check(docs)
+    line = next(line for line in checked.stdout.splitlines() if "co-quan-la.md" in line)
+    assert checked.returncode == 0 and line.startswith("cần xác minh:")
+    assert "khóa 'co_quan_ban_hanh'" in line and "Có phải: Ủy ban nhân dân tỉnh Đắk Lắk" in line, line
+    result = mkdocs_build(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_build_logs_the_nearest_names_without_failing(caplog):
+    import importlib.util
+    import logging
+    import types
+
+    from vanban.archive import site
+
+    spec = importlib.util.spec_from_file_location("validation_hook", ROOT / "hooks" / "validation.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    site.load([("van-ban/2021/x.md", front(co_quan_ban_hanh="Uy ban nhan dan tinh Dak Lac"))])
+    try:
+        with caplog.at_level(logging.INFO, logger="mkdocs.hooks.validation"):
+            hook.on_files([], types.SimpleNamespace(docs_dir="docs"))
+    finally:
+        site.reset()
+    assert caplog.records and all(r.levelno == logging.INFO for r in caplog.records)  # never fails --strict
+    assert any("Có phải: Ủy ban nhân dân tỉnh Đắk Lắk" in r.getMessage() for r in caplog.records)

@@ -25,6 +25,7 @@ class VanBan:
     loai_van_ban: str | None = None
     trich_yeu: str | None = None
     co_quan_ban_hanh: str | None = None
+    ma_co_quan: str | None = None       # register id of the issuer (vanban/data/co_quan.yaml)
     dia_danh: str | None = None
     ngay_ban_hanh: str | None = None
     nguoi_ky: str | None = None

@@ -31,6 +31,8 @@ FIELDS: tuple[Field, ...] = (
     Field("loai_van_ban", "Loại văn bản", "str", True, False, "Một trong: " + ", ".join(TYPE_NAMES)),
     Field("trich_yeu", "Trích yếu nội dung", "str", True, False, "Câu trích yếu, ví dụ: V/v tăng cường ..."),
     Field("co_quan_ban_hanh", "Cơ quan ban hành", "str", True, False, "Kèm địa danh khi biết: Tỉnh ủy Hà Nam"),
+    Field("ma_co_quan", "Mã cơ quan ban hành", "str",
+          help="Mã trong danh mục cơ quan (vanban/data/co_quan.yaml), ví dụ ubnd.dak-lak; bộ chuyển đổi tự điền"),
     Field("dia_danh", "Địa danh", "str", help="Nơi ban hành, ví dụ Hà Nam"),
     Field("ngay_ban_hanh", "Ngày ban hành", "date", True, True, "Dạng YYYY-MM-DD, ví dụ 2021-04-28"),
     Field("nguoi_ky", "Người ký", "str"),
@@ -129,6 +131,7 @@ def _check_specific(meta: dict) -> list[Problem]:
         problems.append(Problem("so_ky_hieu", symbol, "không đúng dạng số ký hiệu",
                                 (f"nếu số đúng là {normalized}, chỉ ghi '{normalized}'; " if normalized else "")
                                 + "viết như 239-CV/HU, 16/CT-TTg hoặc 30/2020/NĐ-CP, hoặc để null"))
+    problems += _check_register(meta)
     for key in meta.get("can_xac_minh") or []:
         if isinstance(key, str) and key not in FIELD_BY_KEY:
             problems.append(Problem("can_xac_minh", key, "liệt kê một khóa không có trong lược đồ",
@@ -136,6 +139,25 @@ def _check_specific(meta: dict) -> list[Problem]:
         elif isinstance(key, str):
             problems.append(Problem(key, meta.get(key), "cần xác minh (bộ chuyển đổi suy ra hoặc không tìm thấy)",
                                     "đối chiếu với bản gốc rồi xóa khóa này khỏi can_xac_minh", "warning"))
+    return problems
+
+
+def _check_register(meta: dict) -> list[Problem]:
+    """Review warnings, never errors (new bodies appear): an issuer or register id the register does not know."""
+    from .register import register, resolve  # the register reads its data file on first use
+
+    problems = []
+    issuer, body_id = meta.get("co_quan_ban_hanh"), meta.get("ma_co_quan")
+    if isinstance(issuer, str) and issuer.strip() and resolve(issuer).body is None:
+        near = register().suggest(issuer)
+        problems.append(Problem("co_quan_ban_hanh", issuer, "chưa có trong danh mục cơ quan ban hành",
+                                (f"Có phải: {' / '.join(near)}? " if near else "")
+                                + "viết đúng tên trong danh mục, hoặc bổ sung cơ quan mới vào vanban/data/co_quan.yaml",
+                                "warning"))
+    if isinstance(body_id, str) and body_id and register().get(body_id) is None:
+        problems.append(Problem("ma_co_quan", body_id, "không phải mã trong danh mục cơ quan",
+                                "xóa khóa này (bộ chuyển đổi tự điền) hoặc ghi mã có trong vanban/data/co_quan.yaml",
+                                "warning"))
     return problems
 
 

@@ -1,4 +1,4 @@
-"""Headless Chromium: home -> agency index -> agency -> document -> backlink, at the root and under a sub-path."""
+"""Headless Chromium: home -> agency index -> province -> agency -> document -> backlink, at the root and under a sub-path."""
 from __future__ import annotations
 
 import pytest
@@ -15,7 +15,9 @@ def test_home_agency_document_backlink(built_site, page, sub_path):
         assert "Kho văn bản chỉ đạo" in page.title()
         page.locator("article a", has_text="Theo cơ quan ban hành").first.click()
         page.wait_for_url("**/co-quan/")
-        page.locator("article a", has_text="Hà Nam").first.click()
+        page.locator("article a", has_text="Tỉnh Hà Nam").first.click()   # the province's page
+        page.wait_for_url("**/co-quan/dia-phuong/ha-nam/")
+        page.locator("article a", has_text="Tỉnh ủy Hà Nam").first.click()
         page.wait_for_url("**/co-quan/*/")
         assert "Hà Nam" in page.locator("h1").inner_text()
         page.locator("article table a").filter(has_text="tiếp tục tăng cường").first.click()

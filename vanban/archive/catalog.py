@@ -14,6 +14,7 @@ from functools import cached_property
 import yaml
 
 from ..agencies import agency_key, find_province
+from ..register import body as register_body
 from ..dates import parse_iso
 from ..doctypes import canonical_type
 from ..schema import Problem, validate
@@ -74,6 +75,10 @@ class Record:
 
     @cached_property
     def agency_key(self) -> str | None:
+        """The issuer's register id (ma_co_quan when staff wrote a valid one), else a key of its spelling."""
+        given = self.get("ma_co_quan")
+        if given and self.co_quan and register_body(given):
+            return given
         return agency_key(self.co_quan) if self.co_quan else None
 
     @cached_property

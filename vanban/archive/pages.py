@@ -4,7 +4,10 @@ from __future__ import annotations
 from ..schema import FIELDS
 from . import urls
 from .catalog import Record
-from .indexes import Agency, by_level, newest_first, review, types, undated, years
+from ..register import register
+from .indexes import (
+    NOT_REGISTERED, Agency, by_level, newest_first, provinces, review, types, undated, unknown_issuer, years,
+)
 from .relations import Missing, Relations
 from .render import (
     anchor, citation_text, document_list_html, documents_table, front_matter, link, md, table, text,
@@ -15,18 +18,103 @@ MONTHS = ("", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Thán
 NEWEST = 10
 
 
-def agency_pages(agency_list: list[Agency]) -> dict[str, str]:
+def agency_pages(agency_list: list[Agency], records: list[Record] = ()) -> dict[str, str]:
+    """The agency index (by level, then group or province, parents before children), one page per
+    agency and one per province."""
     src = urls.AGENCY_INDEX
+    known = [a for a in agency_list if a.body]
+    no_issuer = unknown_issuer(records)
     out = [front_matter("Cơ quan ban hành", "chi-muc"),
-           f"Kho có văn bản của **{len(agency_list)}** cơ quan, xếp theo cấp.\n"]
-    for level, group in by_level(agency_list):
+           f"Kho có văn bản của **{len(known)}** cơ quan trong danh mục, xếp theo cấp; "
+           "cấp tỉnh xếp theo tỉnh, thành phố.\n"]
+    for level, groups in by_level(agency_list):
         out.append(f"\n## {md(level)}\n\n")
-        out += [f"- {link(a.name, src, urls.agency_page(a.slug))} ({len(a.records)})\n" for a in group]
+        if level == NOT_REGISTERED:
+            out.append("Tên cơ quan dưới đây chưa có trong danh mục: văn thư đối chiếu bản gốc, "
+                       "sửa tên hoặc bổ sung danh mục (xem README, mục Issuer register).\n\n")
+        for group, members in groups:
+            if group:
+                out.append(f"\n### {_group_heading(group, members, src)}\n\n")
+            out += [f"{'    ' * _depth_in(a, members)}- {link(a.name, src, urls.agency_page(a.slug))} "
+                    f"({len(a.records)})\n" for a in members]
+    if no_issuer:
+        out.append(f"\n{len(no_issuer)} văn bản chưa rõ cơ quan ban hành: xem "
+                   f"{link('danh sách cần xác minh', src, urls.REVIEW)}.\n")
     pages = {src: "".join(out)}
     for a in agency_list:
-        page = urls.agency_page(a.slug)
-        pages[page] = (front_matter(a.name, "co-quan") + f"Cấp: {md(a.level)}. Số văn bản: **{len(a.records)}**, "
-                       "mới nhất trước.\n\n" + documents_table(a.records, page))
+        pages[urls.agency_page(a.slug)] = _agency_page(a)
+    pages.update(_province_pages(agency_list))
+    return pages
+
+
+def _depth_in(agency: Agency, members: list[Agency]) -> int:
+    return sum(1 for a in agency.lineage()[:-1] if a in members)
+
+
+def _group_heading(group: str, members: list[Agency], src: str) -> str:
+    province = members[0].province
+    if province is None or province.title != group:
+        return md(group)
+    heading = link(group, src, urls.province_page(province.id))
+    if province.nhap_vao:
+        heading += f" (từ 1/7/2025 thuộc {md(register().successor(province).title)})"
+    return heading
+
+
+def _agency_page(a: Agency) -> str:
+    page = urls.agency_page(a.slug)
+    lines = [f"Cấp: {md(a.level)}."]
+    if a.body is None:
+        near = register().suggest(a.name)
+        lines.append("Tên này chưa có trong danh mục cơ quan ban hành: cần xác minh."
+                     + (f" Có phải: {md(', '.join(near))}?" if near else ""))
+    else:
+        lines.append(f"Loại: {md(a.body.kind)}.")
+        parent = register().parent(a.body)
+        if parent:
+            target = a.parent if a.parent and a.parent.body is parent else None
+            lines.append("Trực thuộc: " + (link(parent.ten, page, urls.agency_page(target.slug)) if target
+                                           else md(parent.ten)) + ".")
+        if a.province:
+            lines.append(f"Địa phương: {link(a.province.title, page, urls.province_page(a.province.id))}.")
+        if a.body.tu or a.body.den:
+            lines.append(f"Hoạt động: {_span(a.body.tu, a.body.den)}.")
+        if a.body.ke_thua and (heir := register().get(a.body.ke_thua)):
+            lines.append(f"Nhiệm vụ chuyển cho: {md(heir.ten)}.")
+    text = front_matter(a.name, "co-quan") + "  \n".join(lines) + "\n\n"
+    if a.children:
+        text += "## Cơ quan trực thuộc\n\n" + "".join(
+            f"- {link(c.name, page, urls.agency_page(c.slug))} ({len(c.records)})\n" for c in a.children) + "\n"
+    return (text + f"## Văn bản ({len(a.records)})\n\nMới nhất trước.\n\n" + documents_table(a.records, page))
+
+
+def _span(start, end) -> str:
+    day = lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}"  # noqa: E731
+    if start and end:
+        return f"từ {day(start)} đến {day(end)}"
+    return f"từ {day(start)}" if start else f"đến {day(end)}"
+
+
+def _province_pages(agency_list: list[Agency]) -> dict[str, str]:
+    reg, pages = register(), {}
+    found = provinces(agency_list)
+    for province_id, members in found.items():
+        province, page = reg.provinces[province_id], urls.province_page(province_id)
+        place = lambda p: link(p.title, page, urls.province_page(p.id)) if p.id in found else md(p.title)  # noqa: E731
+        notes = []
+        if province.nhap_vao:
+            notes.append(f"Từ 1/7/2025 sáp nhập vào {place(reg.successor(province))} (Nghị quyết 202/2025/QH15).")
+        merged = reg.merged_into(province)
+        if merged:
+            notes.append(f"Từ 1/7/2025 gồm cả {', '.join(place(p) for p in merged)} (Nghị quyết 202/2025/QH15).")
+        body = [front_matter(province.title, "dia-phuong"), " ".join(notes) + "\n\n" if notes else ""]
+        if members:
+            body.append(f"Cơ quan của {md(province.title.lower()[:1] + province.title[1:])} có văn bản trong kho:\n\n")
+            body += [f"{'    ' * _depth_in(a, members)}- {link(a.name, page, urls.agency_page(a.slug))} "
+                     f"({len(a.records)})\n" for a in members]
+        else:
+            body.append("Kho chưa có văn bản của cơ quan nào thuộc địa phương này.\n")
+        pages[page] = "".join(body)
     return pages
 
 

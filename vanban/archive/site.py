@@ -28,8 +28,8 @@ class Archive:
         records = self.catalog.records
         result = {}
         if with_home:
-            result.update(pages.home_page(records, len(self.agencies), self.relations))
-        result.update(pages.agency_pages(self.agencies))
+            result.update(pages.home_page(records, sum(1 for a in self.agencies if a.body), self.relations))
+        result.update(pages.agency_pages(self.agencies, records))
         result.update(pages.date_pages(records))
         result.update(pages.type_pages(records))
         result.update(pages.missing_pages(self.relations.missing))

@@ -31,6 +31,10 @@ def agency_page(slug: str) -> str:
     return f"co-quan/{slug}.md"
 
 
+def province_page(province_id: str) -> str:
+    return f"co-quan/dia-phuong/{province_id}.md"
+
+
 def year_page(year: int) -> str:
     return f"nam/{year}/index.md"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..agencies import find_province, level_of
+from ..agencies import find_province
 from ..dates import garbled_date, iso, parse_date
 from ..doctypes import canonical_type
 from ..model import VanBan
@@ -19,6 +19,7 @@ from .citations import find_citations
 from .copyblock import parse_copy_block
 from .header import HEADER_SCAN, parse_header
 from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer
+from .issuer import canonical_issuer, ocr_masthead
 from .lines import is_name, is_upper
 from .noise import clean_lines
 from .ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr, stamp_signer,
@@ -188,7 +189,10 @@ def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
 def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
     masthead = known_spelling(head.issuer) or head.issuer  # "Bộ YTÉ" read by OCR is Bộ Y tế
     masthead = masthead if plausible_name(masthead) else None  # not OCR garbage ("tong cyc thue")
-    issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), masthead)
+    ocr_guess = None if masthead else ocr_masthead(head.issuer)      # unless the register recognises it
+    issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), masthead, ocr_guess)
+    if issuer and issuer == ocr_guess:
+        doc.flag("co_quan_ban_hanh")
     if not issuer and portal.get("co_quan_ban_hanh"):
         issuer = portal["co_quan_ban_hanh"]
     if not issuer:
@@ -202,9 +206,10 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
             issuer = f"{issuer} {place}"
             if place not in (find_province(head.parent), find_province(head.dia_danh)):
                 doc.flag("co_quan_ban_hanh")  # the place was inferred, not read in the header
-        elif level_of(issuer) in ("Cấp tỉnh", "Cấp huyện", "Cơ sở") and not re.search(r"[A-ZĐ]\w+ [A-ZĐ]\w+$", issuer):
-            doc.flag("co_quan_ban_hanh")  # "Huyện ủy" without the district's name
-    doc.co_quan_ban_hanh = issuer
+    found = canonical_issuer(issuer, symbol, [head.parent, head.dia_danh])
+    if found.unsure:  # not in the register ("Huyện ủy" without the district's name), or corrected from the symbol
+        doc.flag("co_quan_ban_hanh")
+    doc.co_quan_ban_hanh, doc.ma_co_quan = found.name, found.body_id
 
 
 def _fill_date(doc, head, art, portal) -> None:

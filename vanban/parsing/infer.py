@@ -5,7 +5,11 @@ import collections
 import re
 
 from ..agencies import PROVINCES, find_province, level_of, province_from_host
+from functools import lru_cache
+
+from ..register import Template, register
 from ..text import fold
+from .issuer import symbol_issuer_code
 from .lines import quick_fold
 
 # Party issuer codes at the end of a symbol (239-CV/HU -> Huyện ủy).
@@ -13,42 +17,50 @@ _PARTY_ISSUERS = {"TU": "Tỉnh ủy", "HU": "Huyện ủy", "QU": "Quận ủy"
                   "ĐU": "Đảng ủy", "ĐUK": "Đảng ủy Khối", "TW": "Ban Chấp hành Trung ương", "BBT": "Ban Bí thư"}
 
 
-# Central state bodies by the issuer code of their symbols, which is unique nationwide
-# (4046/TCT-TTKT, 990/TB-TCT, 860/BHXH-BT); provincial codes such as UBND are not.
-_STATE_ISSUERS = {"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "VPCP": "Văn phòng Chính phủ", "BYT": "Bộ Y tế",
-                  "BTC": "Bộ Tài chính", "TCT": "Tổng cục Thuế", "BHXH": "Bảo hiểm xã hội Việt Nam",
-                  "UBTVQH": "Ủy ban Thường vụ Quốc hội", "BNV": "Bộ Nội vụ", "BXD": "Bộ Xây dựng",
-                  "BNG": "Bộ Ngoại giao", "BCA": "Bộ Công an", "BTP": "Bộ Tư pháp",
-                  "TLĐ": "Tổng Liên đoàn Lao động Việt Nam"}
-_STATE_BY_FOLD = {fold(code).upper(): name for code, name in _STATE_ISSUERS.items()}
+@lru_cache(maxsize=1)
+def _central_issuers() -> dict[str, str]:
+    """Issuer code (Đ folded to D, upper case) -> name of the central body that code names uniquely
+    nationwide (4046/TCT-TTKT, 990/TB-TCT); provincial codes such as UBND or BHXH are not, and are left out."""
+    found = {}
+    for code in sorted(register().national_codes()):
+        body = register().by_code(code)
+        if body is not None and not isinstance(body, Template):
+            found.setdefault(fold(code).upper(), body.ten)
+    return found
 
 
 def state_issuer_for_code(code: str) -> str | None:
     """The central body a state issuer code names, Đ written as D or not ("TLD" -> Tổng Liên đoàn ...)."""
-    return _STATE_BY_FOLD.get(fold(code).upper())
+    key = fold(code).upper()
+    return _central_issuers().get(key) or _central_issuers().get(key.rstrip("0123456789") or key)  # UBTVQH15
 
 
 def known_state_issuers() -> tuple[str, ...]:
-    """Names of the central bodies whose issuer codes are known here."""
-    return tuple(_STATE_ISSUERS.values())
+    """Names of the central bodies whose issuer codes the register knows."""
+    return tuple(sorted(set(_central_issuers().values())))
 
 
 def issuer_from_symbol(symbol) -> str | None:
-    """The body a symbol's issuer code names: 239-CV/HU -> Huyện ủy, 4046/TCT-TTKT -> Tổng cục Thuế."""
+    """The body a symbol's issuer code names: 239-CV/HU -> Huyện ủy, 4046/TCT-TTKT -> Tổng cục Thuế.
+
+    Party codes name a kind of committee; state codes are read from the register, and only those unique
+    nationwide (TCT, BHXH of Bảo hiểm xã hội Việt Nam is not: every province uses it) name a body."""
     if symbol is None:
         return None
     if symbol.party:
         return _PARTY_ISSUERS.get(symbol.codes[-1].upper())
-    code = symbol.codes[1] if symbol.doc_type and len(symbol.codes) > 1 else symbol.codes[0]
-    return _STATE_ISSUERS.get(code) or _STATE_ISSUERS.get(code.rstrip("0123456789"))  # UBTVQH15
+    return state_issuer_for_code(symbol_issuer_code(symbol) or "")
 
 
-_ISSUER_BY_FOLD = {quick_fold(name).lower().replace(" ", ""): name for name in _STATE_ISSUERS.values()}
+@lru_cache(maxsize=1)
+def _central_by_fold() -> dict[str, str]:
+    return {quick_fold(b.ten).lower().replace(" ", ""): b.ten
+            for b in register().bodies.values() if b.cap == "trung-uong"}
 
 
 def known_spelling(issuer: str | None) -> str | None:
-    """ "Bo Ngoai giao", "Bộ YTÉ" (OCR without marks or spaces) -> the central body's known name."""
-    return _ISSUER_BY_FOLD.get(quick_fold(issuer or "").lower().replace(" ", ""))
+    """ "Bo Ngoai giao", "Bộ YTÉ" (OCR without marks or spaces) -> the central body's register name."""
+    return _central_by_fold().get(quick_fold(issuer or "").lower().replace(" ", ""))
 
 
 _PROVINCE_BY_FOLD = {quick_fold(p).lower(): p for p in PROVINCES}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .text import (
     canonical_tones, distinct_words, escape, excerpt_source, iso_date, search_copy,
 )
+from ..agencies import canonical_name
 from ..symbols import normalize_symbol
 from ..text import nfc
 
@@ -60,7 +61,8 @@ def _display(meta: dict, date: str) -> dict:
 
 def _facets(meta: dict, date: str) -> dict:
     return {
-        "co_quan_ban_hanh": canonical_tones(str(meta.get("co_quan_ban_hanh") or "")) or UNKNOWN_ISSUER,
+        # One filter value per body, whatever the spelling ("UBND tỉnh X" / "Ủy ban nhân dân tỉnh X").
+        "co_quan_ban_hanh": canonical_tones(str(canonical_name(meta.get("co_quan_ban_hanh")) or "")) or UNKNOWN_ISSUER,
         "loai_van_ban": canonical_tones(str(meta.get("loai_van_ban") or "")) or UNKNOWN_TYPE,
         "nam": date[:4] if date else UNKNOWN_YEAR,
     }
