@@ -14,7 +14,7 @@ from __future__ import annotations
 import nh3
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_CELL = {"colspan", "rowspan", "style"}   # style: Python-Markdown aligns columns with text-align
+_CELL = {"colspan", "rowspan", "align"}   # align: mkdocs.yml tables use_align_attribute (the CSP forbids style=)
 
 TAGS = frozenset({
     "p", "br", *_HEADINGS, "ul", "ol", "li", "dl", "dt", "dd",
@@ -36,7 +36,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})   # relative URLs are alway
 
 _CLEANER = nh3.Cleaner(
     tags=set(TAGS), attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-    url_schemes=set(URL_SCHEMES), filter_style_properties={"text-align"},
+    url_schemes=set(URL_SCHEMES),
     clean_content_tags={"script", "style"},   # their text is code, not content: dropped with the tag
     strip_comments=True,                      # a body's "<!--kho-html" is a comment like any other
     link_rel=None,                            # no target= is kept, so no rel= is needed
