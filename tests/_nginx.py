@@ -95,10 +95,11 @@ def nginx(site: Path, prefix: str):
     shutil.copy(DEPLOY / "kho-van-ban-common.conf", tmp / "common.conf")
     (tmp / "site.conf").write_text(site_config(prefix, site, tmp, port), encoding="utf-8")
     (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, mime_types=MIME_TYPES), encoding="utf-8")
-    check = subprocess.run([NGINX, "-t", "-q", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
-                           capture_output=True, text=True)
+    # -e: the start-up log goes to tmp too, not /var/log/nginx (unwritable without root).
+    command = [NGINX, "-p", str(tmp), "-e", str(tmp / "error.log"), "-c", str(tmp / "nginx.conf")]
+    check = subprocess.run(command + ["-t", "-q"], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+    process = subprocess.Popen(command,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}{prefix}"
     try:

@@ -3,7 +3,7 @@
 The sample archive is built for its public address (KHO_SITE_URL) and served at / and
 under /kho-van-ban/. The crawl follows every link, stylesheet, script, image and CSS url()
 from the home page; the browser half (requests, console, CSP, search) is
-tests/browser/test_deploy_nginx.py.
+tests/browser/test_csp_nginx.py.
 """
 from __future__ import annotations
 
