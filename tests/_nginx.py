@@ -5,6 +5,7 @@ the listen address, the site folder and the path of the shared snippet.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -77,12 +78,18 @@ def site_config(prefix: str, site: Path, tmp: Path, port: int) -> str:
     return text
 
 
-def build_for(prefix: str, tmp: Path) -> Path:
-    """The sample archive built for a public address at `prefix`."""
-    site = tmp / "site"
-    result = mkdocs_build(site, docs_dir=sample_docs(), env={"KHO_SITE_URL": SITE_URL[prefix]})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+_built: dict[str, Path] = {}
+
+
+def build_for(prefix: str) -> Path:
+    """The sample archive built for a public address at `prefix`, once per test session."""
+    if prefix not in _built:
+        site = Path(tempfile.mkdtemp(prefix="kho-nginx-site-")) / "site"
+        atexit.register(shutil.rmtree, site.parent, True)
+        result = mkdocs_build(site, docs_dir=sample_docs(), env={"KHO_SITE_URL": SITE_URL[prefix]})
+        assert result.returncode == 0, result.stdout + result.stderr
+        _built[prefix] = site
+    return _built[prefix]
 
 
 @contextlib.contextmanager

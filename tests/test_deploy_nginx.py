@@ -36,8 +36,8 @@ FORM_ACTION = re.compile(r'<form [^>]*action="([^"]+)"')   # the search page is 
 
 
 @pytest.fixture(scope="module", params=["/", SUB_PATH], ids=["root", "sub-path"])
-def served(request, tmp_path_factory):
-    site = build_for(request.param, tmp_path_factory.mktemp("nginx-site"))
+def served(request):
+    site = build_for(request.param)
     with nginx(site, request.param) as base:
         yield base, site
 

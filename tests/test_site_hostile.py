@@ -25,7 +25,7 @@ _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.\-]*)\s*:", re.IGNORECASE)
 
 
 class LiveMarkup(HTMLParser):
-    """Collects what would run in a browser: handlers, script URLs, foreign tags, inline script text."""
+    """Collects what would run in a browser: handlers, script URLs, foreign tags, inline script code."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -43,7 +43,9 @@ class LiveMarkup(HTMLParser):
             scheme = _SCHEME.match("".join(ch for ch in (value or "") if ch >= " "))
             if name in URL_ATTRIBUTES and scheme and scheme[1].lower() in ("javascript", "data", "vbscript"):
                 self.found.append(f"<{tag} {name}={value[:30]}>")
-        self._in_script = tag == "script"
+        # Data blocks (JSON, JSON-LD) are not run; a value that closes them shows up as live tags after.
+        kind = dict(attrs).get("type") or "text/javascript"
+        self._in_script = tag == "script" and kind in ("text/javascript", "application/javascript", "module")
 
     def handle_endtag(self, tag):
         self._in_script = False

@@ -19,8 +19,8 @@ RECORD_CSP = ("document.addEventListener('securitypolicyviolation', e =>"
 
 
 @pytest.fixture(scope="module", params=["/", SUB_PATH], ids=["root", "sub-path"])
-def base(request, tmp_path_factory):
-    site = build_for(request.param, tmp_path_factory.mktemp("nginx-site"))
+def base(request):
+    site = build_for(request.param)
     with nginx(site, request.param) as url:
         yield url
 
