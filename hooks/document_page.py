@@ -3,6 +3,8 @@
 The archive writes its long lists and the metadata panel as pre-rendered HTML
 inside a comment that Python-Markdown copies through untouched
 (vanban.archive.render.html_block); on_page_content unwraps it on every page.
+On a document page (any page under van-ban/, valid or not) everything else,
+the body, goes through vanban.sanitize.clean first.
 """
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ if _ROOT not in sys.path:  # hooks are loaded by file path; the core package sit
     sys.path.insert(0, _ROOT)
 
 from vanban.archive import site  # noqa: E402
+from vanban import sanitize  # noqa: E402
 from vanban.archive.render import unwrap_html  # noqa: E402
+from vanban.archive.urls import is_document  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -27,4 +31,6 @@ def on_page_content(html, page, config, files):
     # MkDocs keeps every page's Markdown until the build ends, though nothing reads
     # it after rendering ("" rather than None: Page.title treats None as unread).
     page.markdown = ""
-    return unwrap_html(html)
+    if not is_document(page.file.src_uri):
+        return unwrap_html(html)
+    return unwrap_html(html, sanitize.clean)

@@ -54,7 +54,10 @@ def on_config(config, **kwargs):
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
     if is_document(page):
-        doc = SearchDoc(url=page.url, meta=dict(page.meta), text=html_text(page.content or "", NOT_BODY))
+        meta = dict(page.meta)
+        if "title_raw" in meta:  # hooks/titles.py escaped the title for templates; the record escapes its own
+            meta["title"] = meta["title_raw"]
+        doc = SearchDoc(url=page.url, meta=meta, text=html_text(page.content or "", NOT_BODY))
         _build["spool"].add(record_of(doc))
     return output
 

@@ -5,14 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: Chromium for the browser tests (Playwright's own browser downloads are not
-# used); poppler, Tesseract and its Vietnamese model for PDF scans; DejaVu for the test PDFs.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftoppm >/dev/null \
-   || ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx vie \
-   || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+# used); poppler, Tesseract and its Vietnamese model for PDF scans; DejaVu for the test PDFs;
+# nginx to serve the built site with deploy/ (tests/test_deploy_nginx.py starts and stops it).
+DEBIAN_PACKAGES="chromium chromium-driver poppler-utils tesseract-ocr tesseract-ocr-vie fonts-dejavu-core nginx"
+missing=$(for p in $DEBIAN_PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done)
+if [ -n "$missing" ]; then
   SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver \
-    poppler-utils tesseract-ocr tesseract-ocr-vie fonts-dejavu-core >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv

@@ -9,6 +9,8 @@ import datetime as dt
 import html
 import json
 import re
+import secrets
+from typing import Callable
 from urllib.parse import quote
 
 from ..schema import FIELD_BY_KEY
@@ -46,16 +48,25 @@ def link(text, from_src: str, to_src: str) -> str:
 # through after one search for its end; hooks/document_page.py unwraps it
 # (unwrap_html). The HTML is what Python-Markdown made of the same Markdown.
 # Every value is escaped, so no value can close the comment ("-->" needs a ">").
+# The marker holds a secret made once per process: a document body that writes
+# "<!--kho-html ...-->" itself makes a plain comment, which the sanitiser drops,
+# never a trusted block. It never reaches the output, so builds stay identical.
 # Python-Markdown puts a blank line after a comment block, none after a table or a div.
-_HTML_BLOCK_RE = re.compile(r"<!--kho-html\n(.*?)\n-->(?:\n(?=\n))?", re.DOTALL)
+_BLOCK_MARK = "<!--kho-html " + secrets.token_hex(16)
+_HTML_BLOCK_RE = re.compile(re.escape(_BLOCK_MARK) + r"\n(.*?)\n-->(?:\n(?=\n))?", re.DOTALL)
 
 
 def html_block(html: str) -> str:
-    return f"<!--kho-html\n{html}\n-->\n"
+    return f"{_BLOCK_MARK}\n{html}\n-->\n"
 
 
-def unwrap_html(content: str) -> str:
-    return _HTML_BLOCK_RE.sub(lambda m: m[1], content) if "<!--kho-html" in content else content
+def unwrap_html(content: str, outside: Callable[[str], str] | None = None) -> str:
+    """Unwrap the html_block blocks of rendered content; `outside` (e.g. sanitize.clean),
+    when given, rewrites everything between them: the untrusted part of the page."""
+    if outside is None:
+        return _HTML_BLOCK_RE.sub(lambda m: m[1], content) if _BLOCK_MARK in content else content
+    parts = _HTML_BLOCK_RE.split(content)   # outside, block, outside, block, ..., outside
+    return "".join(part if i % 2 else outside(part) for i, part in enumerate(parts))
 
 
 def text(value) -> str:

@@ -1,0 +1,54 @@
+"""axe-core (axe-playwright-python) on each kind of page: no serious or critical violation (WCAG 2.1 AA)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import serve
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "",
+    "agency": "co-quan/tinh-uy-ha-nam/",
+    "type": "loai/cong-van/",
+    "year": "nam/2021/",
+    "document": "van-ban/2021/cong-van-154-cv-tu/",
+    "document-with-backlinks": "van-ban/2021/mau-ke-hoach-huyen-uy-kim-bang-trien-khai-154-cv-tu/",
+    "accessibility-statement": "ho-tro-tiep-can/",
+    "search": "tim-kiem/?q=chi+thi+16",
+}
+# axe's tags for WCAG 2.0 and 2.1, levels A and AA.
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+              "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+
+
+@pytest.fixture(scope="module")
+def base(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+def serious(results) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_serious_violation(page, base, axe, name):
+    page.goto(base + PAGES[name])
+    if name == "search":
+        page.wait_for_selector("#kho-tim-kiem[data-state=done] .kho-result")
+    assert page.get_attribute("html", "lang") == "vi"
+    assert serious(axe.run(page, options=WCAG_21_AA)) == []
+
+
+def test_search_box_with_results_has_no_serious_violation(page, base, axe):
+    page.goto(base)
+    page.fill("[data-kho-search-input]", "154-CV/TU")
+    page.wait_for_selector("[data-kho-search-result][data-state=done] .kho-result")
+    assert serious(axe.run(page, context="[data-kho-search]", options=WCAG_21_AA)) == []

@@ -1,0 +1,68 @@
+"""Headless Chromium opens every page the hostile staff page reaches, hovers, focuses and searches: no dialog opens.
+
+The hostile page is tests/fixtures/staff_pages/mau-thong-bao-doc-hai-77-tb-hu.md; the
+static half of this test is tests/test_site_hostile.py.
+"""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+from conftest import serve
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = "van-ban/2021/mau-thong-bao-doc-hai-77-tb-hu/"
+PAGES = [HOSTILE, "van-ban/2021/mau-ke-hoach-huyen-uy-kim-bang-trien-khai-154-cv-tu/",  # its backlink
+         "co-quan/huyen-uy-kim-bang/", "loai/thong-bao/", "nam/2021/", "nam/2021/05/", ""]
+
+
+@pytest.fixture(scope="module")
+def base(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def dialogs(page):
+    opened: list[str] = []
+    page.on("dialog", lambda dialog: (opened.append(dialog.message), dialog.dismiss()))
+    return opened
+
+
+def poke(page) -> None:
+    """Hover and focus everything in the article, where a surviving handler would fire."""
+    for element in page.locator("article *").all()[:400]:
+        try:
+            element.hover(timeout=200)
+        except Exception:  # hidden or detached elements cannot be hovered
+            pass
+    page.evaluate("() => document.querySelectorAll('article *').forEach(e => e.focus && e.focus())")
+    page.wait_for_timeout(200)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
+def test_pages_it_reaches_open_no_dialog(page, base, dialogs, path):
+    page.goto(base + path)
+    page.wait_for_load_state("load")
+    if path == HOSTILE:
+        assert "Di chuột vào đoạn này." in page.inner_text("article")
+        assert "<script>alert('title')</script>" in page.inner_text("h1")   # shown as text
+    poke(page)
+    assert dialogs == []
+
+
+def test_search_results_open_no_dialog(page, base, dialogs):
+    page.goto(f"{base}tim-kiem/?q={quote('trang mẫu độc hại')}")
+    page.wait_for_selector("#kho-tim-kiem[data-state=done]")
+    first = page.locator(".kho-page__list .kho-result").first
+    assert "77-TB/HU" in first.inner_text() and "<script>" in first.inner_text()
+    page.goto(base)
+    page.fill("[data-kho-search-input]", "77-TB/HU")
+    page.wait_for_selector("[data-kho-search-result][data-state=done]")
+    assert "<script>" in page.locator("[data-kho-search-result] .kho-result").first.inner_text()
+    page.locator("[data-kho-search-result] .kho-result__link").first.click()
+    page.wait_for_url(f"**/{HOSTILE}")
+    poke(page)
+    assert dialogs == []
