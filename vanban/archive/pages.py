@@ -140,4 +140,5 @@ def keys_page() -> dict[str, str]:
 
 
 KINDS = {"str": "chuỗi", "date": "ngày YYYY-MM-DD", "datetime": "ngày giờ", "list": "danh sách",
-         "citations": "danh sách văn bản", "object": "nhóm khóa"}
+         "citations": "danh sách văn bản", "object": "nhóm khóa", "slug": "đường dẫn",
+         "paths": "danh sách đường dẫn"}
