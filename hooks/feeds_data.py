@@ -8,7 +8,9 @@ on_post_build  write the feeds (vanban/archive/feeds.py) and the open-data files
 """
 from __future__ import annotations
 
+import logging
 import sys
+import time
 from pathlib import Path
 
 _ROOT = str(Path(__file__).resolve().parent.parent)
@@ -17,6 +19,9 @@ if _ROOT not in sys.path:  # hooks are loaded by file path; the core package sit
 
 from vanban.archive import site  # noqa: E402
 from vanban.archive.feeds import feeds, subscribe_link, write_feeds  # noqa: E402
+from vanban.archive.open_data import write_open_data  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.feeds_data")
 
 _build: dict = {}   # "feeds": src_uri of the followed page -> Feed, for the running build
 
@@ -39,4 +44,9 @@ def on_post_build(config, **kwargs):
     archive = site.current()
     if archive is None:
         return
-    write_feeds(Path(config["site_dir"]), _build.get("feeds", {}).values(), config.get("site_url"), config.site_name)
+    started = time.perf_counter()
+    site_dir, site_url = Path(config["site_dir"]), config.get("site_url")
+    write_feeds(site_dir, _build.get("feeds", {}).values(), site_url, config.site_name)
+    counts = write_open_data(site_dir, archive, site_url)
+    log.info("Feeds và dữ liệu mở: %s feed, %s văn bản, %s trích dẫn trong %.1f s", len(_build.get("feeds", {})),
+             counts["documents"], counts["citations"], time.perf_counter() - started)
