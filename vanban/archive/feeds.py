@@ -53,8 +53,8 @@ class Feed:
 def feeds(archive, site_name: str) -> dict[str, Feed]:
     """Every feed of the archive by the page it follows: home, then each body, then each type."""
     result = [Feed(urls.HOME, f"{site_name}: văn bản mới nhất", newest_first(archive.catalog.records)[:FEED_SIZE])]
-    result += [Feed(src, f"{site_name}: {agency.name}", agency.records[:FEED_SIZE])
-               for agency in archive.agencies for src in [urls.agency_page(agency.slug)]]
+    result += [Feed(urls.agency_page(agency.slug), f"{site_name}: {agency.name}", agency.records[:FEED_SIZE])
+               for agency in archive.agencies]
     result += [Feed(urls.type_page(name), f"{site_name}: {name}", docs[:FEED_SIZE])
                for name, docs in types(archive.catalog.records).items()]
     return {feed.page_src: feed for feed in result}
@@ -107,24 +107,19 @@ def summary(record: Record) -> str:
 def feed_xml(feed: Feed, site_url: str | None, site_name: str) -> bytes:
     fallback = build_epoch()
     where = _Addresses(feed.path, site_url)
-    page = urls.site_url(feed.page_src)
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "vi"})
     _text(root, "title", feed.title)
     _text(root, "id", where.id(feed.path))
     times = [entry_time(r, fallback) for r in feed.records]
     _text(root, "updated", _stamp(max(times, default=fallback)))
     ET.SubElement(root, f"{{{ATOM}}}link", rel="self", type="application/atom+xml", href=where.link(feed.path))
-    ET.SubElement(root, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=where.link(_dir(page)))
+    ET.SubElement(root, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=where.link(urls.page_dir(feed.page_src)))
     author = ET.SubElement(root, f"{{{ATOM}}}author")
     _text(author, "name", site_name)
     for record, moment in zip(feed.records, times):
         _entry(root, record, moment, where)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def _dir(url: str) -> str:
-    return "" if url == "./" else url
 
 
 def _entry(root, record: Record, moment: dt.datetime, where: _Addresses) -> None:
