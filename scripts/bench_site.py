@@ -7,7 +7,9 @@ sample pages in docs/van-ban/ (numbers, dates and provinces varied, citations
 between them kept), builds with `mkdocs build --strict`, and prints seconds,
 max RSS of the build (the largest of its processes: Python or a Pagefind
 batch), Pagefind's own peak, the peak of all its processes together (Python
-holds its memory while Pagefind runs) and the HTML size of one fixed document page.
+holds its memory while Pagefind runs) and the HTML size of one fixed document page,
+then the sizes of the feeds and open data (issue 10): the home feed, one body's feed
+and the fixed page's JSON record stay the same whatever N is; only the dumps grow.
 Each size is built with the full config and without the search hooks.
 """
 from __future__ import annotations
@@ -29,8 +31,12 @@ sys.path.insert(0, str(ROOT))
 
 from vanban.agencies import PROVINCES  # noqa: E402
 from vanban.archive.catalog import build_catalog  # noqa: E402
+from vanban.text import slugify  # noqa: E402
 
 FIXED = "van-ban/2015/bench-00000.md"   # the page whose size is compared across N
+REUSE_FILES = {"feed": "feed.xml", "body feed": f"co-quan/{slugify('Tỉnh ủy ' + PROVINCES[0])}/feed.xml",
+               "record": "du-lieu/van-ban/2015/bench-00000.json", "van-ban.json": "du-lieu/van-ban.json",
+               "van-ban.csv": "du-lieu/van-ban.csv", "trich-dan.csv": "du-lieu/trich-dan.csv"}
 
 
 def templates() -> list[dict]:
@@ -121,6 +127,9 @@ def main(sizes: list[int]) -> None:
                     size = (site / FIXED[:-3] / "index.html").stat().st_size
                     print(f"{n:>6} {name:<16} {seconds:>8.1f} {rss:>11.0f} {pagefind:>12.0f} {together:>15.0f} "
                           f"{size:>15}", flush=True)
+                print("       feeds and open data (bytes): " + ", ".join(
+                    f"{label} {(site / path).stat().st_size}" for label, path in REUSE_FILES.items()
+                    if (site / path).is_file()), flush=True)
     finally:
         configs["no search hooks"].unlink(missing_ok=True)
 

@@ -1,6 +1,6 @@
 """Check every staff page without a full build: `python scripts/check.py [docs dir]`.
 
-Uses the same parser, schema and duplicate check as the MkDocs hooks. Prints one
+Uses the same parser, schema, duplicate and address checks as the MkDocs hooks. Prints one
 line per problem (file, key, value, fix) and exits 1 when there is an error;
 review flags (can_xac_minh) are printed as warnings and do not fail.
 """
@@ -12,7 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vanban.archive.catalog import build_catalog  # noqa: E402
+from vanban.archive import urls  # noqa: E402
+from vanban.archive.addresses import check_live_pages  # noqa: E402
+from vanban.archive.site import build_archive  # noqa: E402
 
 
 def read_pages(docs: Path):
@@ -28,7 +30,12 @@ def main(argv: list[str]) -> int:
     if not docs.is_dir():
         print(f"Không thấy thư mục {docs}", file=sys.stderr)
         return 2
-    catalog = build_catalog(read_pages(docs))
+    pages = list(read_pages(docs))
+    archive = build_archive(pages)
+    live = {urls.page_dir(src): src for src, _ in pages}
+    live.update({urls.page_dir(src): src for src in archive.generated_pages()})
+    check_live_pages(archive.addresses, archive.by_src, live)
+    catalog = archive.catalog
     errors = warnings = 0
     for src_uri, problems in sorted(catalog.problems.items()):
         for problem in problems:

@@ -71,6 +71,7 @@ def other_directive(page: Path, metadata: dict) -> bool:
 
 def write_page(result: Result, out: Path, used: set[Path], force: bool) -> str | None:
     target = place(result, out, used)
+    result.set_slug(f"{result.year}/{target.stem}")  # the address stays when the file is renamed or moved
     if target.exists() and not force:
         result.status = "error"
         result.error = f"{result.input}: trang {target} đã tồn tại. Cách sửa: thêm --force để ghi đè"

@@ -73,3 +73,26 @@ def internal_links(site: Path, page_dir: str) -> set[str]:
         target = posixpath.normpath(posixpath.join(page_dir, unquote(parts.path)))
         targets.add("" if target == "." else target + ("/" if parts.path.endswith("/") else ""))
     return targets
+
+
+# The sample archive after staff moved a document (issue 10): 154-CV/TU gets a new slug and
+# keeps its old address under duong_dan_cu. Built once per session, on first use.
+MOVED_FROM = "van-ban/2021/cong-van-154-cv-tu/"
+MOVED_TO = "van-ban/2021/tinh-uy-ha-nam-154-cv-tu/"
+_moved_site: Path | None = None
+
+
+def moved_site(tmp_path_factory) -> Path:
+    global _moved_site
+    if _moved_site is None:
+        from conftest import mkdocs_build
+        tmp = tmp_path_factory.mktemp("moved")
+        docs = copy_docs(tmp)
+        source = docs / find(lambda r: r.so_ky_hieu == "154-CV/TU").src_uri
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("\nso_ky_hieu:", f"\nslug: {MOVED_TO[len('van-ban/'):-1]}\n"
+                                       f"duong_dan_cu:\n- {MOVED_FROM}\nso_ky_hieu:", 1), encoding="utf-8")
+        result = mkdocs_build(tmp / "site", docs_dir=docs)
+        assert result.returncode == 0, result.stdout + result.stderr
+        _moved_site = tmp / "site"
+    return _moved_site

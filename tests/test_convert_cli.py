@@ -197,3 +197,16 @@ def test_paths_stay_inside_out_and_slugs_are_unique(tmp_path):
         resolved = (tmp_path / output).resolve() if not output.startswith("/") else __import__("pathlib").Path(output).resolve()
         assert out.resolve() in resolved.parents
         assert resolved.name.isascii()
+
+
+def test_pages_record_their_permanent_address(tmp_path):
+    """The converter writes `slug` = the page's path under the output folder, so the page keeps
+    its address when staff later fix its title or move the file (issue 10)."""
+    out = tmp_path / "out"
+    assert run(SEEDS, "--out", out).returncode == 0
+    pages = sorted(out.rglob("*.md"))
+    assert len(pages) == 5
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("\n")[:3]
+        assert head[0] == "---" and head[1].startswith("title: ")
+        assert head[2] == f"slug: {page.relative_to(out).with_suffix('').as_posix()}", head

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pytest
 import yaml
@@ -133,6 +134,11 @@ def test_scraped_title_is_escaped(tmp_path):
     assert not any("<img src=x" in html or "<script>alert" in html or 'href="javascript' in html for html in built)
     assert "&lt;img src=x onerror=alert(1)&gt;" in (tmp_path / "site" / "chua-co" / "77-ct-ttg" / "index.html").read_text(
         encoding="utf-8")
+    # feeds and open data carry the values as text too (issue 10)
+    feed = (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in feed and "<img" not in feed
+    record = json.loads((tmp_path / "site" / "du-lieu" / "van-ban" / "2021" / "xss.json").read_text(encoding="utf-8"))
+    assert record["front_matter"]["title"] == XSS
 
 
 def _digest(site) -> dict[str, str]:
@@ -146,7 +152,8 @@ def test_reproducible_build(tmp_path):
         result = mkdocs_build(site)
         assert result.returncode == 0, result.stderr
     a, b = _digest(first), _digest(second)
-    assert {"sitemap.xml.gz", "index.html", "pagefind/pagefind.js"} <= a.keys() and a.keys() == b.keys()
+    assert {"sitemap.xml.gz", "index.html", "pagefind/pagefind.js", "feed.xml", "co-quan/tinh-uy-ha-nam/feed.xml",
+            "du-lieu/van-ban.json", "du-lieu/van-ban.csv", "du-lieu/trich-dan.csv"} <= a.keys() and a.keys() == b.keys()
     assert [name for name in a if a[name] != b[name]] == []
 
 

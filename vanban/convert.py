@@ -45,6 +45,19 @@ class Result:
         base = slugify(f"{meta.get('loai_van_ban') or ''} {meta.get('trich_yeu') or Path(self.input).stem}", 60)
         return f"{base}-{digest}"
 
+    def set_slug(self, slug: str) -> None:
+        """Record the page's permanent address (van-ban/<slug>/) in its front matter, after the title.
+        The page's URL then never follows later edits of its title, subject or file name."""
+        old = front_matter(self.metadata)
+        body = self.markdown[len(old):] if self.markdown.startswith(old) else None
+        meta = {k: v for k, v in self.metadata.items() if k != "slug"}
+        keys = list(meta)
+        at = keys.index("title") + 1 if "title" in keys else 0
+        self.metadata = dict([*meta.items()][:at] + [("slug", slug)] + [*meta.items()][at:])
+        if body is None:
+            raise ValueError(f"{self.input}: the page does not start with its front matter")
+        self.markdown = front_matter(self.metadata) + body
+
 
 def _read(data: bytes, name: str) -> tuple[str, bool | None]:
     """(NFC text, True when it was OCR'd here from a scan, else None: unknown)."""

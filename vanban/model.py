@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 from .schema import CITATION_KEYS, FIELDS
 
 
+# Keys no raw text carries: the page's address is written when the page is placed
+# (scripts/convert.py), old addresses by staff.
+NOT_FROM_TEXT = ("slug", "duong_dan_cu")
+
+
 @dataclass
 class Citation:
     so_ky_hieu: str | None
@@ -50,6 +55,8 @@ class VanBan:
         order = [f.key for f in FIELDS]
         data = {}
         for key in order:
+            if key in NOT_FROM_TEXT:
+                continue
             value = getattr(self, key)
             if key == "van_ban_dan_chieu":
                 value = [c.to_dict() for c in value]

@@ -7,6 +7,7 @@ Messages are in Vietnamese and name the key, the bad value and the fix.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .dates import parse_iso
@@ -19,7 +20,7 @@ from .text import fold
 class Field:
     key: str
     label: str        # official Vietnamese name of the component
-    kind: str         # "str", "bool", "date", "datetime", "list", "citations", "object"
+    kind: str         # "str", "bool", "date", "datetime", "list", "citations", "object", "slug", "paths"
     required: bool = False  # the key must be present
     nullable: bool = True   # False: null only when the key is also listed in can_xac_minh
     help: str = ""
@@ -48,10 +49,35 @@ FIELDS: tuple[Field, ...] = (
     Field("nguon_ocr", "Nhận dạng từ bản quét (OCR)", "bool",
           help="true nếu văn bản được nhận dạng từ bản quét; bỏ khóa này nếu không"),
     Field("can_xac_minh", "Cần xác minh", "list", help="Các khóa cần văn thư kiểm tra lại"),
+    Field("slug", "Đường dẫn cố định", "slug",
+          help="Địa chỉ trang là van-ban/<slug>/, ví dụ 2021/cong-van-154-cv-tu; bộ chuyển đổi tự ghi, "
+               "không đổi khi sửa tiêu đề hay trích yếu"),
+    Field("duong_dan_cu", "Đường dẫn cũ", "paths",
+          help="Địa chỉ cũ của trang, ví dụ van-ban/2021/cong-van-154-cv-tu/; mỗi địa chỉ cũ chuyển về trang này"),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 CITATION_KEYS = ("so_ky_hieu", "loai_van_ban", "ngay", "co_quan", "nguyen_van")
+
+# A slug is lower-case ASCII words joined by "-", in folders joined by "/" (what
+# vanban.text.slugify and the converter's year folders make).
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
+_SLUG_RE = re.compile(SLUG_PATTERN)
+# An old address is a page path of this site: safe segments, no "..", no query, no host.
+_OLD_PATH_RE = re.compile(r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")
+_PAGE_SUFFIX_RE = re.compile(r"(/index\.html|\.html|\.md|/)$")
+
+
+def old_path(value) -> str | None:
+    """The site-relative folder an old address names ("van-ban/2021/x/"), or None when the
+    value is not a page path of this site. "/van-ban/2021/x", "van-ban/2021/x.md" and
+    "van-ban/2021/x/index.html" all name "van-ban/2021/x/"."""
+    if not isinstance(value, str):
+        return None
+    path = _PAGE_SUFFIX_RE.sub("", value.strip().lstrip("/"))
+    if path.endswith("/index"):
+        path = path[: -len("/index")]
+    return path + "/" if _OLD_PATH_RE.match(path) else None
 
 
 @dataclass(frozen=True)
@@ -88,6 +114,22 @@ def _check_value(field: Field, value, flagged: bool) -> Problem | None:
         return Problem(field.key, value, "phải là một nhóm khóa: giá trị", field.help)
     if field.kind == "citations":
         return _check_citations(value)
+    if field.kind == "slug" and not (isinstance(value, str) and _SLUG_RE.match(value)):
+        return Problem(field.key, value, "không phải đường dẫn hợp lệ",
+                       "chỉ dùng chữ thường không dấu, số, '-' và '/', ví dụ 2021/cong-van-154-cv-tu")
+    if field.kind == "paths":
+        return _check_paths(field, value)
+    return None
+
+
+def _check_paths(field: Field, value) -> Problem | None:
+    fix = "mỗi mục một địa chỉ cũ tính từ gốc trang web, ví dụ '- van-ban/2021/cong-van-154-cv-tu/'"
+    if not isinstance(value, list):
+        return Problem(field.key, value, "phải là một danh sách địa chỉ", fix)
+    for item in value:
+        if old_path(item) is None:
+            return Problem(field.key, item, "không phải địa chỉ trang của kho (chỉ chữ, số, '-', '_' và '/'; "
+                                            "không có http://, '..', '?' hay '#')", fix)
     return None
 
 
@@ -181,6 +223,8 @@ def json_schema() -> dict:
         "str": {"type": "string"}, "bool": {"type": "boolean"}, "date": {"type": "string", "format": "date"},
         "datetime": {"type": "string"}, "list": {"type": "array", "items": {"type": "string"}},
         "object": {"type": "object"},
+        "slug": {"type": "string", "pattern": SLUG_PATTERN},
+        "paths": {"type": "array", "items": {"type": "string"}},
         "citations": {"type": "array", "items": {"type": "object",
                       "properties": {k: {"type": ["string", "null"]} for k in CITATION_KEYS}}},
     }

@@ -228,4 +228,5 @@ def keys_page() -> dict[str, str]:
 
 
 KINDS = {"str": "chuỗi", "bool": "true hoặc false", "date": "ngày YYYY-MM-DD", "datetime": "ngày giờ", "list": "danh sách",
-         "citations": "danh sách văn bản", "object": "nhóm khóa"}
+         "citations": "danh sách văn bản", "object": "nhóm khóa", "slug": "đường dẫn",
+         "paths": "danh sách đường dẫn"}

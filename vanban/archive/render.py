@@ -167,6 +167,8 @@ def metadata_panel(record: Record, agency_src: str | None) -> str:
     add("ngay_dang", text(record.get("ngay_dang") or ""))
     if record.review_keys:
         add("can_xac_minh", ", ".join(text(_label(k)) for k in record.review_keys))
+    json_href = urls.href_between(urls.page_dir(src), urls.record_json(src))  # written by vanban/archive/open_data.py
+    entries += ["<dt>Dữ liệu mở</dt>", f'<dd><a href="{html_text(json_href)}" type="application/json">Bản ghi JSON</a></dd>']
     return html_block('<div class="kho-meta">\n' + _ocr_note(record) + "<dl>\n" + "\n".join(entries) + "\n</dl>\n</div>")
 
 

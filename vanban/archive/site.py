@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import pages
+from . import pages, urls
+from .addresses import Addresses, plan_addresses
 from .catalog import Catalog, Record, build_catalog
 from .indexes import Agency, agencies
 from .relations import Relations, build_relations
@@ -22,6 +23,7 @@ class Archive:
     agencies: list[Agency]
     by_src: dict[str, Record]
     agency_src: dict[str, str]   # agency_key -> its page
+    addresses: Addresses         # documents moved by their slug, redirects from old addresses
 
     def generated_pages(self, with_home: bool = True) -> dict[str, str]:
         """src_uri -> Markdown of every virtual page."""
@@ -50,13 +52,15 @@ class Archive:
 def build_archive(page_texts) -> Archive:
     """page_texts: iterable of (src_uri, text) for every Markdown page of docs/."""
     catalog = build_catalog(page_texts)
+    addresses = plan_addresses(catalog.records)
+    urls.use_document_addresses(addresses.moved)  # every link below goes to the new addresses
     agency_list = agencies(catalog.records)
     relations = build_relations(catalog.records)
     for record in catalog.records:  # only build_relations reads the bodies; MkDocs has its own copy
         record.body = ""
     return Archive(catalog, relations, agency_list,
                    {r.src_uri: r for r in catalog.records},
-                   {a.key: agency_page(a.slug) for a in agency_list})
+                   {a.key: agency_page(a.slug) for a in agency_list}, addresses)
 
 
 _current: Archive | None = None

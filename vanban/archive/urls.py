@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ..text import slugify
 
@@ -75,9 +75,27 @@ def relative(from_src: str, to_src: str) -> str:
 # utils.get_relative_url); hooks/archive.py refuses other settings, and
 # tests/test_archive_render.py checks the mirror against MkDocs itself.
 
+# Documents whose `slug` puts them elsewhere than their file's path (src_uri -> "van-ban/<slug>/"),
+# set once per build by vanban.archive.site.build_archive; hooks/addresses.py tells MkDocs the same.
+_moved: dict[str, str] = {}
+
+
+def use_document_addresses(moved: dict[str, str]) -> None:
+    global _moved
+    _moved = dict(moved)
+    site_url.cache_clear()
+
+
 @lru_cache(maxsize=1 << 16)
 def site_url(src_uri: str) -> str:
-    """The URL MkDocs gives a page: "co-quan/x.md" -> "co-quan/x/", "nam/index.md" -> "nam/"."""
+    """The URL MkDocs gives a page: "co-quan/x.md" -> "co-quan/x/", "nam/index.md" -> "nam/";
+    a document with a `slug` is at "van-ban/<slug>/"."""
+    moved = _moved.get(src_uri)
+    return quote(moved) if moved else path_url(src_uri)
+
+
+def path_url(src_uri: str) -> str:
+    """The URL of a page at its file's path (what MkDocs does by itself)."""
     parent, name = posixpath.split(src_uri)
     stem = posixpath.splitext(name)[0]
     dest = posixpath.join(parent, "index.html") if stem in ("index", "README") else \
@@ -108,3 +126,35 @@ def href(from_src: str, to_src: str) -> str:
     target, origin = site_url(to_src), site_url(from_src)
     relative = _relative_dir(target, origin) or "."
     return relative + "/" if target.endswith("/") else relative
+
+
+def href_between(from_path: str, to_path: str) -> str:
+    """Relative link between two site paths ("a/b/" is a folder, "a/b.json" a file)."""
+    from_dir = from_path if from_path.endswith("/") else posixpath.dirname(from_path)
+    to_dir, name = (to_path, "") if to_path.endswith("/") else posixpath.split(to_path)
+    relative = _relative_dir(to_dir, from_dir)
+    if not name:
+        return (relative or ".") + "/"
+    return f"{relative}/{quote(name)}" if relative else quote(name)
+
+
+def page_dir(src_uri: str) -> str:
+    """A page's folder under the site root, unquoted: "van-ban/2021/x/" ("" for the home page)."""
+    url = unquote(site_url(src_uri))
+    return "" if url == "./" else url
+
+
+# ---- files written next to the pages (feeds, open data) ----
+FEED = "feed.xml"                  # beside its page: feed.xml, co-quan/<body>/feed.xml, loai/<type>/feed.xml
+DATA_DIR = "du-lieu/"
+DATA_PAGE = "du-lieu/index.md"
+
+
+def feed_of(page_src: str) -> str:
+    return page_dir(page_src) + FEED
+
+
+def record_json(src_uri: str) -> str:
+    """A document's own JSON record: van-ban/2021/x/ -> du-lieu/van-ban/2021/x.json."""
+    rest = page_dir(src_uri)[len(DOCUMENTS_DIR):].rstrip("/") or "index"
+    return f"{DATA_DIR}{DOCUMENTS_DIR}{rest}.json"
