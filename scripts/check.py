@@ -17,7 +17,7 @@ from vanban.archive.catalog import build_catalog  # noqa: E402
 
 def read_pages(docs: Path):
     for path in sorted(docs.rglob("*.md")):
-        yield path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8-sig", errors="replace")
+        yield path.relative_to(docs).as_posix(), path.read_bytes()  # decoded and checked by the catalog
 
 
 def main(argv: list[str]) -> int:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from .parsing.extract import extract
 from .parsing.readers import EncodingProblem, read_bytes
+from .dates import parse_iso
 from .render import render
-from .schema import validate
+from .schema import today_in_vietnam, validate
 from .text import slugify
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx")
@@ -52,6 +53,9 @@ def convert_bytes(data: bytes, name: str) -> Result:
     if not text.strip():
         return Result(name, "error", error=f"{name}: tệp rỗng, không có nội dung. Cách sửa: kiểm tra lại tệp nguồn")
     parsed = extract(text)
+    date = parse_iso(parsed.doc.ngay_ban_hanh)
+    if date and date > today_in_vietnam():  # a misread year: publish it only as a review flag
+        parsed.doc.flag("ngay_ban_hanh")
     meta = parsed.doc.to_front_matter()
     problems = validate(meta)
     errors = [p for p in problems if p.severity == "error"]
