@@ -22,6 +22,7 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from vanban.archive import site  # noqa: E402
+from vanban.archive.pagefile import is_hidden  # noqa: E402
 
 
 def on_config(config):
@@ -33,8 +34,10 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     # Bytes: a page that is not UTF-8 gets a clear error (hooks/validation.py) instead of a traceback.
-    # Excluded pages too: MkDocs silently skips a hidden name ("..\\x.md"); the archive reports it.
-    pages = [(f.src_uri, f.content_bytes) for f in files.documentation_pages(inclusion=lambda _: True)]
+    # Excluded pages too: MkDocs silently skips a hidden name ("..\\x.md"); the archive reports it
+    # by name alone (an editor's lock file may not even be readable).
+    pages = [(f.src_uri, b"" if is_hidden(f.src_uri) else f.content_bytes)
+             for f in files.documentation_pages(inclusion=lambda _: True)]
     archive = site.load(pages)
     for src_uri in archive.catalog.unreadable:  # not UTF-8, empty or too large: never published
         files.remove(files.get_file_from_path(src_uri))

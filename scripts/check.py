@@ -13,11 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vanban.archive.catalog import build_catalog  # noqa: E402
+from vanban.archive.pagefile import is_hidden  # noqa: E402
 
 
 def read_pages(docs: Path):
     for path in sorted(docs.rglob("*.md")):
-        yield path.relative_to(docs).as_posix(), path.read_bytes()  # decoded and checked by the catalog
+        src_uri = path.relative_to(docs).as_posix()
+        # Bytes: decoded and checked by the catalog, as in the build; a hidden name is judged by name alone.
+        yield src_uri, b"" if is_hidden(src_uri) or not path.is_file() else path.read_bytes()
 
 
 def main(argv: list[str]) -> int:
