@@ -15,24 +15,17 @@ Every crash found is fixed in its module and pinned in REGRESSIONS below.
 """
 from __future__ import annotations
 
-import os
-
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
+import _fuzz  # noqa: F401  (profiles: default or KHO_FUZZ=long)
 from _text import windows_1258
 from conftest import SEEDS, STAFF_PAGES
 from vanban.archive.catalog import build_catalog, split_front_matter
 from vanban.archive.pagefile import name_problem
 from vanban.convert import convert_bytes
 from vanban.schema import validate
-
-settings.register_profile("default", max_examples=120, deadline=None, derandomize=True, database=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("long", max_examples=3000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile("long" if os.environ.get("KHO_FUZZ") == "long" else "default")
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 STAFF_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(STAFF_PAGES.glob("*.md"))]

@@ -19,7 +19,7 @@ from _text import windows_1258
 from conftest import ROOT, mkdocs_build, sample_docs
 from vanban.archive.pagefile import MAX_PAGE_BYTES
 from vanban.doctypes import TYPE_NAMES
-from vanban.schema import today_in_vietnam
+from vanban.dates import today_in_vietnam
 
 GOOD = {"title": "Thông báo 5-TB/TU về lịch tiếp công dân", "so_ky_hieu": "5-TB/TU", "loai_van_ban": "Thông báo",
         "trich_yeu": "Về lịch tiếp công dân", "co_quan_ban_hanh": "Tỉnh ủy Bắc Ninh", "ngay_ban_hanh": "2021-03-01"}

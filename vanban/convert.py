@@ -11,9 +11,9 @@ from pathlib import Path
 
 from .parsing.extract import extract
 from .parsing.readers import EncodingProblem, read_bytes
-from .dates import parse_iso
+from .dates import parse_iso, today_in_vietnam
 from .render import render
-from .schema import today_in_vietnam, validate
+from .schema import validate
 from .text import slugify
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx")

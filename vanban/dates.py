@@ -60,6 +60,14 @@ def iso(year: int | None, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+# Directives are dated in Vietnam (UTC+7, no daylight saving): the latest possible date is Vietnam's today.
+VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def today_in_vietnam() -> dt.date:
+    return dt.datetime.now(VIETNAM_TZ).date()
+
+
 def parse_iso(value) -> dt.date | None:
     """Read a front-matter date (a str or a date YAML already parsed)."""
     if isinstance(value, dt.datetime):

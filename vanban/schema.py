@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from .dates import parse_iso
+from .dates import parse_iso, today_in_vietnam
 from .doctypes import TYPE_NAMES, canonical_type
 from .symbols import normalize_symbol, parse_symbol
 from .text import fold
@@ -51,12 +51,6 @@ REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 CITATION_KEYS = ("so_ky_hieu", "loai_van_ban", "ngay", "co_quan", "nguyen_van")
 # Problems of the file itself rather than of one key (vanban.archive.pagefile).
 FILE_KEYS = ("tệp", "tên tệp")
-# Directives are dated in Vietnam (UTC+7, no daylight saving): "today" is Vietnam's today.
-VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
-
-
-def today_in_vietnam() -> dt.date:
-    return dt.datetime.now(VIETNAM_TZ).date()
 
 
 @dataclass(frozen=True)
@@ -149,6 +143,12 @@ def _type_fix(written: str) -> str:
     return "chọn một trong: " + ", ".join(TYPE_NAMES)
 
 
+def _flags(meta: dict) -> list[str]:
+    """The keys listed in can_xac_minh; anything else written there is reported by _check_value."""
+    flags = meta.get("can_xac_minh")
+    return [key for key in flags if isinstance(key, str)] if isinstance(flags, list) else []
+
+
 def _check_specific(meta: dict) -> list[Problem]:
     problems = []
     doc_type = meta.get("loai_van_ban")
@@ -161,7 +161,7 @@ def _check_specific(meta: dict) -> list[Problem]:
         problems.append(Problem("so_ky_hieu", symbol, "không đúng dạng số ký hiệu",
                                 (f"nếu số đúng là {normalized}, chỉ ghi '{normalized}'; " if normalized else "")
                                 + "viết như 239-CV/HU, 16/CT-TTg hoặc 30/2020/NĐ-CP, hoặc để null"))
-    for key in meta.get("can_xac_minh") or []:
+    for key in _flags(meta):
         if isinstance(key, str) and key not in FIELD_BY_KEY:
             problems.append(Problem("can_xac_minh", key, "liệt kê một khóa không có trong lược đồ",
                                     "chỉ ghi tên khóa có thật, ví dụ nguoi_ky, ngay_ban_hanh"))
@@ -178,7 +178,7 @@ def validate(meta: dict, today: dt.date | None = None) -> list[Problem]:
     today = today or today_in_vietnam()
     problems = [Problem(key, None, "thiếu khóa bắt buộc", f"thêm dòng '{key}: ...' ({FIELD_BY_KEY[key].help})")
                 for key in REQUIRED_KEYS if key not in meta]
-    flagged = set(meta.get("can_xac_minh") or []) if isinstance(meta.get("can_xac_minh"), list) else set()
+    flagged = set(_flags(meta))
     for key, value in meta.items():
         field = FIELD_BY_KEY.get(key)
         problem = field and _check_value(field, value, key in flagged and key != "title", today)
