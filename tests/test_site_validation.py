@@ -100,6 +100,12 @@ BAD_PAGES = [
      "khóa 'kinh_gui' = 'Các huyện ủy, thành ủy': phải là một danh sách chuỗi, không phải một chuỗi. "
      "Cách sửa: viết mỗi mục trên một dòng riêng bắt đầu bằng '  - ' dưới dòng 'kinh_gui:', "
      'hoặc trên một dòng: kinh_gui: ["Các huyện ủy, thành ủy"]'),
+    ("so-la-so.md", front(19, so_ky_hieu=154),     # once a traceback from the search hook
+     "khóa 'so_ky_hieu' = 154: phải là một chuỗi văn bản. "
+     "Cách sửa: Ví dụ 239-CV/HU, 16/CT-TTg, 30/2020/NĐ-CP; null nếu không có số"),
+    ("can-xac-minh-so.md", front(21, can_xac_minh=5),   # once a traceback from the schema
+     "khóa 'can_xac_minh' = 5: phải là một danh sách chuỗi, không phải một số. "
+     "Cách sửa: viết mỗi mục trên một dòng riêng bắt đầu bằng '  - ' dưới dòng 'can_xac_minh:'"),
     ("dan-chieu-thieu-so.md", front(16, van_ban_dan_chieu=[
         {"so_ky_hieu": "16/CT-TTg", "ngay": "2020-03-31"},
         {"loai_van_ban": "Chỉ thị", "ngay": "2021-05-01", "co_quan": "Thủ tướng Chính phủ"}]),

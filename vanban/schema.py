@@ -108,6 +108,10 @@ def _kind_name(value) -> str:
         return "một nhóm khóa"
     if isinstance(value, list):
         return "danh sách có mục không phải chuỗi"
+    if isinstance(value, bool):
+        return "giá trị đúng/sai (true/false)"
+    if isinstance(value, (int, float)):
+        return "một số"
     return f"giá trị kiểu {type(value).__name__}"
 
 
