@@ -203,3 +203,24 @@ def test_sample_archive_checks_clean():
     result = check(sample_docs())
     assert result.returncode == 0, result.stdout
     assert " 0 lỗi" in result.stdout
+
+
+ODD_VALUES = [  # values of the wrong kind under each key: errors in the log, never a traceback
+    {"title": [1, 2]}, {"title": 5}, {"loai_van_ban": {"a": 1}}, {"co_quan_ban_hanh": ["Tỉnh ủy"]},
+    {"nguoi_ky": 5}, {"chuc_vu": True}, {"kinh_gui": {"a": "b"}}, {"noi_nhan": [1, None]}, {"ban_sao": [1]},
+    {"so_den": "x"}, {"van_ban_dan_chieu": "16/CT-TTg"}, {"trich_yeu": True}, {"ngay_dang": [2021]},
+    {"dia_danh": 1.5}, {"nguon": {"url": "x"}}, {"can_xac_minh": "nguoi_ky"}, {"so_ky_hieu": ["154-CV/TU"]},
+]
+
+
+def test_values_of_the_wrong_kind_never_crash_the_build(tmp_path):
+    docs = copy_docs(tmp_path)
+    for n, change in enumerate(ODD_VALUES, 50):
+        (docs / "van-ban" / "2021" / f"la-{n}.md").write_text(front(n, **change), encoding="utf-8")
+    (docs / "van-ban" / "2021" / "ngay-yaml.md").write_text(   # unquoted: MkDocs reads a date object
+        front(70).replace("ngay_ban_hanh: '2021-03-01'", "ngay_ban_hanh: 2021-03-01"), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", docs_dir=docs, strict=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    checked = check(docs)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    assert f"{len(ODD_VALUES)} lỗi" in checked.stdout, checked.stdout
