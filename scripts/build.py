@@ -33,7 +33,11 @@ def exchange(a: Path, b: Path) -> None:
     aside = b.with_name(b.name + ".old")
     shutil.rmtree(aside, ignore_errors=True)
     os.rename(b, aside)
-    os.rename(a, b)
+    try:
+        os.rename(a, b)
+    except OSError:
+        os.rename(aside, b)   # put the previous site back before reporting
+        raise
     os.rename(aside, a)
 
 
@@ -47,10 +51,15 @@ def build(site: Path, config: Path, strict: bool = True) -> int:
         if code != 0:
             print(f"Bản dựng lỗi (mã {code}): {site} giữ nguyên bản cũ. Sửa các lỗi ở trên rồi chạy lại.", file=sys.stderr)
             return code
-        if site.exists():
-            exchange(fresh, site)   # fresh now holds the previous site, removed below
-        else:
-            os.rename(fresh, site)
+        try:
+            if site.exists():
+                exchange(fresh, site)   # fresh now holds the previous site, removed below
+            else:
+                os.rename(fresh, site)
+        except OSError as error:   # site/ is a mount point, another filesystem, not ours to rename...
+            print(f"Không thay được {site} ({error.strerror}): bản cũ giữ nguyên. "
+                  f"Cách sửa: để site/ là thư mục thường, hoặc dùng --site-dir trỏ tới thư mục khác", file=sys.stderr)
+            return 1
         print(f"Đã dựng {site}", file=sys.stderr)
         return 0
     finally:

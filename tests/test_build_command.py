@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from _site import copy_docs
 from conftest import ROOT
 from vanban.archive.urls import DOCUMENTS_DIR
@@ -58,3 +60,26 @@ def test_the_first_build_creates_the_site(tmp_path):
     result = build(site, copy_docs(tmp_path))
     assert result.returncode == 0, result.stderr
     assert (site / "index.html").is_file() and sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+def test_when_the_swap_fails_the_previous_site_stays(tmp_path, monkeypatch):
+    """The two-rename fallback (no renameat2) puts the old site back if the second rename fails."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build as build_script
+    old, new = tmp_path / "site", tmp_path / "moi"
+    old.mkdir(), new.mkdir()
+    (old / "cu.txt").write_text("bản cũ", encoding="utf-8")
+    real_rename = os.rename
+    calls = []
+
+    def rename(src, dst):
+        calls.append((src, dst))
+        if len(calls) == 2:
+            raise OSError(18, "Invalid cross-device link")
+        real_rename(src, dst)
+    monkeypatch.setattr(build_script.ctypes, "CDLL", lambda *a, **k: object())   # no renameat2
+    monkeypatch.setattr(build_script.os, "rename", rename)
+    with pytest.raises(OSError):
+        build_script.exchange(new, old)
+    assert (old / "cu.txt").read_text(encoding="utf-8") == "bản cũ"
+    assert new.is_dir() and not (tmp_path / "site.old").exists()
