@@ -25,6 +25,7 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from vanban.archive import site  # noqa: E402
+from vanban.archive.pagefile import is_hidden  # noqa: E402
 
 
 def on_config(config):
@@ -35,8 +36,16 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    pages = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
+    # Bytes: a page that is not UTF-8 gets a clear error (hooks/validation.py) instead of a traceback.
+    # Excluded pages too: MkDocs silently skips a hidden name ("..\\x.md"); the archive reports it
+    # by name alone (an editor's lock file may not even be readable).
+    pages = [(f.src_uri, b"" if is_hidden(f.src_uri) else f.content_bytes)
+             for f in files.documentation_pages(inclusion=lambda _: True)]
     archive = site.load(pages)
+    for src_uri in archive.catalog.unreadable:  # not UTF-8, empty or too large: never published
+        files.remove(files.get_file_from_path(src_uri))
+    for src_uri, text in archive.catalog.normalised.items():  # NFD text is published as NFC
+        files.get_file_from_path(src_uri).content_string = text
     has_home = files.get_file_from_path("index.md") is not None
     for src_uri, markdown in archive.generated_pages(with_home=not has_home).items():
         existing = files.get_file_from_path(src_uri)

@@ -15,11 +15,14 @@ sys.path.insert(0, str(ROOT))
 from vanban.archive import urls  # noqa: E402
 from vanban.archive.addresses import check_live_pages  # noqa: E402
 from vanban.archive.site import build_archive  # noqa: E402
+from vanban.archive.pagefile import is_hidden  # noqa: E402
 
 
 def read_pages(docs: Path):
     for path in sorted(docs.rglob("*.md")):
-        yield path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8-sig", errors="replace")
+        src_uri = path.relative_to(docs).as_posix()
+        # Bytes: decoded and checked by the catalog, as in the build; a hidden name is judged by name alone.
+        yield src_uri, b"" if is_hidden(src_uri) or not path.is_file() else path.read_bytes()
 
 
 def main(argv: list[str]) -> int:

@@ -16,6 +16,6 @@ fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 
 .venv/bin/python scripts/convert.py tests/fixtures/seeds --out docs/van-ban --force
-NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict
+.venv/bin/python scripts/build.py   # mkdocs build --strict into a temp dir, then swapped in: never half-published
 echo "Serving site/ at http://127.0.0.1:${port}/ (Ctrl+C to stop)"
 exec .venv/bin/python -m http.server --bind 127.0.0.1 --directory site "$port"

@@ -31,9 +31,9 @@ if str(ROOT) not in sys.path:
 
 
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", docs_dir: Path | None = None,
-                 strict: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` as a user would; returns the finished process (never raises)."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+                 strict: bool = True, env: dict | None = None, builder: str = "mkdocs") -> subprocess.CompletedProcess:
+    """Run `mkdocs build` (or builder="properdocs", the fallback) as a user would; never raises."""
+    cmd = [sys.executable, "-m", builder, "build", "-q", "-f", str(config), "-d", str(site_dir)]
     if strict:
         cmd.append("--strict")
     full_env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", **(env or {}))

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import SEEDS
-from vanban.convert import convert_path
+from vanban.convert import convert_bytes, convert_path
 from vanban.schema import validate
 from vanban.text import fold
 
@@ -149,3 +149,12 @@ def test_every_content_sentence_is_kept(results, key):
     sentences = [s.strip() for s in re.split(r"[.;:]\s", raw) if len(s.split()) >= 12]
     kept = [s for s in sentences if s in page]
     assert len(kept) >= 0.9 * len(sentences), [s for s in sentences if s not in page][:3]
+
+
+def test_a_misread_future_year_is_published_only_as_a_review_flag():
+    """Seed 003 with its year OCR'd as 2099: converted, the date kept, and flagged for staff."""
+    text = SEED["003"].read_text(encoding="utf-8").replace("ngày 28 tháng 4 năm 2021", "ngày 28 tháng 4 năm 2099")
+    result = convert_bytes(text.encode("utf-8"), "003.txt")
+    assert result.status == "review", result.error
+    assert result.metadata["ngay_ban_hanh"] == "2099-04-28"
+    assert "ngay_ban_hanh" in result.metadata["can_xac_minh"]

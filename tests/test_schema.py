@@ -1,6 +1,7 @@
 """The front-matter schema: one validator for the converter, the hooks and check.py."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -39,6 +40,10 @@ def test_a_complete_page_has_no_problem():
     ({"trich_yeu": None}, "trich_yeu", "can_xac_minh"),                    # null without a flag
     ({"van_ban_dan_chieu": [{"so_ky_hieu": "21/NQ-CP", "ngay": "2021-13-01"}]}, "van_ban_dan_chieu", "YYYY-MM-DD"),
     ({"nguon_ocr": "có"}, "nguon_ocr", "true"),                              # a flag, not a word
+    ({"van_ban_dan_chieu": [{"loai_van_ban": "Chỉ thị", "ngay": "2020-03-31"}]}, "van_ban_dan_chieu", "so_ky_hieu: 16/CT-TTg"),
+    ({"van_ban_dan_chieu": [{"so_ky_hieu": " ", "co_quan": "Thủ tướng"}]}, "van_ban_dan_chieu", "so_ky_hieu: 16/CT-TTg"),
+    ({"noi_nhan": "Như trên"}, "noi_nhan", 'noi_nhan: ["Như trên"]'),
+    ({"ngay_ban_hanh": "2099-04-28"}, "ngay_ban_hanh", "can_xac_minh"),                 # a typo in the year
 ])
 def test_bad_values_name_the_key_and_the_fix(change, key, fix_contains):
     found = errors({**VALID, **change})
@@ -55,6 +60,18 @@ def test_symbols_in_any_common_spelling_are_accepted(symbol):
 def test_every_required_key_must_be_present(key):
     meta = {k: v for k, v in VALID.items() if k != key}
     assert [k for k, _ in errors(meta)] == [key]
+
+
+def test_a_future_date_is_judged_against_the_given_today():
+    def error_keys(today):
+        return [p.key for p in validate(VALID, today=today) if p.severity == "error"]
+    assert error_keys(dt.date(2021, 4, 27)) == ["ngay_ban_hanh"]   # dated tomorrow
+    assert error_keys(dt.date(2021, 4, 28)) == []                  # dated today
+
+
+def test_a_flagged_future_date_is_a_review_warning():
+    meta = {**VALID, "ngay_ban_hanh": "2099-04-28", "can_xac_minh": ["ngay_ban_hanh"]}
+    assert [(p.key, p.severity) for p in validate(meta)] == [("ngay_ban_hanh", "warning")]
 
 
 def test_null_with_a_review_flag_is_a_warning_not_an_error():

@@ -1,41 +1,133 @@
-"""Bad staff pages fail `mkdocs build --strict` and scripts/check.py with a message naming file and key."""
+"""Every bad staff page fails `mkdocs build --strict` and scripts/check.py with the same exact message.
+
+One table: each row is one bad page (real metadata of a Tỉnh ủy Bắc Ninh notice, one thing wrong) and
+the line both commands must print after the file's path: key, value, what is wrong, how to fix it.
+All rows share one sample archive, built once; each row is still its own test.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 import yaml
 
-from _site import copy_docs, find
+from _site import copy_docs, find, read
+from _text import windows_1258
 from conftest import ROOT, mkdocs_build, sample_docs
+from vanban.archive.pagefile import MAX_PAGE_BYTES
+from vanban.doctypes import TYPE_NAMES
+from vanban.dates import today_in_vietnam
 
 GOOD = {"title": "Thông báo 5-TB/TU về lịch tiếp công dân", "so_ky_hieu": "5-TB/TU", "loai_van_ban": "Thông báo",
         "trich_yeu": "Về lịch tiếp công dân", "co_quan_ban_hanh": "Tỉnh ủy Bắc Ninh", "ngay_ban_hanh": "2021-03-01"}
+FUTURE = (today_in_vietnam() + dt.timedelta(days=40)).isoformat()
+FIVE_MB = 5 * 1024 * 1024
 
 
-def front(**changes) -> str:
-    meta = {k: v for k, v in {**GOOD, **changes}.items() if v is not ...}
+def front(number: int, **changes) -> str:
+    """A good page with its own number (so rows are not duplicates of each other) and the changes."""
+    meta = {k: v for k, v in {**GOOD, "so_ky_hieu": f"{number}-TB/TU", **changes}.items() if v is not ...}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\nNội dung.\n"
 
 
+def huge_page() -> str:
+    page = front(20)
+    return page + "Nội dung rất dài.\n" * ((FIVE_MB - len(page.encode("utf-8"))) // len("Nội dung rất dài.\n".encode("utf-8")) + 1)
+
+
+def duplicate_of_154() -> str:
+    return (sample_docs() / find(lambda r: r.so_ky_hieu == "154-CV/TU").src_uri).read_text(encoding="utf-8")
+
+
+SAVE_AS_UTF8 = "mở tệp bằng Notepad hoặc VS Code, chọn Lưu thành (Save as) với mã hóa UTF-8, rồi chạy lại scripts/check.py"
 BAD_PAGES = [
-    # (file name, page text, key the message must name, value it must show)
+    # (file name under van-ban/2021/, page text or bytes, exact message after "docs/van-ban/2021/<name>: ")
     ("yaml-hong.md", "---\ntitle: Thông báo\nloai_van_ban: [Thông báo\nso_ky_hieu: 5-TB/TU\n---\n\nx\n",
-     "loai_van_ban", "[Thông báo"),
-    ("thieu-khoa.md", front(co_quan_ban_hanh=...), "co_quan_ban_hanh", "(trống)"),
-    ("sai-loai.md", front(loai_van_ban="Công văm"), "loai_van_ban", "'Công văm'"),
-    ("sai-ngay.md", front(ngay_ban_hanh="2021-02-30"), "ngay_ban_hanh", "'2021-02-30'"),
-    ("zz-trung.md", None, "so_ky_hieu", "'154-CV/TU'"),   # a second page for seed 003's Công văn
+     "khóa 'loai_van_ban' = '[Thông báo': YAML hỏng ở dòng 3: danh sách mở bằng '[' mà thiếu dấu ']' đóng "
+     "(hoặc thiếu dấu ',' giữa các mục). Cách sửa: thêm ']' ở cuối danh sách, hoặc đặt giá trị trong ngoặc kép "
+     "nếu nó không phải danh sách"),
+    ("yaml-hai-cham.md", front(17).replace("trich_yeu: Về lịch", "trich_yeu: V/v: lịch"),
+     "khóa 'trich_yeu' = 'V/v: lịch tiếp công dân': YAML hỏng ở dòng 5: giá trị có dấu ':' mà không đặt trong "
+     "ngoặc kép, hoặc thụt lề sai. Cách sửa: đặt cả giá trị trong ngoặc kép, ví dụ trich_yeu: \"V/v: ...\""),
+    ("ky-tu-an.md", front(18).replace("Tỉnh ủy Bắc Ninh", "Tỉnh ủy\x08 Bắc Ninh"),
+     "khóa 'co_quan_ban_hanh' = 'Tỉnh ủy\\x08 Bắc Ninh': YAML hỏng ở dòng 6: có ký tự điều khiển ẩn (thường do dán "
+     "từ trang web hoặc Word). Cách sửa: gõ lại dòng này, hoặc dán qua Notepad để bỏ ký tự ẩn"),
+    ("thieu-khoa.md", front(6, co_quan_ban_hanh=...),
+     "khóa 'co_quan_ban_hanh' = (trống): thiếu khóa bắt buộc. "
+     "Cách sửa: thêm dòng 'co_quan_ban_hanh: ...' (Kèm địa danh khi biết: Tỉnh ủy Hà Nam)"),
+    ("sai-loai.md", front(7, loai_van_ban="Công văn hỏa tốc"),
+     "khóa 'loai_van_ban' = 'Công văn hỏa tốc': không thuộc danh mục loại văn bản. "
+     "Cách sửa: chọn một trong: " + ", ".join(TYPE_NAMES)),
+    ("khong-dau.md", front(8, loai_van_ban="Thong bao"),
+     "khóa 'loai_van_ban' = 'Thong bao': không thuộc danh mục loại văn bản. Cách sửa: viết đúng dấu: 'Thông báo'"),
+    ("sai-ngay.md", front(9, ngay_ban_hanh="2021-02-30"),
+     "khóa 'ngay_ban_hanh' = '2021-02-30': không phải ngày hợp lệ. "
+     "Cách sửa: dùng dạng YYYY-MM-DD với ngày có thật, ví dụ 2021-04-28"),
+    ("ngay-tuong-lai.md", front(10, ngay_ban_hanh=FUTURE),
+     f"khóa 'ngay_ban_hanh' = '{FUTURE}': là ngày trong tương lai (hôm nay là {today_in_vietnam().isoformat()}). "
+     "Cách sửa: đối chiếu năm, tháng, ngày với bản gốc; nếu chưa chắc, thêm khóa vào can_xac_minh"),
+    ("zz-trung.md", duplicate_of_154,   # a second page for seed 003's Công văn
+     "khóa 'so_ky_hieu' = '154-CV/TU': trùng văn bản van-ban/2021/cong-van-154-cv-tu.md "
+     "(cùng số ký hiệu, cơ quan ban hành và năm). Cách sửa: mỗi văn bản chỉ có một trang: xóa trang trùng, "
+     "hoặc sửa so_ky_hieu / co_quan_ban_hanh / ngay_ban_hanh cho đúng"),
+    ("windows-1258.md", lambda: windows_1258(front(11)),
+     "tệp = 'title: Thông báo 5-TB/TU về lịch tiếp công dân': tệp không phải UTF-8 mà là mã cũ Windows-1258 "
+     f"(byte 0xF4 ở dòng 2). Cách sửa: {SAVE_AS_UTF8}"),
+    ("rong.md", "",
+     "tệp = '': tệp rỗng, không có nội dung. Cách sửa: chép mẫu ở trang Hướng dẫn › Mẫu văn bản: dòng '---', "
+     "các dòng 'khóa: giá trị', dòng '---', rồi nội dung văn bản"),
+    ("chi-dau-cach.md", " \n\n",
+     "tệp = '': tệp rỗng, không có nội dung. Cách sửa: chép mẫu ở trang Hướng dẫn › Mẫu văn bản: dòng '---', "
+     "các dòng 'khóa: giá trị', dòng '---', rồi nội dung văn bản"),
+    ("qua-lon.md", huge_page,
+     f"tệp = '5.2 MB': trang quá lớn (tối đa {MAX_PAGE_BYTES // 1_000_000} MB). "
+     "Cách sửa: bỏ ảnh hoặc dữ liệu dán vào trang (base64), tách phụ lục dài thành trang riêng"),
+    ("..\\..\\trang-chu.md", front(12),
+     "tên tệp = 'van-ban/2021/..\\\\..\\\\trang-chu.md': tên tệp hoặc thư mục chỉ được có chữ không dấu, số, "
+     "'-' và '_' (không có dấu cách, dấu tiếng Việt, '..' hay '\\'). "
+     "Cách sửa: đổi tên tệp thành 'trang-chu.md' và để trong thư mục năm, ví dụ van-ban/2021/trang-chu.md"),
+    ("Thông báo 13.md", front(13),
+     "tên tệp = 'van-ban/2021/Thông báo 13.md': tên tệp hoặc thư mục chỉ được có chữ không dấu, số, "
+     "'-' và '_' (không có dấu cách, dấu tiếng Việt, '..' hay '\\'). "
+     "Cách sửa: đổi tên tệp thành 'thong-bao-13.md' và để trong thư mục năm, ví dụ van-ban/2021/thong-bao-13.md"),
+    ("slug-ra-ngoai.md", front(14, slug="../../index"),
+     "khóa 'slug' = '../../index': không phải đường dẫn hợp lệ. Cách sửa: chỉ dùng chữ thường không dấu, số, "
+     "'-' và '/', ví dụ 2021/cong-van-154-cv-tu"),
+    ("kinh-gui-chuoi.md", front(15, kinh_gui="Các huyện ủy, thành ủy"),
+     "khóa 'kinh_gui' = 'Các huyện ủy, thành ủy': phải là một danh sách chuỗi, không phải một chuỗi. "
+     "Cách sửa: viết mỗi mục trên một dòng riêng bắt đầu bằng '  - ' dưới dòng 'kinh_gui:', "
+     'hoặc trên một dòng: kinh_gui: ["Các huyện ủy, thành ủy"]'),
+    ("so-la-so.md", front(19, so_ky_hieu=154),     # once a traceback from the search hook
+     "khóa 'so_ky_hieu' = 154: phải là một chuỗi văn bản. "
+     "Cách sửa: Ví dụ 239-CV/HU, 16/CT-TTg, 30/2020/NĐ-CP; null nếu không có số"),
+    ("can-xac-minh-so.md", front(21, can_xac_minh=5),   # once a traceback from the schema
+     "khóa 'can_xac_minh' = 5: phải là một danh sách chuỗi, không phải một số. "
+     "Cách sửa: viết mỗi mục trên một dòng riêng bắt đầu bằng '  - ' dưới dòng 'can_xac_minh:'"),
+    ("dan-chieu-thieu-so.md", front(16, van_ban_dan_chieu=[
+        {"so_ky_hieu": "16/CT-TTg", "ngay": "2020-03-31"},
+        {"loai_van_ban": "Chỉ thị", "ngay": "2021-05-01", "co_quan": "Thủ tướng Chính phủ"}]),
+     "khóa 'van_ban_dan_chieu' = {'loai_van_ban': 'Chỉ thị', 'ngay': '2021-05-01', 'co_quan': 'Thủ tướng Chính phủ'}: "
+     "mục thứ 2 thiếu so_ky_hieu. Cách sửa: thêm dòng 'so_ky_hieu: ...' vào mục này (ví dụ so_ky_hieu: 16/CT-TTg); "
+     "văn bản dẫn chiếu không có số thì xóa mục, chỉ nhắc trong nội dung"),
 ]
+NFD_PAGE = "nfd-to-hop.md"   # accepted: decomposed text (macOS, some web pages) is published as NFC
 
 
-def add_bad_page(tmp_path, name, text):
-    docs = copy_docs(tmp_path)
-    if text is None:
-        text = (sample_docs() / find(lambda r: r.so_ky_hieu == "154-CV/TU").src_uri).read_text(encoding="utf-8")
-    (docs / "van-ban" / "2021" / name).write_text(text, encoding="utf-8")
-    return docs
+@pytest.fixture(scope="module")
+def bad_archive(tmp_path_factory):
+    """The sample archive plus every bad page and one NFD page; built once with --strict, checked once."""
+    tmp = tmp_path_factory.mktemp("bad")
+    docs = copy_docs(tmp)
+    folder = docs / "van-ban" / "2021"
+    for name, content, _ in BAD_PAGES:
+        content = content() if callable(content) else content
+        path = folder / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    (folder / NFD_PAGE).write_text(unicodedata.normalize("NFD", front(30)), encoding="utf-8")
+    return docs, mkdocs_build(tmp / "site", docs_dir=docs), check(docs), tmp / "site"
 
 
 def check(docs) -> subprocess.CompletedProcess:
@@ -43,27 +135,63 @@ def check(docs) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=ROOT)
 
 
-@pytest.mark.parametrize("name, text, key, value", BAD_PAGES, ids=[p[0] for p in BAD_PAGES])
-def test_strict_build_fails_naming_file_and_key(tmp_path, name, text, key, value):
-    docs = add_bad_page(tmp_path, name, text)
-    result = mkdocs_build(tmp_path / "site", docs_dir=docs)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    line = next(line for line in output.splitlines() if f"van-ban/2021/{name}" in line)
-    assert f"khóa '{key}'" in line and value in line and "Cách sửa:" in line, line
+def lines_about(output: str, name: str) -> list[str]:
+    return [line for line in output.splitlines() if f"docs/van-ban/2021/{name}: " in line]
 
 
-@pytest.mark.parametrize("name, text, key, value", BAD_PAGES, ids=[p[0] for p in BAD_PAGES])
-def test_check_command_reports_the_same(tmp_path, name, text, key, value):
-    result = check(add_bad_page(tmp_path, name, text))
-    assert result.returncode == 1
-    line = next(line for line in result.stdout.splitlines() if f"van-ban/2021/{name}" in line and "LỖI" in line)
-    assert f"khóa '{key}'" in line and value in line, line
+@pytest.mark.parametrize("name, content, message", BAD_PAGES, ids=[p[0] for p in BAD_PAGES])
+def test_strict_build_prints_the_exact_message(bad_archive, name, content, message):
+    _, build, _, _ = bad_archive
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr
+    assert [line.split("-  ", 1)[1] for line in lines_about(build.stderr, name) if line.startswith("ERROR")] \
+        == [f"docs/van-ban/2021/{name}: {message}"]
+
+
+@pytest.mark.parametrize("name, content, message", BAD_PAGES, ids=[p[0] for p in BAD_PAGES])
+def test_check_command_prints_the_same(bad_archive, name, content, message):
+    _, _, checked, _ = bad_archive
+    assert checked.returncode == 1
+    assert [line for line in lines_about(checked.stdout, name) if line.startswith("LỖI")] \
+        == [f"LỖI: docs/van-ban/2021/{name}: {message}"]
+
+
+def test_every_error_of_the_check_is_one_of_the_table(bad_archive):
+    _, _, checked, _ = bad_archive
+    errors = [line for line in checked.stdout.splitlines() if line.startswith("LỖI")]
+    assert len(errors) == len(BAD_PAGES), errors
+    assert f"{len(BAD_PAGES)} lỗi" in checked.stdout
+
+
+def test_nfd_text_is_accepted_and_published_as_nfc(bad_archive, tmp_path):
+    docs, _, checked, _ = bad_archive
+    assert not lines_about(checked.stdout, NFD_PAGE)
+    # Built alone (the bad pages fail the strict build), the page's title and body are NFC.
+    only_nfd = copy_docs(tmp_path)
+    (only_nfd / "van-ban" / "2021" / NFD_PAGE).write_bytes((docs / "van-ban" / "2021" / NFD_PAGE).read_bytes())
+    result = mkdocs_build(tmp_path / "site", docs_dir=only_nfd)
+    assert result.returncode == 0, result.stderr
+    html = read(tmp_path / "site", f"van-ban/2021/{NFD_PAGE}")
+    assert unicodedata.is_normalized("NFC", html)
+    assert "<title>Thông báo 5-TB/TU về lịch tiếp công dân" in html and "Nội dung." in html
+
+
+def test_unpublishable_pages_never_reach_the_site(tmp_path):
+    """Without --strict the build goes on, but a page it cannot read is left out, not half-published."""
+    docs = copy_docs(tmp_path)
+    (docs / "van-ban" / "2021" / "windows-1258.md").write_bytes(windows_1258(front(40)))
+    (docs / "van-ban" / "2021" / "rong.md").write_bytes(b"")
+    result = mkdocs_build(tmp_path / "site", docs_dir=docs, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "van-ban" / "2021" / "windows-1258").exists()
+    assert not (tmp_path / "site" / "van-ban" / "2021" / "rong").exists()
 
 
 def test_review_flags_do_not_fail_strict_build(tmp_path):
-    docs = add_bad_page(tmp_path, "can-xac-minh.md", front(nguoi_ky=None, so_ky_hieu=None,
-                                                           can_xac_minh=["so_ky_hieu", "nguoi_ky"]))
+    docs = copy_docs(tmp_path)
+    (docs / "van-ban" / "2021" / "can-xac-minh.md").write_text(
+        front(41, nguoi_ky=None, so_ky_hieu=None, ngay_ban_hanh=FUTURE,
+              can_xac_minh=["so_ky_hieu", "nguoi_ky", "ngay_ban_hanh"]), encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
     checked = check(docs)
@@ -78,7 +206,9 @@ def test_sample_archive_checks_clean():
 
 
 def test_an_issuer_not_in_the_register_is_a_review_warning_with_the_nearest_names(tmp_path):
-    docs = add_bad_page(tmp_path, "co-quan-la.md", front(co_quan_ban_hanh="Uy ban nhan dan tinh Dak Lac"))
+    docs = copy_docs(tmp_path)
+    (docs / "van-ban" / "2021" / "co-quan-la.md").write_text(
+        front(42, co_quan_ban_hanh="Uy ban nhan dan tinh Dak Lac"), encoding="utf-8")
     checked = check(docs)
     line = next(line for line in checked.stdout.splitlines() if "co-quan-la.md" in line)
     assert checked.returncode == 0 and line.startswith("cần xác minh:")
@@ -97,7 +227,7 @@ def test_the_build_logs_the_nearest_names_without_failing(caplog):
     spec = importlib.util.spec_from_file_location("validation_hook", ROOT / "hooks" / "validation.py")
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
-    site.load([("van-ban/2021/x.md", front(co_quan_ban_hanh="Uy ban nhan dan tinh Dak Lac"))])
+    site.load([("van-ban/2021/x.md", front(43, co_quan_ban_hanh="Uy ban nhan dan tinh Dak Lac"))])
     try:
         with caplog.at_level(logging.INFO, logger="mkdocs.hooks.validation"):
             hook.on_files([], types.SimpleNamespace(docs_dir="docs"))
@@ -105,3 +235,24 @@ def test_the_build_logs_the_nearest_names_without_failing(caplog):
         site.reset()
     assert caplog.records and all(r.levelno == logging.INFO for r in caplog.records)  # never fails --strict
     assert any("Có phải: Ủy ban nhân dân tỉnh Đắk Lắk" in r.getMessage() for r in caplog.records)
+
+
+ODD_VALUES = [  # values of the wrong kind under each key: errors in the log, never a traceback
+    {"title": [1, 2]}, {"title": 5}, {"loai_van_ban": {"a": 1}}, {"co_quan_ban_hanh": ["Tỉnh ủy"]},
+    {"nguoi_ky": 5}, {"chuc_vu": True}, {"kinh_gui": {"a": "b"}}, {"noi_nhan": [1, None]}, {"ban_sao": [1]},
+    {"so_den": "x"}, {"van_ban_dan_chieu": "16/CT-TTg"}, {"trich_yeu": True}, {"ngay_dang": [2021]},
+    {"dia_danh": 1.5}, {"nguon": {"url": "x"}}, {"can_xac_minh": "nguoi_ky"}, {"so_ky_hieu": ["154-CV/TU"]},
+]
+
+
+def test_values_of_the_wrong_kind_never_crash_the_build(tmp_path):
+    docs = copy_docs(tmp_path)
+    for n, change in enumerate(ODD_VALUES, 50):
+        (docs / "van-ban" / "2021" / f"la-{n}.md").write_text(front(n, **change), encoding="utf-8")
+    (docs / "van-ban" / "2021" / "ngay-yaml.md").write_text(   # unquoted: MkDocs reads a date object
+        front(70).replace("ngay_ban_hanh: '2021-03-01'", "ngay_ban_hanh: 2021-03-01"), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", docs_dir=docs, strict=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    checked = check(docs)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    assert f"{len(ODD_VALUES)} lỗi" in checked.stdout, checked.stdout

@@ -13,6 +13,7 @@ from .parsing import degraded
 from .parsing.extract import extract
 from .parsing.pdf import PdfProblem, read_pdf
 from .parsing.readers import EncodingProblem, read_bytes
+from .dates import parse_iso, today_in_vietnam
 from .render import front_matter, render, render_body
 from .schema import validate
 from .text import slugify
@@ -92,6 +93,9 @@ LOW_QUALITY_NOTE = (
 
 
 def _publish(parsed, name: str, note: str = "") -> Result:
+    date = parse_iso(parsed.doc.ngay_ban_hanh)
+    if date and date > today_in_vietnam():  # a misread year: publish it only as a review flag
+        parsed.doc.flag("ngay_ban_hanh")
     meta = parsed.doc.to_front_matter()
     problems = validate(meta)
     errors = [p for p in problems if p.severity == "error"]

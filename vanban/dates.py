@@ -78,6 +78,14 @@ def garbled_date(text: str | None) -> bool:
     return make_date(int(year), int(month), int(day)) is None  # "ngày 29 tháng 44"
 
 
+# Directives are dated in Vietnam (UTC+7, no daylight saving): the latest possible date is Vietnam's today.
+VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def today_in_vietnam() -> dt.date:
+    return dt.datetime.now(VIETNAM_TZ).date()
+
+
 def parse_iso(value) -> dt.date | None:
     """Read a front-matter date (a str or a date YAML already parsed)."""
     if isinstance(value, dt.datetime):

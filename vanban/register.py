@@ -403,9 +403,14 @@ def register() -> Register:
         return Register(yaml.safe_load(f))
 
 
+def resolve(text, province: str | None = None) -> Resolution:
+    """register().resolve, cached: the site asks about the same few hundred names for every document.
+    A value that is not text (a staff page's `co_quan_ban_hanh: [..]`, reported by the schema) names no body."""
+    return _resolve(text if isinstance(text, str) else None, province)
+
+
 @lru_cache(maxsize=1 << 16)
-def resolve(text: str | None, province: str | None = None) -> Resolution:
-    """register().resolve, cached: the site asks about the same few hundred names for every document."""
+def _resolve(text: str | None, province: str | None) -> Resolution:
     return register().resolve(text, province)
 
 

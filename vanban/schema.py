@@ -7,10 +7,11 @@ Messages are in Vietnamese and name the key, the bad value and the fix.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
-from .dates import parse_iso
+from .dates import parse_iso, today_in_vietnam
 from .doctypes import TYPE_NAMES, canonical_type
 from .symbols import normalize_symbol, parse_symbol
 from .text import fold
@@ -58,6 +59,8 @@ FIELDS: tuple[Field, ...] = (
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 CITATION_KEYS = ("so_ky_hieu", "loai_van_ban", "ngay", "co_quan", "nguyen_van")
+# Problems of the file itself rather than of one key (vanban.archive.pagefile).
+FILE_KEYS = ("tệp", "tên tệp")
 
 # A slug is lower-case ASCII words joined by "-", in folders joined by "/" (what
 # vanban.text.slugify and the converter's year folders make).
@@ -91,10 +94,11 @@ class Problem:
 
     def format(self, path: str) -> str:
         value = "(trống)" if self.value is None else repr(self.value)
-        return f"{path}: khóa '{self.key}' = {value}: {self.message}. Cách sửa: {self.fix}"
+        subject = self.key if self.key in FILE_KEYS else f"khóa '{self.key}'"
+        return f"{path}: {subject} = {value}: {self.message}. Cách sửa: {self.fix}"
 
 
-def _check_value(field: Field, value, flagged: bool) -> Problem | None:
+def _check_value(field: Field, value, flagged: bool, today: dt.date) -> Problem | None:
     if value is None or value == "" or value == []:
         if field.nullable or flagged:
             return None
@@ -105,9 +109,13 @@ def _check_value(field: Field, value, flagged: bool) -> Problem | None:
     if field.kind == "bool" and not isinstance(value, bool):
         return Problem(field.key, value, "phải là true hoặc false", field.help)
     if field.kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-        return Problem(field.key, value, "phải là một danh sách chuỗi", "viết mỗi mục trên một dòng bắt đầu bằng '- '")
+        return _list_problem(field.key, value)
     if field.kind == "date" and not parse_iso(value):
         return Problem(field.key, value, "không phải ngày hợp lệ", "dùng dạng YYYY-MM-DD với ngày có thật, ví dụ 2021-04-28")
+    if field.kind == "date" and parse_iso(value) > today and not flagged:
+        # A typo in the year (2012 -> 2021 -> 2102) publishes a directive "from the future".
+        return Problem(field.key, value, f"là ngày trong tương lai (hôm nay là {today.isoformat()})",
+                       "đối chiếu năm, tháng, ngày với bản gốc; nếu chưa chắc, thêm khóa vào can_xac_minh")
     if field.kind == "datetime" and not _is_datetime(value):
         return Problem(field.key, value, "không phải ngày giờ hợp lệ", "dùng dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM")
     if field.kind == "object" and not isinstance(value, dict):
@@ -133,6 +141,28 @@ def _check_paths(field: Field, value) -> Problem | None:
     return None
 
 
+def _list_problem(key: str, value) -> Problem:
+    """A list written as one string (`kinh_gui: Các huyện ủy`): show the list form of that very value."""
+    fix = "viết mỗi mục trên một dòng riêng bắt đầu bằng '  - ' dưới dòng '" + key + ":'"
+    if isinstance(value, str):
+        fix += f", hoặc trên một dòng: {key}: {json.dumps([value], ensure_ascii=False)}"
+    return Problem(key, value, "phải là một danh sách chuỗi, không phải " + _kind_name(value), fix)
+
+
+def _kind_name(value) -> str:
+    if isinstance(value, str):
+        return "một chuỗi"
+    if isinstance(value, dict):
+        return "một nhóm khóa"
+    if isinstance(value, list):
+        return "danh sách có mục không phải chuỗi"
+    if isinstance(value, bool):
+        return "giá trị đúng/sai (true/false)"
+    if isinstance(value, (int, float)):
+        return "một số"
+    return f"giá trị kiểu {type(value).__name__}"
+
+
 def _is_datetime(value) -> bool:
     if isinstance(value, (dt.date, dt.datetime)):
         return True
@@ -147,9 +177,13 @@ def _check_citations(value) -> Problem | None:
     fix = "mỗi mục là {so_ky_hieu: ..., loai_van_ban: ..., ngay: YYYY-MM-DD, co_quan: ...}"
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         return Problem("van_ban_dan_chieu", value, "phải là danh sách văn bản", fix)
-    for item in value:
+    for number, item in enumerate(value, 1):
+        if not isinstance(item.get("so_ky_hieu"), str) or not item["so_ky_hieu"].strip():
+            return Problem("van_ban_dan_chieu", item, f"mục thứ {number} thiếu so_ky_hieu",
+                           "thêm dòng 'so_ky_hieu: ...' vào mục này (ví dụ so_ky_hieu: 16/CT-TTg); "
+                           "văn bản dẫn chiếu không có số thì xóa mục, chỉ nhắc trong nội dung")
         if item.get("ngay") and not parse_iso(item["ngay"]):
-            return Problem("van_ban_dan_chieu", item, f"ngày '{item['ngay']}' không hợp lệ", fix)
+            return Problem("van_ban_dan_chieu", item, f"mục thứ {number}: ngày '{item['ngay']}' không hợp lệ", fix)
     return None
 
 
@@ -159,6 +193,12 @@ def _type_fix(written: str) -> str:
     if same:
         return f"viết đúng dấu: '{same[0]}'"
     return "chọn một trong: " + ", ".join(TYPE_NAMES)
+
+
+def _flags(meta: dict) -> list[str]:
+    """The keys listed in can_xac_minh; anything else written there is reported by _check_value."""
+    flags = meta.get("can_xac_minh")
+    return [key for key in flags if isinstance(key, str)] if isinstance(flags, list) else []
 
 
 def _check_specific(meta: dict) -> list[Problem]:
@@ -174,7 +214,7 @@ def _check_specific(meta: dict) -> list[Problem]:
                                 (f"nếu số đúng là {normalized}, chỉ ghi '{normalized}'; " if normalized else "")
                                 + "viết như 239-CV/HU, 16/CT-TTg hoặc 30/2020/NĐ-CP, hoặc để null"))
     problems += _check_register(meta)
-    for key in meta.get("can_xac_minh") or []:
+    for key in _flags(meta):
         if isinstance(key, str) and key not in FIELD_BY_KEY:
             problems.append(Problem("can_xac_minh", key, "liệt kê một khóa không có trong lược đồ",
                                     "chỉ ghi tên khóa có thật, ví dụ nguoi_ky, ngay_ban_hanh"))
@@ -203,14 +243,17 @@ def _check_register(meta: dict) -> list[Problem]:
     return problems
 
 
-def validate(meta: dict) -> list[Problem]:
-    """All problems of one page's front matter: errors first, then review warnings."""
+def validate(meta: dict, today: dt.date | None = None) -> list[Problem]:
+    """All problems of one page's front matter: errors first, then review warnings.
+
+    today (default: today in Vietnam) is the latest date a directive may carry."""
+    today = today or today_in_vietnam()
     problems = [Problem(key, None, "thiếu khóa bắt buộc", f"thêm dòng '{key}: ...' ({FIELD_BY_KEY[key].help})")
                 for key in REQUIRED_KEYS if key not in meta]
-    flagged = set(meta.get("can_xac_minh") or []) if isinstance(meta.get("can_xac_minh"), list) else set()
+    flagged = set(_flags(meta))
     for key, value in meta.items():
         field = FIELD_BY_KEY.get(key)
-        problem = field and _check_value(field, value, key in flagged and key != "title")
+        problem = field and _check_value(field, value, key in flagged and key != "title", today)
         if problem:
             problems.append(problem)
     problems += _check_specific(meta)

@@ -20,6 +20,7 @@ from ..doctypes import canonical_type
 from ..schema import Problem, validate
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
 from ..text import collapse_spaces, name_key, nfc
+from .pagefile import read_page
 from .urls import is_document
 
 # Same front-matter delimiters as MkDocs (mkdocs.utils.meta.YAML_RE).
@@ -118,6 +119,8 @@ class Record:
 class Catalog:
     records: list[Record]
     problems: dict[str, list[Problem]]  # src_uri -> problems, for every page checked
+    unreadable: list[str] = field(default_factory=list)  # pages left out of the site (encoding, size, empty)
+    normalised: dict[str, str] = field(default_factory=dict)  # src_uri -> NFC text, for pages that were not NFC
 
     @property
     def errors(self) -> list[tuple[str, Problem]]:
@@ -142,20 +145,51 @@ def split_front_matter(text: str) -> tuple[dict | None, str, Problem | None]:
     return {str(k): v for k, v in meta.items()}, body, None
 
 
+# libyaml's reasons as a staff member would say them, with the fix (anything else: libyaml's words).
+_QUOTE = "đặt cả giá trị trong ngoặc kép, ví dụ trich_yeu: \"V/v: ...\""
+_YAML_REASONS = (
+    ("expected ',' or ']'", "danh sách mở bằng '[' mà thiếu dấu ']' đóng (hoặc thiếu dấu ',' giữa các mục)",
+     "thêm ']' ở cuối danh sách, hoặc đặt giá trị trong ngoặc kép nếu nó không phải danh sách"),
+    ("expected ',' or '}'", "nhóm mở bằng '{' mà thiếu dấu '}' đóng (hoặc thiếu dấu ',' giữa các khóa)",
+     "thêm '}' ở cuối nhóm"),
+    ("mapping values are not allowed", "giá trị có dấu ':' mà không đặt trong ngoặc kép, hoặc thụt lề sai", _QUOTE),
+    ("while scanning a quoted scalar", "mở ngoặc kép mà không đóng", "thêm dấu ngoặc kép đóng ở cuối giá trị"),
+    ("cannot start any token", "giá trị bắt đầu bằng ký tự đặc biệt ('@', '`', '%'...)", _QUOTE),
+    ("tab character", "có ký tự tab", "YAML chỉ thụt lề bằng dấu cách: thay tab bằng hai dấu cách"),
+    ("could not find expected ':'", "có dòng thiếu dấu ':' sau tên khóa",
+     "viết 'khóa: giá trị'; giá trị dài thì viết trên một dòng"),
+    ("expected key", "có dòng thụt lề sai hoặc không có dạng 'khóa: giá trị'",
+     "mỗi khóa bắt đầu ở đầu dòng; mục danh sách thụt hai dấu cách rồi '- '"),
+    ("expected '-' indicator", "danh sách có dòng không bắt đầu bằng '- '", "bắt đầu mỗi mục danh sách bằng '- '"),
+    ("undefined alias", "giá trị bắt đầu bằng '*'", _QUOTE),
+    ("could not determine a constructor", "giá trị bắt đầu bằng '!'", _QUOTE),
+    ("control characters are not allowed", "có ký tự điều khiển ẩn (thường do dán từ trang web hoặc Word)",
+     "gõ lại dòng này, hoặc dán qua Notepad để bỏ ký tự ẩn"),
+)
+_YAML_FIX = "kiểm tra dấu hai chấm, dấu ngoặc kép và thụt lề; giá trị có dấu ':' hoặc '#' phải đặt trong ngoặc kép"
+
+
 def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
     """Name the key whose value YAML could not read (marks are 0-based, after the first '---')."""
     mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
     lines = source.splitlines()
-    line_no = min(mark.line, len(lines) - 1) if mark is not None and lines else 0
+    if mark is not None:
+        line_no = mark.line
+    else:  # a ReaderError names only the character (its position is in bytes for libyaml, chars otherwise)
+        character = getattr(error, "character", None)
+        at = source.find(chr(character) if isinstance(character, int) else str(character or ""))
+        line_no = source.count("\n", 0, at) if at >= 0 else 0
+    line_no = min(line_no, len(lines) - 1) if lines else 0
     key, value = "front matter", None
     for i in range(line_no, -1, -1):
         found = _KEY_LINE_RE.match(lines[i]) if lines else None
         if found:
             key, value = found.group(1), lines[i].split(":", 1)[1].strip()
             break
-    reason = collapse_spaces(str(getattr(error, "problem", None) or error))
-    return Problem(key, value, f"YAML hỏng ở dòng {line_no + 2}: {reason}",
-                   "kiểm tra dấu hai chấm, dấu ngoặc kép và thụt lề; giá trị có dấu ':' hoặc '#' phải đặt trong ngoặc kép")
+    english = collapse_spaces(" ".join(str(part) for part in (
+        getattr(error, "context", None), getattr(error, "problem", None) or error) if part))
+    reason, fix = next(((why, fix) for marker, why, fix in _YAML_REASONS if marker in english), (english, _YAML_FIX))
+    return Problem(key, value, f"YAML hỏng ở dòng {line_no + 2}: {reason}", fix)
 
 
 def _duplicate_key(record: Record) -> tuple | None:
@@ -166,17 +200,26 @@ def _duplicate_key(record: Record) -> tuple | None:
 
 
 def build_catalog(pages) -> Catalog:
-    """pages: iterable of (src_uri, text) for every Markdown page; only documents become records."""
+    """pages: iterable of (src_uri, bytes or text) for every Markdown page; only documents become records."""
     records, problems = [], {}
+    catalog = Catalog(records, problems)
     seen: dict[tuple, Record] = {}
-    for src_uri, text in sorted(pages):
+    for src_uri, content in sorted(pages):
         if not is_document(src_uri):
             continue
+        text, file_problems = read_page(src_uri, content)
+        if text is None:
+            problems[src_uri] = file_problems
+            catalog.unreadable.append(src_uri)
+            continue
+        if text != content and (not isinstance(content, bytes) or text.encode("utf-8") != content):
+            catalog.normalised[src_uri] = text
         meta, body, problem = split_front_matter(text)
         if meta is None:
-            problems[src_uri] = [problem]
+            problems[src_uri] = file_problems + [problem]
             continue
-        record = Record(src_uri, meta, body, validate(meta))
+        record = Record(src_uri, meta, body,
+                        file_problems + validate(meta))
         duplicate_of = seen.get(_duplicate_key(record)) if _duplicate_key(record) else None
         if duplicate_of:
             record.problems.insert(0, Problem(
@@ -187,4 +230,4 @@ def build_catalog(pages) -> Catalog:
             seen[_duplicate_key(record)] = record
         problems[src_uri] = record.problems
         records.append(record)
-    return Catalog(records, problems)
+    return catalog

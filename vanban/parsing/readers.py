@@ -111,17 +111,22 @@ def _repair_double_utf8(text: str) -> str | None:
 
 def decode_bytes(data: bytes, check: bool = True) -> str:
     """Bytes of a text file -> NFC str; raises EncodingProblem for legacy or broken encodings."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="strict")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    elif len(data) > 8 and data.count(b"\x00") > len(data) // 4:
-        text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _decode_legacy(data)
+    try:
+        if data.startswith(b"\xef\xbb\xbf"):
+            text = data[3:].decode("utf-8", errors="strict")
+        elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16")
+        elif len(data) > 8 and data.count(b"\x00") > len(data) // 4:
+            text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = _decode_legacy(data)
+    except UnicodeDecodeError as error:  # a BOM or NULs promised UTF-8/UTF-16, the bytes broke the promise
+        start = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        raise EncodingProblem(f"tệp đánh dấu là {error.encoding.upper()} nhưng hỏng ở byte {start} "
+                              f"(0x{data[start]:02X}): tệp bị cắt hoặc bị ghi đè") from error
     return checked(text) if check else nfc(text)
 
 

@@ -47,7 +47,7 @@ class SearchRecord:
 
 
 def _display(meta: dict, date: str) -> dict:
-    symbol = meta.get("so_ky_hieu")
+    symbol = str(meta.get("so_ky_hieu") or "")   # `so_ky_hieu: 154` is a number in the front matter
     shown = {
         "title": meta.get("title"),
         "so_ky_hieu": normalize_symbol(symbol) or symbol if symbol else None,

@@ -58,9 +58,10 @@ def date_spellings(iso: str | None) -> list[str]:
     return [f"{d}/{m}/{year}", f"{day}/{month}/{year}", f"{d}.{m}.{year}"]
 
 
-def symbol_variants(symbol: str | None) -> list[str]:
-    """Every spelling of the document's own number that should find it first."""
-    canonical = normalize_symbol(symbol) if symbol else None
+def symbol_variants(symbol) -> list[str]:
+    """Every spelling of the document's own number that should find it first (a front-matter
+    value as written: `so_ky_hieu: 154` reaches here as a number)."""
+    canonical = normalize_symbol(str(symbol)) if symbol else None
     return search_variants(canonical) if canonical else []
 
 
