@@ -4,10 +4,11 @@ from __future__ import annotations
 from ..schema import FIELDS
 from . import urls
 from .catalog import Record
+from .ambiguous import MAX_CANDIDATES
 from .indexes import Agency, by_level, newest_first, review, types, undated, years
 from .relations import Missing, Relations
 from .render import (
-    anchor, citation_text, document_list_html, documents_table, front_matter, link, md, table, text,
+    anchor, citation_text, document_list_html, documents_table, fmt_date, front_matter, link, md, table, text,
 )
 
 MONTHS = ("", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7",
@@ -141,3 +142,21 @@ def keys_page() -> dict[str, str]:
 
 KINDS = {"str": "chuỗi", "date": "ngày YYYY-MM-DD", "datetime": "ngày giờ", "list": "danh sách",
          "citations": "danh sách văn bản", "object": "nhóm khóa"}
+
+
+def ambiguous_pages(entries) -> dict[str, str]:
+    """One short page per number cited ambiguously: the held documents it may mean."""
+    pages = {}
+    for entry in entries:
+        page = urls.ambiguous_page(entry.slug)
+        shown = entry.candidates[:MAX_CANDIDATES]
+        more = len(entry.candidates) - len(shown)
+        pages[page] = (front_matter(f"{entry.so_ky_hieu} (chưa xác định được văn bản)", "chua-ro")
+                       + f"Có **{entry.cited_by}** văn bản trong kho dẫn chiếu số {md(entry.so_ky_hieu)} "
+                       "nhưng không ghi đủ cơ quan ban hành, địa phương hoặc ngày để biết là văn bản nào. "
+                       f"Trong kho có **{len(entry.candidates)}** văn bản cùng số ký hiệu:\n\n"
+                       + table(["Số, ký hiệu", "Cơ quan ban hành", "Ngày", "Trích yếu"], (
+                           [text(r.so_ky_hieu or "không số"), text(r.co_quan or "—"), fmt_date(r.date),
+                            anchor(r.get("trich_yeu") or r.title, page, r.src_uri)] for r in shown))
+                       + (f"\n… và {more} văn bản khác cùng số ký hiệu.\n" if more else ""))
+    return pages

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import pages
+from .ambiguous import Ambiguous, ambiguous_symbols
+from .body_links import link_citations
 from .catalog import Catalog, Record, build_catalog
 from .indexes import Agency, agencies
 from .relations import Relations, build_relations
@@ -22,6 +24,7 @@ class Archive:
     agencies: list[Agency]
     by_src: dict[str, Record]
     agency_src: dict[str, str]   # agency_key -> its page
+    ambiguous: dict[str, Ambiguous]  # symbol_key -> numbers cited ambiguously
 
     def generated_pages(self, with_home: bool = True) -> dict[str, str]:
         """src_uri -> Markdown of every virtual page."""
@@ -33,6 +36,7 @@ class Archive:
         result.update(pages.date_pages(records))
         result.update(pages.type_pages(records))
         result.update(pages.missing_pages(self.relations.missing))
+        result.update(pages.ambiguous_pages(self.ambiguous.values()))
         result.update(pages.review_page(records))
         result.update(pages.keys_page())
         return result
@@ -42,7 +46,8 @@ class Archive:
         record = self.by_src.get(src_uri)
         if record is None:
             return None
-        return document_page(record, markdown, self.relations.outgoing.get(src_uri, []),
+        links = self.relations.outgoing.get(src_uri, [])
+        return document_page(record, link_citations(markdown, src_uri, links, self.ambiguous), links,
                              self.relations.incoming.get(src_uri, []),
                              self.agency_src.get(record.agency_key or ""))
 
@@ -56,7 +61,7 @@ def build_archive(page_texts) -> Archive:
         record.body = ""
     return Archive(catalog, relations, agency_list,
                    {r.src_uri: r for r in catalog.records},
-                   {a.key: agency_page(a.slug) for a in agency_list})
+                   {a.key: agency_page(a.slug) for a in agency_list}, ambiguous_symbols(relations))
 
 
 _current: Archive | None = None

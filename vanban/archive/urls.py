@@ -104,3 +104,8 @@ def href(from_src: str, to_src: str) -> str:
     target, origin = site_url(to_src), site_url(from_src)
     relative = _relative_dir(target, origin) or "."
     return relative + "/" if target.endswith("/") else relative
+
+
+def ambiguous_page(slug: str) -> str:
+    """One page per number cited ambiguously (vanban/archive/ambiguous.py)."""
+    return f"chua-ro/{slug}.md"
