@@ -11,6 +11,7 @@ from . import pages
 from .ambiguous import Ambiguous, ambiguous_symbols
 from .body_links import link_citations
 from .catalog import Catalog, Record, build_catalog
+from .diagram import diagram_html
 from .indexes import Agency, agencies
 from .relations import Relations, build_relations
 from .render import document_page
@@ -49,7 +50,8 @@ class Archive:
         links = self.relations.outgoing.get(src_uri, [])
         return document_page(record, link_citations(markdown, src_uri, links, self.ambiguous), links,
                              self.relations.incoming.get(src_uri, []),
-                             self.agency_src.get(record.agency_key or ""))
+                             self.agency_src.get(record.agency_key or ""),
+                             diagram_html(record, self.relations, self.ambiguous))
 
 
 def build_archive(page_texts) -> Archive:

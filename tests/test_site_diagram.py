@@ -1,0 +1,31 @@
+"""The citation diagram on built document pages of the sample archive."""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from _site import raw_links, read, url_dir
+
+KE_HOACH = "van-ban/2021/mau-ke-hoach-huyen-uy-kim-bang-trien-khai-154-cv-tu.md"
+
+
+def _diagram(html: str) -> str:
+    match = re.search(r'<figure class="so-do-dan-chieu".*?</figure>', html, re.DOTALL)
+    assert match, "no diagram"
+    return match.group(0)
+
+
+def test_document_page_has_a_diagram_whose_nodes_link_to_pages(built_site):
+    diagram = _diagram(read(built_site, KE_HOACH))
+    links = raw_links(diagram)
+    assert len(links) == 4   # 154-CV/TU, its two missing citations, 20-TB/HU
+    for href in links:
+        target = posixpath.normpath(posixpath.join(url_dir(KE_HOACH), href))
+        assert (built_site / target / "index.html").is_file(), href
+    assert "chưa có trong kho" in diagram and "<script" not in diagram
+    assert 'id="so-do-dan-chieu"' in read(built_site, KE_HOACH)   # its heading, listed in the page's contents
+
+
+def test_every_document_page_has_one(built_site):
+    pages = list((built_site / "van-ban").rglob("index.html"))
+    assert pages and all(p.read_text(encoding="utf-8").count('class="so-do-dan-chieu"') == 1 for p in pages)
