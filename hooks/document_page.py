@@ -1,4 +1,5 @@
-"""MkDocs adapter: a document page = metadata panel, body, then its relations.
+"""MkDocs adapter: a document page = metadata panel, body, then its relations and diagram,
+plus its schema.org JSON-LD (page.meta["kho_json_ld"], printed by overrides/main.html).
 
 The archive writes its long lists and the metadata panel as pre-rendered HTML
 inside a comment that Python-Markdown copies through untouched
@@ -20,6 +21,8 @@ from vanban.archive.render import unwrap_html  # noqa: E402
 def on_page_markdown(markdown, page, config, files):
     archive = site.current()
     rendered = archive.document_markdown(page.file.src_uri, markdown) if archive else None
+    if rendered is not None:  # overrides/main.html prints it in <head>; escaped for HTML already
+        page.meta["kho_json_ld"] = archive.json_ld(page.file.src_uri, config.site_url)
     return markdown if rendered is None else rendered
 
 

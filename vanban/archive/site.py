@@ -15,6 +15,7 @@ from .diagram import diagram_html
 from .indexes import Agency, agencies
 from .relations import Relations, build_relations
 from .render import document_page
+from .structured_data import json_ld_script
 from .urls import agency_page
 
 
@@ -52,6 +53,11 @@ class Archive:
                              self.relations.incoming.get(src_uri, []),
                              self.agency_src.get(record.agency_key or ""),
                              diagram_html(record, self.relations, self.ambiguous))
+
+    def json_ld(self, src_uri: str, site_url: str | None = None) -> str | None:
+        """The page's schema.org Legislation script element, or None when it is not a document."""
+        record = self.by_src.get(src_uri)
+        return json_ld_script(record, self.relations.outgoing.get(src_uri, []), site_url) if record else None
 
 
 def build_archive(page_texts) -> Archive:
