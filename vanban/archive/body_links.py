@@ -27,18 +27,20 @@ from . import urls
 from .ambiguous import Ambiguous
 from .relations import AMBIGUOUS, MISSING, RESOLVED, Link
 
-# Regions of Markdown where a link must not be added, in one alternation.
-_PROTECTED_RE = re.compile("|".join((
-    r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)",  # fenced code block
-    r"(`+).+?(?<!`)\2(?!`)",                                  # code span
-    r"<!--.*?-->",                                            # HTML comment (pre-rendered blocks too)
-    r"<a\b.*?</a\s*>",                                        # an HTML link, text included
-    r"<[A-Za-z/!][^>\n]*>",                                   # any other tag or autolink
-    r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\])?",  # Markdown link or image
-    r"^[ \t]*\[[^\]\n]+\]:[^\n]*$",                           # link reference definition
-    r"https?://[^\s)>\]]+",                                   # bare URL
-    r"^[ \t]*(?:!!!|\?\?\?\+?)[^\n]*$",                       # admonition title line
-)), re.DOTALL | re.MULTILINE | re.IGNORECASE)
+# Regions of Markdown where a link must not be added. Each pattern runs only when its
+# trigger occurs in the page (most bodies are plain prose), and the regions are merged:
+# one alternation of all of them cost more than finding the citations.
+_PROTECTED = tuple((trigger, re.compile(pattern, re.DOTALL | re.MULTILINE | re.IGNORECASE)) for trigger, pattern in (
+    ("```", r"^[ \t]*(`{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)"),             # fenced code block
+    ("~~~", r"^[ \t]*(~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)"),
+    ("`", r"(`+).+?(?<!`)\1(?!`)"),                                             # code span
+    ("<!--", r"<!--.*?-->"),                                                     # HTML comment
+    ("<", r"<a\b.*?</a\s*>|<[A-Za-z/!][^>\n]*>"),                                # an HTML link, any tag, autolink
+    ("[", r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\])?"),  # Markdown link, image, reference
+    ("://", r"https?://[^\s)>\]]+"),                                             # bare URL
+    ("!!!", r"^[ \t]*!!![^\n]*$"),                                               # admonition title line
+    ("???", r"^[ \t]*\?\?\?\+?[^\n]*$"),
+))
 # Inline markup inside a phrase would interleave with the link: link the number alone then.
 _MARKUP = re.compile(r"[*_`\[\]<>\\]|\n[ \t]*\n")
 
@@ -72,10 +74,16 @@ def targets(links: list[Link], ambiguous: dict[str, Ambiguous]) -> dict[str, Tar
 
 
 def _protected(text: str) -> tuple[list[int], list[int]]:
+    """Sorted, disjoint (starts, ends) of the regions to leave alone."""
+    regions = sorted((m.start(), m.end()) for trigger, pattern in _PROTECTED if trigger in text
+                     for m in pattern.finditer(text))
     starts, ends = [], []
-    for match in _PROTECTED_RE.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
+    for start, end in regions:
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
     return starts, ends
 
 
@@ -101,7 +109,7 @@ def link_citations(markdown: str, src_uri: str, links: list[Link], ambiguous: di
     text = nfc(markdown)
     starts, ends = _protected(text)
     out, pos = [], 0
-    for mention in sorted(mentions(text), key=lambda m: m.start):
+    for mention in sorted(mentions(text, set(by_key)), key=lambda m: m.start):
         target = by_key.get(mention.key)
         if target is None:
             continue

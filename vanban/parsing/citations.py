@@ -73,16 +73,20 @@ class Mention:
     number_end: int
 
 
-def mentions(text: str):
-    """Every citation where it stands, in the converter's grammar (numbered, then bare "số 16")."""
+def mentions(text: str, wanted: set[str] | None = None):
+    """Every citation where it stands, in the converter's grammar (numbered, then bare "số 16").
+    `wanted`: only numbers with these symbol_keys (the rest cost no context reading)."""
     for match, symbol in find_symbols(text):
+        key = symbol_key(str(symbol))
+        if wanted is not None and key not in wanted:
+            continue
         doc_type, date, issuer, number_end, end = _context(text, match.start(), match.end())
         start = match.start()
         before = _TYPE_BEFORE_RE.search(text[max(0, start - 30):start])
         if before:
             start = max(0, start - 30) + before.start()
         raw = collapse_spaces(text[start:end])
-        yield Mention(start, number_end, symbol_key(str(symbol)),
+        yield Mention(start, number_end, key,
                       Citation(str(symbol), doc_type or symbol.doc_type, date, issuer, raw), match.start(), match.end())
     for match in _BARE_NUMBER_RE.finditer(text):
         type_word = _TYPE_WORD_RE.search(text[max(0, match.start() - 25):match.start()])
