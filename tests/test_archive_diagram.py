@@ -2,7 +2,9 @@
 import re
 
 from _archive_pages import page
-from vanban.archive.diagram import MAX_CHILDREN, MAX_NODES, citation_tree, diagram_html
+from vanban.archive.diagram import (
+    MAX_CHILDREN, MAX_NODES, agency_citations, agency_diagram_html, citation_tree, diagram_html,
+)
 from vanban.archive.site import build_archive
 from conftest import sample_docs
 
@@ -88,3 +90,20 @@ def test_every_value_is_escaped():
     html = diagram_html(archive.by_src["van-ban/2021/a.md"], archive.relations, archive.ambiguous)
     assert "<img" not in html and "&lt;img" in html
     assert not re.search(r'title="[^"]*"[^>]*alert', html)
+
+
+def test_agency_overview_counts_other_bodies_and_is_capped():
+    cited = ("van-ban/2021/154.md", page())   # Tỉnh ủy Hà Nam
+    citing = [(f"van-ban/2021/h{i}.md", page("Thực hiện Công văn số 154-CV/TU của Tỉnh ủy; Công văn số 9-CV/TU.",
+                                            so_ky_hieu=f"{i + 1}-CV/HU", co_quan_ban_hanh=f"Huyện ủy Số {i}"))
+              for i in range(MAX_NODES + 3)]
+    archive = build_archive([cited] + citing)
+    links = agency_citations(archive.relations, archive.by_src)
+    ha_nam = next(a for a in archive.agencies if a.name == "Tỉnh ủy Hà Nam")
+    assert len(links[ha_nam.key].cited_by) == MAX_NODES + 3 and links[ha_nam.key].cites == {}
+    html = agency_diagram_html(ha_nam, links[ha_nam.key], {a.key: a for a in archive.agencies})
+    assert html.count('<a class="sddc-nut sddc-nut--co"') == MAX_NODES and "+3 khác" in html
+    huyen = next(a for a in archive.agencies if a.name == "Huyện ủy Số 0")
+    assert links[huyen.key].missing == 1   # 9-CV/TU is not held
+    assert "1 lần dẫn chiếu văn bản chưa có trong kho" in agency_diagram_html(
+        huyen, links[huyen.key], {a.key: a for a in archive.agencies})

@@ -29,3 +29,11 @@ def test_document_page_has_a_diagram_whose_nodes_link_to_pages(built_site):
 def test_every_document_page_has_one(built_site):
     pages = list((built_site / "van-ban").rglob("index.html"))
     assert pages and all(p.read_text(encoding="utf-8").count('class="so-do-dan-chieu"') == 1 for p in pages)
+
+
+def test_agency_page_shows_which_bodies_it_cites(built_site):
+    html = read(built_site, "co-quan/huyen-uy-kim-bang.md")
+    overview = re.search(r'<figure class="so-do-dan-chieu so-do-dan-chieu--co-quan".*?</figure>', html, re.DOTALL)
+    assert overview and html.index("so-do-dan-chieu--co-quan") < html.index("<table")
+    assert raw_links(overview.group(0)) == ["../tinh-uy-ha-nam/"]
+    assert "1 lần dẫn chiếu văn bản chưa có trong kho" in overview.group(0)   # 99-CV/HU

@@ -20,14 +20,15 @@ from ..symbols import symbol_key
 from . import urls
 from .ambiguous import Ambiguous
 from .catalog import Record
-from .relations import AMBIGUOUS, RESOLVED, Link, Relations
+from .indexes import Agency
+from .relations import AMBIGUOUS, MISSING, RESOLVED, Link, Relations
 from .render import fmt_date, html_text
 
 MAX_NODES = 12      # per side and level
 MAX_CHILDREN = 3    # second-level nodes under one first-level node
 
-HELD, MISSING, UNDECIDED, CENTRE = "co", "chua-co", "chua-ro", "goc"
-_STATUS_TEXT = {MISSING: "chưa có trong kho", UNDECIDED: "chưa xác định được văn bản"}
+HELD, NOT_HELD, UNDECIDED, CENTRE = "co", "chua-co", "chua-ro", "goc"   # node kinds (CSS classes)
+_STATUS_TEXT = {NOT_HELD: "chưa có trong kho", UNDECIDED: "chưa xác định được văn bản"}
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Node:
     label: str                 # "Công văn"
     number: str                # "154-CV/TU"
     detail: str                # "Tỉnh ủy Hà Nam · 28/04/2021"
-    kind: str                  # HELD | MISSING | UNDECIDED | CENTRE
+    kind: str                  # HELD | NOT_HELD | UNDECIDED | CENTRE
     src: str | None = None     # the page it links to
     title: str = ""
     record: Record | None = None
@@ -59,7 +60,7 @@ def _link_node(link: Link, ambiguous: dict[str, Ambiguous]) -> Node:
         entry = ambiguous.get(symbol_key(c.so_ky_hieu)) if c.so_ky_hieu else None
         return Node(label, number, detail, UNDECIDED, urls.ambiguous_page(entry.slug) if entry else None,
                     f"Kho có {len(link.candidates)} văn bản cùng số ký hiệu")
-    return Node(label, number, detail, MISSING, urls.missing_page(link.missing.slug) if link.missing else None,
+    return Node(label, number, detail, NOT_HELD, urls.missing_page(link.missing.slug) if link.missing else None,
                 "Văn bản này chưa có trong kho")
 
 
@@ -114,8 +115,9 @@ def citation_tree(record: Record, relations: Relations, ambiguous: dict[str, Amb
 
 def _node_html(node: Node, from_src: str) -> str:
     status = _STATUS_TEXT.get(node.kind)
-    label = f"{html_text(node.label)} " if node.label else ""
-    inner = (f'<span class="sddc-so">{label}<span class="sddc-ky-hieu">{html_text(node.number)}</span></span>'
+    label = html_text(node.label) + (" " if node.label and node.number else "")
+    number = f'<span class="sddc-ky-hieu">{html_text(node.number)}</span>' if node.number else ""
+    inner = (f'<span class="sddc-so">{label}{number}</span>'
              + (f'<span class="sddc-chi-tiet">{html_text(node.detail)}</span>' if node.detail else "")
              + (f'<span class="sddc-trang-thai">{html_text(status)}</span>' if status else ""))
     classes = f"sddc-nut sddc-nut--{node.kind}"
@@ -162,4 +164,60 @@ def diagram_html(record: Record, relations: Relations, ambiguous: dict[str, Ambi
         f"<figcaption>Mỗi bên hiện tối đa {MAX_NODES} văn bản mỗi cấp. Ô viền đứt: văn bản chưa có "
         "trong kho hoặc chưa xác định được.</figcaption>",
         "</figure>",
+    ])
+
+
+# ---- whole body: which bodies an agency's documents cite, and which cite it ----
+
+@dataclass
+class AgencyLinks:
+    cites: dict[str, int] = field(default_factory=dict)      # cited agency_key -> citations
+    cited_by: dict[str, int] = field(default_factory=dict)   # citing agency_key -> citations
+    missing: int = 0                                         # citations of documents not held
+
+
+def agency_citations(relations: Relations, by_src: dict[str, Record]) -> dict[str, AgencyLinks]:
+    """agency_key -> its links to other bodies, in one pass over the resolved citations.
+    A body citing its own documents is left out."""
+    result: dict[str, AgencyLinks] = {}
+    for src, links in relations.outgoing.items():
+        citing_key = by_src[src].agency_key or ""
+        citing = result.setdefault(citing_key, AgencyLinks())
+        for link in links:
+            citing.missing += link.status == MISSING
+            cited_key = link.target.agency_key or "" if link.status == RESOLVED else citing_key
+            if cited_key != citing_key:
+                citing.cites[cited_key] = citing.cites.get(cited_key, 0) + 1
+                cited_by = result.setdefault(cited_key, AgencyLinks()).cited_by
+                cited_by[citing_key] = cited_by.get(citing_key, 0) + 1
+    return result
+
+
+def _agency_nodes(counts: dict[str, int], agencies: dict[str, Agency], page: str) -> tuple[list[Node], int]:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], agencies[kv[0]].name if kv[0] in agencies else kv[0]))
+    shown, more = _capped(ranked, MAX_NODES)
+    return [Node(agencies[key].name, "", f"{count} lần dẫn chiếu", HELD, urls.agency_page(agencies[key].slug))
+            for key, count in shown if key in agencies], more
+
+
+def agency_diagram_html(agency: Agency, links: AgencyLinks | None, agencies: dict[str, Agency]) -> str:
+    """The bodies whose documents this body's documents cite, and those citing them (one level)."""
+    src = urls.agency_page(agency.slug)
+    links = links or AgencyLinks()
+    cited, cited_more = _agency_nodes(links.cites, agencies, src)
+    citing, citing_more = _agency_nodes(links.cited_by, agencies, src)
+    missing = links.missing
+    centre = Node(agency.name, "", f"{len(agency.records)} văn bản", CENTRE)
+    note = f" Ngoài ra có {missing} lần dẫn chiếu văn bản chưa có trong kho." if missing else ""
+    return "".join([
+        '<figure class="so-do-dan-chieu so-do-dan-chieu--co-quan" aria-label="Sơ đồ dẫn chiếu giữa các cơ quan">',
+        '<div class="sddc-luoi">',
+        _side_html("dan-chieu", "Văn bản của cơ quan này dẫn chiếu văn bản của", cited, cited_more,
+                   "Không dẫn chiếu văn bản của cơ quan khác trong kho.", src),
+        f'<div class="sddc-giua">{_node_html(centre, src)}</div>',
+        _side_html("duoc-dan-chieu", "Được văn bản của các cơ quan này dẫn chiếu", citing, citing_more,
+                   "Chưa có cơ quan khác trong kho dẫn chiếu.", src),
+        "</div>",
+        f"<figcaption>Mỗi bên hiện tối đa {MAX_NODES} cơ quan, nhiều lần dẫn chiếu nhất trước.{html_text(note)}"
+        "</figcaption></figure>",
     ])

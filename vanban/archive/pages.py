@@ -8,7 +8,8 @@ from .ambiguous import MAX_CANDIDATES
 from .indexes import Agency, by_level, newest_first, review, types, undated, years
 from .relations import Missing, Relations
 from .render import (
-    anchor, citation_text, document_list_html, documents_table, fmt_date, front_matter, link, md, table, text,
+    anchor, citation_text, document_list_html, documents_table, fmt_date, front_matter, html_block, link, md, table,
+    text,
 )
 
 MONTHS = ("", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7",
@@ -16,7 +17,8 @@ MONTHS = ("", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Thán
 NEWEST = 10
 
 
-def agency_pages(agency_list: list[Agency]) -> dict[str, str]:
+def agency_pages(agency_list: list[Agency], overviews: dict[str, str] | None = None) -> dict[str, str]:
+    """overviews: agency_key -> pre-rendered HTML shown above the agency's documents (its diagram)."""
     src = urls.AGENCY_INDEX
     out = [front_matter("Cơ quan ban hành", "chi-muc"),
            f"Kho có văn bản của **{len(agency_list)}** cơ quan, xếp theo cấp.\n"]
@@ -26,8 +28,10 @@ def agency_pages(agency_list: list[Agency]) -> dict[str, str]:
     pages = {src: "".join(out)}
     for a in agency_list:
         page = urls.agency_page(a.slug)
+        overview = (overviews or {}).get(a.key)
         pages[page] = (front_matter(a.name, "co-quan") + f"Cấp: {md(a.level)}. Số văn bản: **{len(a.records)}**, "
-                       "mới nhất trước.\n\n" + documents_table(a.records, page))
+                       "mới nhất trước.\n\n" + (html_block(overview) + "\n" if overview else "")
+                       + documents_table(a.records, page))
     return pages
 
 

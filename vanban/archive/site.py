@@ -11,7 +11,7 @@ from . import pages
 from .ambiguous import Ambiguous, ambiguous_symbols
 from .body_links import link_citations
 from .catalog import Catalog, Record, build_catalog
-from .diagram import diagram_html
+from .diagram import agency_citations, agency_diagram_html, diagram_html
 from .indexes import Agency, agencies
 from .relations import Relations, build_relations
 from .render import document_page
@@ -34,7 +34,10 @@ class Archive:
         result = {}
         if with_home:
             result.update(pages.home_page(records, len(self.agencies), self.relations))
-        result.update(pages.agency_pages(self.agencies))
+        by_key = {a.key: a for a in self.agencies}
+        counts = agency_citations(self.relations, self.by_src)
+        result.update(pages.agency_pages(self.agencies, {
+            a.key: agency_diagram_html(a, counts.get(a.key), by_key) for a in self.agencies}))
         result.update(pages.date_pages(records))
         result.update(pages.type_pages(records))
         result.update(pages.missing_pages(self.relations.missing))
