@@ -5,7 +5,8 @@ Event order in one build (hooks run in the order mkdocs.yml lists them):
   on_files          archive.py     read every page once -> vanban.archive.site.load(); add virtual pages
   on_files          validation.py  log schema errors (fail --strict) and review flags (info)
   on_page_markdown  titles.py      escape the front-matter title before templates print it
-  on_page_markdown  document_page.py  metadata panel + body + relations on document pages
+  on_page_markdown  document_page.py  metadata panel + body (citations linked) + diagram and relations;
+                                      the JSON-LD into page.meta for overrides/main.html
   on_page_content   document_page.py  unwrap the pre-rendered HTML of the archive's pages
 The hooks share state only through vanban.archive.site.current().
 """
