@@ -24,6 +24,9 @@ from .indexes import Agency
 from .relations import AMBIGUOUS, MISSING, RESOLVED, Link, Relations
 from .render import fmt_date, html_text
 
+# MkDocs keeps every page's HTML until the build ends, so the document page holds this
+# slot and the diagram is made when the page is written (hooks/document_page.py).
+SLOT = '<div class="so-do-dan-chieu-cho"></div>'
 MAX_NODES = 12      # per side and level
 MAX_CHILDREN = 3    # second-level nodes under one first-level node
 

@@ -11,7 +11,7 @@ from . import pages
 from .ambiguous import Ambiguous, ambiguous_symbols
 from .body_links import link_citations
 from .catalog import Catalog, Record, build_catalog
-from .diagram import agency_citations, agency_diagram_html, diagram_html
+from .diagram import SLOT, agency_citations, agency_diagram_html, diagram_html
 from .indexes import Agency, agencies
 from .relations import Relations, build_relations
 from .render import document_page
@@ -54,8 +54,15 @@ class Archive:
         links = self.relations.outgoing.get(src_uri, [])
         return document_page(record, link_citations(markdown, src_uri, links, self.ambiguous), links,
                              self.relations.incoming.get(src_uri, []),
-                             self.agency_src.get(record.agency_key or ""),
-                             diagram_html(record, self.relations, self.ambiguous))
+                             self.agency_src.get(record.agency_key or ""), SLOT)
+
+    def with_diagram(self, src_uri: str, output: str) -> str:
+        """The written page with its citation diagram in the slot document_markdown left."""
+        record = self.by_src.get(src_uri)
+        at = output.rfind(SLOT) if record else -1   # the last: the body before it is the document's own
+        if at < 0:
+            return output
+        return output[:at] + diagram_html(record, self.relations, self.ambiguous) + output[at + len(SLOT):]
 
     def json_ld(self, src_uri: str, site_url: str | None = None) -> str | None:
         """The page's schema.org Legislation script element, or None when it is not a document."""
