@@ -6,7 +6,8 @@ Event order in one build (hooks run in the order mkdocs.yml lists them):
   on_files          addresses.py   documents at their permanent address (`slug`); old addresses checked
   on_files          validation.py  log schema errors (fail --strict) and review flags (info)
   on_page_markdown  titles.py      escape the front-matter title before templates print it
-  on_page_markdown  document_page.py  metadata panel + body + relations on document pages
+  on_page_markdown  document_page.py  metadata panel + body (citations linked) + diagram and relations;
+                                      the JSON-LD into page.meta for overrides/main.html
   on_page_markdown  feeds_data.py  feed autodiscovery and "Theo dõi" link on home, body and type pages
   on_page_content   document_page.py  unwrap the pre-rendered HTML of the archive's pages
   on_post_build     addresses.py   redirect pages; feeds_data.py  Atom feeds and open-data files

@@ -1,4 +1,9 @@
-"""MkDocs adapter: a document page = metadata panel, body, then its relations.
+"""MkDocs adapter: a document page = metadata panel, body, then its relations and diagram,
+plus its schema.org JSON-LD (page.meta["kho_json_ld"], printed by overrides/main.html).
+
+MkDocs renders every page's Markdown before it writes any, and keeps all that HTML:
+the diagram and the JSON-LD are therefore made only when the page is written
+(on_page_context, on_post_page), so memory does not hold them for every page at once.
 
 The archive writes its long lists and the metadata panel as pre-rendered HTML
 inside a comment that Python-Markdown copies through untouched
@@ -25,6 +30,20 @@ def on_page_markdown(markdown, page, config, files):
     archive = site.current()
     rendered = archive.document_markdown(page.file.src_uri, markdown) if archive else None
     return markdown if rendered is None else rendered
+
+
+def on_page_context(context, page, config, nav):
+    archive = site.current()
+    json_ld = archive.json_ld(page.file.src_uri, config.site_url) if archive else None
+    if json_ld:  # overrides/main.html prints it in <head>; escaped for HTML already
+        page.meta["kho_json_ld"] = json_ld
+    return context
+
+
+def on_post_page(output, page, config):
+    page.meta.pop("kho_json_ld", None)
+    archive = site.current()
+    return archive.with_diagram(page.file.src_uri, output) if archive else output
 
 
 def on_page_content(html, page, config, files):

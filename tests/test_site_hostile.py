@@ -84,7 +84,7 @@ def test_the_hostile_page_is_published_as_text(built_site):
     for shown in ("&lt;script&gt;alert(&#x27;title&#x27;)", "&lt;svg onload=alert('nguoi_ky')&gt;Nguyễn Văn Mẫu",
                   "&lt;iframe src=javascript:alert('kinh_gui')&gt;", "Di chuột vào đoạn này.",
                   "Thực hiện Kế hoạch số 12-KH/HU"):
-        assert shown in article
+        assert shown in re.sub(r"</?a\b[^>]*>", "", article)   # the citation is a link where it stands
     for gone in ("forged-block", "body-script", "kho-html", "<!--", "alert('cell')", "ontoggle"):
         assert gone not in html
     assert '<th align="left">Cột</th>' in article   # what our Markdown makes stays

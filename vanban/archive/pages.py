@@ -5,12 +5,14 @@ from ..schema import FIELDS
 from . import urls
 from .catalog import Record
 from ..register import register
+from .ambiguous import MAX_CANDIDATES
 from .indexes import (
     NOT_REGISTERED, Agency, by_level, newest_first, provinces, review, types, undated, unknown_issuer, years,
 )
 from .relations import Missing, Relations
 from .render import (
-    anchor, citation_text, document_list_html, documents_table, front_matter, link, md, table, text,
+    anchor, citation_text, document_list_html, documents_table, fmt_date, front_matter, html_block, link, md, table,
+    text,
 )
 
 MONTHS = ("", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7",
@@ -18,9 +20,11 @@ MONTHS = ("", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Thán
 NEWEST = 10
 
 
-def agency_pages(agency_list: list[Agency], records: list[Record] = ()) -> dict[str, str]:
+def agency_pages(agency_list: list[Agency], records: list[Record] = (),
+                 overviews: dict[str, str] | None = None) -> dict[str, str]:
     """The agency index (by level, then group or province, parents before children), one page per
-    agency and one per province."""
+    agency and one per province. overviews: agency_key -> pre-rendered HTML shown above the agency's
+    documents (its citation diagram)."""
     src = urls.AGENCY_INDEX
     known = [a for a in agency_list if a.body]
     no_issuer = unknown_issuer(records)
@@ -42,7 +46,7 @@ def agency_pages(agency_list: list[Agency], records: list[Record] = ()) -> dict[
                    f"{link('danh sách cần xác minh', src, urls.REVIEW)}.\n")
     pages = {src: "".join(out)}
     for a in agency_list:
-        pages[urls.agency_page(a.slug)] = _agency_page(a)
+        pages[urls.agency_page(a.slug)] = _agency_page(a, (overviews or {}).get(a.key))
     pages.update(_province_pages(agency_list))
     return pages
 
@@ -61,7 +65,7 @@ def _group_heading(group: str, members: list[Agency], src: str) -> str:
     return heading
 
 
-def _agency_page(a: Agency) -> str:
+def _agency_page(a: Agency, overview: str | None = None) -> str:
     page = urls.agency_page(a.slug)
     lines = [f"Cấp: {md(a.level)}."]
     if a.body is None:
@@ -85,6 +89,8 @@ def _agency_page(a: Agency) -> str:
     if a.children:
         text += "## Cơ quan trực thuộc\n\n" + "".join(
             f"- {link(c.name, page, urls.agency_page(c.slug))} ({len(c.records)})\n" for c in a.children) + "\n"
+    if overview:
+        text += html_block(overview) + "\n"
     return (text + f"## Văn bản ({len(a.records)})\n\nMới nhất trước.\n\n" + documents_table(a.records, page))
 
 
@@ -230,3 +236,21 @@ def keys_page() -> dict[str, str]:
 KINDS = {"str": "chuỗi", "bool": "true hoặc false", "date": "ngày YYYY-MM-DD", "datetime": "ngày giờ", "list": "danh sách",
          "citations": "danh sách văn bản", "object": "nhóm khóa", "slug": "đường dẫn",
          "paths": "danh sách đường dẫn"}
+
+
+def ambiguous_pages(entries) -> dict[str, str]:
+    """One short page per number cited ambiguously: the held documents it may mean."""
+    pages = {}
+    for entry in entries:
+        page = urls.ambiguous_page(entry.slug)
+        shown = entry.candidates[:MAX_CANDIDATES]
+        more = len(entry.candidates) - len(shown)
+        pages[page] = (front_matter(f"{entry.so_ky_hieu} (chưa xác định được văn bản)", "chua-ro")
+                       + f"Có **{entry.cited_by}** văn bản trong kho dẫn chiếu số {md(entry.so_ky_hieu)} "
+                       "nhưng không ghi đủ cơ quan ban hành, địa phương hoặc ngày để biết là văn bản nào. "
+                       f"Trong kho có **{len(entry.candidates)}** văn bản cùng số ký hiệu:\n\n"
+                       + table(["Số, ký hiệu", "Cơ quan ban hành", "Ngày", "Trích yếu"], (
+                           [text(r.so_ky_hieu or "không số"), text(r.co_quan or "—"), fmt_date(r.date),
+                            anchor(r.get("trich_yeu") or r.title, page, r.src_uri)] for r in shown))
+                       + (f"\n… và {more} văn bản khác cùng số ký hiệu.\n" if more else ""))
+    return pages

@@ -199,12 +199,13 @@ def _link_item(item: Link, src: str) -> str:
     return f"<li>{cited} {tag('chưa có trong kho', 'missing')}{missing}</li>"
 
 
-def relations_section(record: Record, links: list[Link], cited_by: list[Record]) -> str:
+def relations_section(record: Record, links: list[Link], cited_by: list[Record], diagram: str = "") -> str:
     """The headings stay Markdown, so that the page's table of contents lists them."""
     src = record.src_uri
     cited_by = sorted(cited_by, key=Record.sort_key, reverse=True)
     return "".join([
         html_block('<div class="kho-relations">'),
+        f"\n## Sơ đồ dẫn chiếu {{#so-do-dan-chieu}}\n\n{html_block(diagram)}" if diagram else "",
         "\n## Văn bản dẫn chiếu {#van-ban-dan-chieu}\n\n",
         html_block("<ul>\n" + "\n".join(_link_item(item, src) for item in links) + "\n</ul>" if links
                    else "<p><em>Văn bản này không dẫn chiếu văn bản nào.</em></p>"),
@@ -215,8 +216,8 @@ def relations_section(record: Record, links: list[Link], cited_by: list[Record])
 
 
 def document_page(record: Record, markdown: str, links: list[Link], cited_by: list[Record],
-                  agency_src: str | None) -> str:
-    """Metadata panel, then the body, then the relations."""
+                  agency_src: str | None, diagram: str = "") -> str:
+    """Metadata panel, then the body, then the relations (with the citation diagram's HTML)."""
     return (metadata_panel(record, agency_src) + "\n" + markdown.strip() + "\n\n"
-            + relations_section(record, links, cited_by))
+            + relations_section(record, links, cited_by, diagram))
 

@@ -9,10 +9,14 @@ from dataclasses import dataclass
 
 from . import pages, urls
 from .addresses import Addresses, plan_addresses
+from .ambiguous import Ambiguous, ambiguous_symbols
+from .body_links import link_citations
 from .catalog import Catalog, Record, build_catalog
+from .diagram import SLOT, agency_citations, agency_diagram_html, diagram_html
 from .indexes import Agency, agencies
 from .relations import Relations, build_relations
 from .render import document_page
+from .structured_data import json_ld_script
 from .urls import agency_page
 
 
@@ -24,6 +28,7 @@ class Archive:
     by_src: dict[str, Record]
     agency_src: dict[str, str]   # agency_key -> its page
     addresses: Addresses         # documents moved by their slug, redirects from old addresses
+    ambiguous: dict[str, Ambiguous]  # symbol_key -> numbers cited ambiguously
 
     def generated_pages(self, with_home: bool = True) -> dict[str, str]:
         """src_uri -> Markdown of every virtual page."""
@@ -31,10 +36,14 @@ class Archive:
         result = {}
         if with_home:
             result.update(pages.home_page(records, sum(1 for a in self.agencies if a.body), self.relations))
-        result.update(pages.agency_pages(self.agencies, records))
+        by_key = {a.key: a for a in self.agencies}
+        counts = agency_citations(self.relations, self.by_src)
+        result.update(pages.agency_pages(self.agencies, records, {
+            a.key: agency_diagram_html(a, counts.get(a.key), by_key) for a in self.agencies}))
         result.update(pages.date_pages(records))
         result.update(pages.type_pages(records))
         result.update(pages.missing_pages(self.relations.missing))
+        result.update(pages.ambiguous_pages(self.ambiguous.values()))
         result.update(pages.review_page(records))
         result.update(pages.keys_page())
         return result
@@ -44,9 +53,23 @@ class Archive:
         record = self.by_src.get(src_uri)
         if record is None:
             return None
-        return document_page(record, markdown, self.relations.outgoing.get(src_uri, []),
+        links = self.relations.outgoing.get(src_uri, [])
+        return document_page(record, link_citations(markdown, src_uri, links, self.ambiguous), links,
                              self.relations.incoming.get(src_uri, []),
-                             self.agency_src.get(record.agency_key or ""))
+                             self.agency_src.get(record.agency_key or ""), SLOT)
+
+    def with_diagram(self, src_uri: str, output: str) -> str:
+        """The written page with its citation diagram in the slot document_markdown left."""
+        record = self.by_src.get(src_uri)
+        at = output.rfind(SLOT) if record else -1   # the last: the body before it is the document's own
+        if at < 0:
+            return output
+        return output[:at] + diagram_html(record, self.relations, self.ambiguous) + output[at + len(SLOT):]
+
+    def json_ld(self, src_uri: str, site_url: str | None = None) -> str | None:
+        """The page's schema.org Legislation script element, or None when it is not a document."""
+        record = self.by_src.get(src_uri)
+        return json_ld_script(record, self.relations.outgoing.get(src_uri, []), site_url) if record else None
 
 
 def build_archive(page_texts) -> Archive:
@@ -60,7 +83,7 @@ def build_archive(page_texts) -> Archive:
         record.body = ""
     return Archive(catalog, relations, agency_list,
                    {r.src_uri: r for r in catalog.records},
-                   {a.key: agency_page(a.slug) for a in agency_list}, addresses)
+                   {a.key: agency_page(a.slug) for a in agency_list}, addresses, ambiguous_symbols(relations))
 
 
 _current: Archive | None = None

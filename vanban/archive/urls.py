@@ -158,3 +158,8 @@ def record_json(src_uri: str) -> str:
     """A document's own JSON record: van-ban/2021/x/ -> du-lieu/van-ban/2021/x.json."""
     rest = page_dir(src_uri)[len(DOCUMENTS_DIR):].rstrip("/") or "index"
     return f"{DATA_DIR}{DOCUMENTS_DIR}{rest}.json"
+
+
+def ambiguous_page(slug: str) -> str:
+    """One page per number cited ambiguously (vanban/archive/ambiguous.py)."""
+    return f"chua-ro/{slug}.md"

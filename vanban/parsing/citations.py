@@ -7,6 +7,7 @@ which resolve to 16/CT-TTg through the issuer and type codes.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..agencies import issuer_code
 from ..dates import find_dates, iso
@@ -22,7 +23,7 @@ _TYPE_BEFORE_RE = re.compile(rf"(?P<type>{_TYPES})\s*(?:số|Số|so)?\s*:?\s*$"
 _BARE_NUMBER_RE = re.compile(r"số(?<!\wsố)\s+(?P<num>\d{1,5})(?![\d/\-–.,]\d)(?![\w/\-])")
 _TYPE_WORD_RE = re.compile(rf"(?P<type>{_TYPES})\s+$", re.IGNORECASE)
 _DATE_AFTER_RE = re.compile(r"^\s*[,(]?\s*(?:ban hành\s+)?(?=ngày)", re.IGNORECASE)
-_ISSUER_RE = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()\n]{2,120})")
+_ISSUER_RE = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()\[\]\n]{2,120})")
 # Words that end an issuer phrase ("của Ban Thường vụ Tỉnh ủy về việc ...").
 _STOP_WORDS = {"về", "tại", "để", "nhằm", "theo", "và", "với", "trong", "đã", "có", "quy", "hướng", "ban",
                "sẽ", "thì", "là", "trả", "hỏi", "gửi", "đối", "cho", "khi", "được", "phê", "việc", "(", "trên"} - {"ban"}
@@ -43,8 +44,8 @@ def _issuer(text: str) -> tuple[str | None, int]:
     return issuer or None, match.start("issuer") + len(" ".join(words))
 
 
-def _context(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None, int]:
-    """(type, ISO date, issuer, end of phrase) around a symbol at text[start:end]."""
+def _context(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None, int, int]:
+    """(type, ISO date, issuer, end of number and date, end of phrase) around a symbol at text[start:end]."""
     before = _TYPE_BEFORE_RE.search(text[max(0, start - 30):start])
     doc_type = canonical_type(before.group("type")) if before else None
     date = None
@@ -57,7 +58,49 @@ def _context(text: str, start: int, end: int) -> tuple[str | None, str | None, s
             end += lead.end() + match.end()
             tail = text[end:end + 160]
     issuer, used = _issuer(tail)
-    return doc_type, date, issuer, end + used
+    return doc_type, date, issuer, end, end + used
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a citation stands in the text: text[start:end] is "Công văn số 761-CV/TU,
+    ngày 25/8/2021" (type, number and date; the issuer phrase after it is not included)."""
+    start: int
+    end: int
+    key: str            # symbol_key of the cited number
+    citation: Citation
+    number_start: int   # text[number_start:number_end] is the number alone ("761-CV/TU", "số 16")
+    number_end: int
+
+
+def mentions(text: str, wanted: set[str] | None = None):
+    """Every citation where it stands, in the converter's grammar (numbered, then bare "số 16").
+    `wanted`: only numbers with these symbol_keys (the rest cost no context reading)."""
+    for match, symbol in find_symbols(text):
+        key = symbol_key(str(symbol))
+        if wanted is not None and key not in wanted:
+            continue
+        doc_type, date, issuer, number_end, end = _context(text, match.start(), match.end())
+        start = match.start()
+        before = _TYPE_BEFORE_RE.search(text[max(0, start - 30):start])
+        if before:
+            start = max(0, start - 30) + before.start()
+        raw = collapse_spaces(text[start:end])
+        yield Mention(start, number_end, key,
+                      Citation(str(symbol), doc_type or symbol.doc_type, date, issuer, raw), match.start(), match.end())
+    for match in _BARE_NUMBER_RE.finditer(text):
+        type_word = _TYPE_WORD_RE.search(text[max(0, match.start() - 25):match.start()])
+        if not type_word:
+            continue
+        doc_type = canonical_type(type_word.group("type"))
+        _, date, issuer, number_end, end = _context(text, match.end(), match.end())
+        code, agency = code_for_type(doc_type or ""), issuer_code(issuer)
+        if not (code and agency):
+            continue
+        symbol = f"{match.group('num')}/{code}-{agency}"
+        start = max(0, match.start() - 25) + type_word.start()
+        yield Mention(start, number_end, symbol_key(symbol),
+                      Citation(symbol, doc_type, date, issuer, collapse_spaces(text[start:end])), match.start(), match.end())
 
 
 def find_citations(text: str, exclude: set[str] = frozenset()) -> list[Citation]:
@@ -75,24 +118,6 @@ def find_citations(text: str, exclude: set[str] = frozenset()) -> list[Citation]
             if getattr(known, attr) is None:
                 setattr(known, attr, getattr(citation, attr))
 
-    for match, symbol in find_symbols(text):
-        doc_type, date, issuer, end = _context(text, match.start(), match.end())
-        start = match.start()
-        before = _TYPE_BEFORE_RE.search(text[max(0, start - 30):start])
-        if before:
-            start = max(0, start - 30) + before.start()
-        raw = collapse_spaces(text[start:end])
-        add(symbol_key(str(symbol)), Citation(str(symbol), doc_type or symbol.doc_type, date, issuer, raw))
-    for match in _BARE_NUMBER_RE.finditer(text):
-        type_word = _TYPE_WORD_RE.search(text[max(0, match.start() - 25):match.start()])
-        if not type_word:
-            continue
-        doc_type = canonical_type(type_word.group("type"))
-        _, date, issuer, end = _context(text, match.end(), match.end())
-        code, agency = code_for_type(doc_type or ""), issuer_code(issuer)
-        if not (code and agency):
-            continue
-        symbol = f"{match.group('num')}/{code}-{agency}"
-        start = max(0, match.start() - 25) + type_word.start()
-        add(symbol_key(symbol), Citation(symbol, doc_type, date, issuer, collapse_spaces(text[start:end])))
+    for mention in mentions(text):
+        add(mention.key, mention.citation)
     return list(found.values())

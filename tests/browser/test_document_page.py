@@ -1,0 +1,53 @@
+"""Headless Chromium on a document page: body citation links, the diagram on a 390 px phone, and print."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import serve
+
+pytestmark = pytest.mark.browser
+
+STAFF_PAGE = "van-ban/2021/thong-bao-20-tb-hu-trang-mau/"
+
+
+@pytest.fixture(scope="module")
+def base(built_site):
+    with serve(built_site, "/kho-van-ban/") as url:
+        yield url
+
+
+def test_citation_in_the_body_opens_the_cited_document(page, base):
+    page.goto(base + STAFF_PAGE)
+    page.locator("article a.dan-chieu--co").click()
+    page.wait_for_url("**/mau-ke-hoach-huyen-uy-kim-bang-trien-khai-154-cv-tu/")
+    assert "12-KH/HU" in page.locator("h1").inner_text()
+
+
+def test_diagram_fits_a_phone(page, base):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + STAFF_PAGE)
+    diagram = page.locator(".so-do-dan-chieu")
+    assert diagram.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    box = diagram.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    missing = diagram.locator("a.sddc-nut--chua-co")
+    assert "chưa có trong kho" in missing.inner_text()
+    assert missing.evaluate("e => getComputedStyle(e).borderTopStyle") == "dashed"
+    # nodes are stacked, each as wide as the column
+    widths = diagram.locator(".sddc-cap1 > li > .sddc-nut").evaluate_all("ns => ns.map(n => n.offsetWidth)")
+    assert widths and min(widths) > 300
+
+
+def test_printed_page_is_the_directive_with_its_address(page, base):
+    page.goto(base + STAFF_PAGE)
+    page.emulate_media(media="print")
+    hidden = ".md-header, .md-sidebar, .md-search, .md-footer, .kho-relations, .so-do-dan-chieu"
+    assert page.locator(hidden).evaluate_all("els => els.filter(e => e.getClientRects().length > 0).length") == 0
+    for shown in (".kho-meta", "article h1", "article a.dan-chieu--co"):
+        assert page.locator(shown).first.is_visible()
+    address = page.locator(".kho-dia-chi-in")
+    assert address.is_visible() and STAFF_PAGE in address.inner_text()
+    assert address.evaluate("e => getComputedStyle(e).position") == "fixed"   # repeated on every sheet
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

@@ -1,0 +1,125 @@
+"""Citations linked where they stand in a document's body.
+
+One pass over the page's own Markdown: every mention the citation grammar finds
+(vanban.parsing.citations.mentions) whose number the page cites (its links,
+already resolved by relations.py) becomes a plain HTML link around the phrase
+"Công văn số 761-CV/TU, ngày 25/8/2021":
+
+  resolved   -> the document's page            class="dan-chieu dan-chieu--co"
+  missing    -> its "chưa có trong kho" page   class="dan-chieu dan-chieu--chua-co"
+  ambiguous  -> the page listing candidates    class="dan-chieu dan-chieu--chua-ro"
+
+The page's own number never has a link (citations_of leaves it out). Text that
+is already a link, code, an HTML tag or comment, a URL or an admonition title is
+left alone, so staff's hand-written links are kept and links never nest.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+
+from ..parsing.citations import mentions
+from ..symbols import symbol_key
+from ..text import nfc
+from . import urls
+from .ambiguous import Ambiguous
+from .relations import AMBIGUOUS, MISSING, RESOLVED, Link
+
+# Regions of Markdown where a link must not be added. Each pattern runs only when its
+# trigger occurs in the page (most bodies are plain prose), and the regions are merged:
+# one alternation of all of them cost more than finding the citations.
+_PROTECTED = tuple((trigger, re.compile(pattern, re.DOTALL | re.MULTILINE | re.IGNORECASE)) for trigger, pattern in (
+    ("```", r"^[ \t]*(`{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)"),             # fenced code block
+    ("~~~", r"^[ \t]*(~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)"),
+    ("`", r"(`+).+?(?<!`)\1(?!`)"),                                             # code span
+    ("<!--", r"<!--.*?-->"),                                                     # HTML comment
+    ("<", r"<a\b.*?</a\s*>|<[A-Za-z/!][^>\n]*>"),                                # an HTML link, any tag, autolink
+    ("[", r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\])?"),  # Markdown link, image, reference
+    ("://", r"https?://[^\s)>\]]+"),                                             # bare URL
+    ("!!!", r"^[ \t]*!!![^\n]*$"),                                               # admonition title line
+    ("???", r"^[ \t]*\?\?\?\+?[^\n]*$"),
+))
+# Inline markup inside a phrase would interleave with the link: link the number alone then.
+_MARKUP = re.compile(r"[*_`\[\]<>\\]|\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Target:
+    src: str      # the page it links to
+    kind: str     # co | chua-co | chua-ro
+    title: str    # tooltip
+
+
+def targets(links: list[Link], ambiguous: dict[str, Ambiguous]) -> dict[str, Target]:
+    """symbol_key -> where a mention of that number links, for one page's resolved citations."""
+    result: dict[str, Target] = {}
+    for link in links:
+        if not link.citation.so_ky_hieu:
+            continue
+        key = symbol_key(link.citation.so_ky_hieu)
+        if key in result:
+            continue
+        if link.status == RESOLVED:
+            result[key] = Target(link.target.src_uri, "co", link.target.title)
+        elif link.status == MISSING and link.missing:
+            result[key] = Target(urls.missing_page(link.missing.slug), "chua-co",
+                                 f"{link.citation.so_ky_hieu}: chưa có trong kho")
+        elif link.status == AMBIGUOUS and key in ambiguous:
+            result[key] = Target(urls.ambiguous_page(ambiguous[key].slug), "chua-ro",
+                                 f"{link.citation.so_ky_hieu}: kho có {len(link.candidates)} văn bản cùng số, "
+                                 "chưa xác định được văn bản nào")
+    return result
+
+
+def _protected(text: str) -> tuple[list[int], list[int]]:
+    """Sorted, disjoint (starts, ends) of the regions to leave alone."""
+    regions = sorted((m.start(), m.end()) for trigger, pattern in _PROTECTED if trigger in text
+                     for m in pattern.finditer(text))
+    starts, ends = [], []
+    for start, end in regions:
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _is_free(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+    """No protected region overlaps text[start:end] (regions are disjoint and sorted)."""
+    i = bisect.bisect_right(starts, start) - 1  # the last region starting at or before `start`
+    if i >= 0 and ends[i] > start:
+        return False
+    return i + 1 >= len(starts) or starts[i + 1] >= end
+
+
+def _anchor(from_src: str, target: Target, inner: str) -> str:
+    href = html.escape(urls.href(from_src, target.src), quote=True)
+    title = html.escape(" ".join(target.title.split()), quote=True)
+    return f'<a href="{href}" class="dan-chieu dan-chieu--{target.kind}" title="{title}">{inner}</a>'
+
+
+def link_citations(markdown: str, src_uri: str, links: list[Link], ambiguous: dict[str, Ambiguous]) -> str:
+    """The page's Markdown with each recognised citation linked where it stands."""
+    by_key = targets(links, ambiguous)
+    if not by_key:
+        return markdown
+    text = nfc(markdown)
+    starts, ends = _protected(text)
+    out, pos = [], 0
+    for mention in sorted(mentions(text, set(by_key)), key=lambda m: m.start):
+        target = by_key.get(mention.key)
+        if target is None:
+            continue
+        start, end = mention.start, mention.end
+        if _MARKUP.search(text, start, end) or not _is_free(start, end, starts, ends):
+            start, end = mention.number_start, mention.number_end  # at least the number
+            if _MARKUP.search(text, start, end) or not _is_free(start, end, starts, ends):
+                continue
+        if start < pos:  # overlaps a mention already linked
+            continue
+        out += [text[pos:start], _anchor(src_uri, target, text[start:end])]
+        pos = end
+    return "".join(out + [text[pos:]])

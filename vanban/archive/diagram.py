@@ -1,0 +1,226 @@
+"""The citation diagram ("sơ đồ dẫn chiếu") of a document page, as plain HTML and CSS.
+
+    what it cites        the document       what cites it
+    (and what those cite)                   (and what cites those)
+
+Two levels on each side, read from relations.py (nothing is scanned again).
+Each side shows at most MAX_NODES documents per level and MAX_CHILDREN under
+each, then "+N khác", so the diagram has the same size whatever the archive
+holds. Nodes link to their pages; a document the archive does not hold, or
+cannot pick, is drawn dashed and says so in words. No JavaScript: the layout is
+CSS (docs/assets/stylesheets/archive.css), stacked on a phone, three columns
+on a wide screen. Every value is escaped here; the result travels in an
+html_block, outside the body sanitiser.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..symbols import symbol_key
+from . import urls
+from .ambiguous import Ambiguous
+from .catalog import Record
+from .indexes import Agency
+from .relations import AMBIGUOUS, MISSING, RESOLVED, Link, Relations
+from .render import fmt_date, html_text
+
+# MkDocs keeps every page's HTML until the build ends, so the document page holds this
+# slot and the diagram is made when the page is written (hooks/document_page.py).
+SLOT = '<div class="so-do-dan-chieu-cho"></div>'
+MAX_NODES = 12      # per side and level
+MAX_CHILDREN = 3    # second-level nodes under one first-level node
+
+HELD, NOT_HELD, UNDECIDED, CENTRE = "co", "chua-co", "chua-ro", "goc"   # node kinds (CSS classes)
+_STATUS_TEXT = {NOT_HELD: "chưa có trong kho", UNDECIDED: "chưa xác định được văn bản"}
+
+
+@dataclass
+class Node:
+    label: str                 # "Công văn"
+    number: str                # "154-CV/TU"
+    detail: str                # "Tỉnh ủy Hà Nam · 28/04/2021"
+    kind: str                  # HELD | NOT_HELD | UNDECIDED | CENTRE
+    src: str | None = None     # the page it links to
+    title: str = ""
+    record: Record | None = None
+    children: list[Node] = field(default_factory=list)
+    more: int = 0              # children left out
+
+
+def _record_node(record: Record, kind: str = HELD) -> Node:
+    detail = " · ".join(v for v in (record.co_quan, fmt_date(record.date) if record.date else None) if v)
+    return Node(record.loai_van_ban or "", record.so_ky_hieu or "không số", detail, kind, record.src_uri,
+                record.title, record)
+
+
+def _link_node(link: Link, ambiguous: dict[str, Ambiguous]) -> Node:
+    if link.status == RESOLVED:
+        return _record_node(link.target)
+    c = link.citation
+    label, number = c.loai_van_ban or "", c.so_ky_hieu or c.text or "không rõ số"
+    detail = " · ".join(v for v in (c.co_quan, fmt_date(c.ngay) if c.ngay else None) if v)
+    if link.status == AMBIGUOUS:
+        entry = ambiguous.get(symbol_key(c.so_ky_hieu)) if c.so_ky_hieu else None
+        return Node(label, number, detail, UNDECIDED, urls.ambiguous_page(entry.slug) if entry else None,
+                    f"Kho có {len(link.candidates)} văn bản cùng số ký hiệu")
+    return Node(label, number, detail, NOT_HELD, urls.missing_page(link.missing.slug) if link.missing else None,
+                "Văn bản này chưa có trong kho")
+
+
+def _capped(items: list, limit: int) -> tuple[list, int]:
+    return items[:limit], max(0, len(items) - limit)
+
+
+def _distinct(nodes: list[Node], centre: Record) -> list[Node]:
+    """One node per document, never the page's own document (A cites B cites A)."""
+    seen, result = set(), []
+    for node in nodes:
+        key = node.src or (node.kind, node.number)
+        if node.record is centre or key in seen:
+            continue
+        seen.add(key)
+        result.append(node)
+    return result
+
+
+def _cited_nodes(record: Record, relations: Relations, ambiguous) -> list[Node]:
+    return _distinct([_link_node(link, ambiguous) for link in relations.outgoing.get(record.src_uri, [])], record)
+
+
+def _citing_nodes(record: Record, relations: Relations, centre: Record) -> list[Node]:
+    citing = sorted(relations.incoming.get(record.src_uri, []), key=Record.sort_key, reverse=True)
+    return _distinct([_record_node(r) for r in citing], centre)
+
+
+def _side(first: list[Node], grow) -> tuple[list[Node], int]:
+    """First level capped, then up to MAX_CHILDREN under each held node, MAX_NODES in all."""
+    shown, more = _capped(first, MAX_NODES)
+    budget = MAX_NODES
+    for node in shown:
+        if node.record is None or budget == 0:
+            continue
+        children = grow(node.record)
+        node.children, node.more = _capped(children, min(MAX_CHILDREN, budget))
+        budget -= len(node.children)
+    return shown, more
+
+
+def citation_tree(record: Record, relations: Relations, ambiguous: dict[str, Ambiguous]):
+    """(cited nodes, how many left out, citing nodes, how many left out) around record."""
+    cited, cited_more = _side(_cited_nodes(record, relations, ambiguous),
+                              lambda r: [n for n in _cited_nodes(r, relations, ambiguous) if n.record is not record])
+    citing, citing_more = _side(_citing_nodes(record, relations, record),
+                                lambda r: _citing_nodes(r, relations, record))
+    return cited, cited_more, citing, citing_more
+
+
+# ---- HTML ----------------------------------------------------------------
+
+def _node_html(node: Node, from_src: str) -> str:
+    status = _STATUS_TEXT.get(node.kind)
+    label = html_text(node.label) + (" " if node.label and node.number else "")
+    number = f'<span class="sddc-ky-hieu">{html_text(node.number)}</span>' if node.number else ""
+    inner = (f'<span class="sddc-so">{label}{number}</span>'
+             + (f'<span class="sddc-chi-tiet">{html_text(node.detail)}</span>' if node.detail else "")
+             + (f'<span class="sddc-trang-thai">{html_text(status)}</span>' if status else ""))
+    classes = f"sddc-nut sddc-nut--{node.kind}"
+    title = f' title="{html_text(node.title)}"' if node.title else ""
+    if node.src and node.kind != CENTRE:
+        href = html_text(urls.href(from_src, node.src))
+        return f'<a class="{classes}" href="{href}"{title}>{inner}</a>'
+    return f'<span class="{classes}"{title}>{inner}</span>'
+
+
+def _more_html(count: int) -> str:
+    return f'<li class="sddc-them">+{count} khác</li>' if count else ""
+
+
+def _tree_html(nodes: list[Node], more: int, from_src: str, level: int = 1) -> str:
+    items = []
+    for node in nodes:
+        below = (_tree_html(node.children, node.more, from_src, 2) if node.children or node.more else "")
+        items.append(f"<li>{_node_html(node, from_src)}{below}</li>")
+    return f'<ul class="sddc-cap{level}">' + "".join(items) + _more_html(more) + "</ul>"
+
+
+def _side_html(kind: str, heading: str, nodes: list[Node], more: int, empty: str, from_src: str) -> str:
+    count = len(nodes) + more
+    body = _tree_html(nodes, more, from_src) if nodes else f'<p class="sddc-trong">{html_text(empty)}</p>'
+    return (f'<section class="sddc-ben sddc-ben--{kind}">'
+            f'<p class="sddc-tieu-de">{html_text(heading)} ({count})</p>{body}</section>')
+
+
+def diagram_html(record: Record, relations: Relations, ambiguous: dict[str, Ambiguous]) -> str:
+    """The diagram's HTML: a figure with class so-do-dan-chieu."""
+    src = record.src_uri
+    cited, cited_more, citing, citing_more = citation_tree(record, relations, ambiguous)
+    centre = _record_node(record, CENTRE)
+    return "".join([
+        '<figure class="so-do-dan-chieu" aria-label="Sơ đồ dẫn chiếu">',
+        '<div class="sddc-luoi">',
+        _side_html("dan-chieu", "Văn bản này dẫn chiếu", cited, cited_more,
+                   "Không dẫn chiếu văn bản nào.", src),
+        f'<div class="sddc-giua">{_node_html(centre, src)}</div>',
+        _side_html("duoc-dan-chieu", "Được dẫn chiếu bởi", citing, citing_more,
+                   "Chưa có văn bản nào trong kho dẫn chiếu.", src),
+        "</div>",
+        f"<figcaption>Mỗi bên hiện tối đa {MAX_NODES} văn bản mỗi cấp. Ô viền đứt: văn bản chưa có "
+        "trong kho hoặc chưa xác định được.</figcaption>",
+        "</figure>",
+    ])
+
+
+# ---- whole body: which bodies an agency's documents cite, and which cite it ----
+
+@dataclass
+class AgencyLinks:
+    cites: dict[str, int] = field(default_factory=dict)      # cited agency_key -> citations
+    cited_by: dict[str, int] = field(default_factory=dict)   # citing agency_key -> citations
+    missing: int = 0                                         # citations of documents not held
+
+
+def agency_citations(relations: Relations, by_src: dict[str, Record]) -> dict[str, AgencyLinks]:
+    """agency_key -> its links to other bodies, in one pass over the resolved citations.
+    A body citing its own documents is left out."""
+    result: dict[str, AgencyLinks] = {}
+    for src, links in relations.outgoing.items():
+        citing_key = by_src[src].agency_key or ""
+        citing = result.setdefault(citing_key, AgencyLinks())
+        for link in links:
+            citing.missing += link.status == MISSING
+            cited_key = link.target.agency_key or "" if link.status == RESOLVED else citing_key
+            if cited_key != citing_key:
+                citing.cites[cited_key] = citing.cites.get(cited_key, 0) + 1
+                cited_by = result.setdefault(cited_key, AgencyLinks()).cited_by
+                cited_by[citing_key] = cited_by.get(citing_key, 0) + 1
+    return result
+
+
+def _agency_nodes(counts: dict[str, int], agencies: dict[str, Agency], page: str) -> tuple[list[Node], int]:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], agencies[kv[0]].name if kv[0] in agencies else kv[0]))
+    shown, more = _capped(ranked, MAX_NODES)
+    return [Node(agencies[key].name, "", f"{count} lần dẫn chiếu", HELD, urls.agency_page(agencies[key].slug))
+            for key, count in shown if key in agencies], more
+
+
+def agency_diagram_html(agency: Agency, links: AgencyLinks | None, agencies: dict[str, Agency]) -> str:
+    """The bodies whose documents this body's documents cite, and those citing them (one level)."""
+    src = urls.agency_page(agency.slug)
+    links = links or AgencyLinks()
+    cited, cited_more = _agency_nodes(links.cites, agencies, src)
+    citing, citing_more = _agency_nodes(links.cited_by, agencies, src)
+    missing = links.missing
+    centre = Node(agency.name, "", f"{len(agency.records)} văn bản", CENTRE)
+    note = f" Ngoài ra có {missing} lần dẫn chiếu văn bản chưa có trong kho." if missing else ""
+    return "".join([
+        '<figure class="so-do-dan-chieu so-do-dan-chieu--co-quan" aria-label="Sơ đồ dẫn chiếu giữa các cơ quan">',
+        '<div class="sddc-luoi">',
+        _side_html("dan-chieu", "Văn bản của cơ quan này dẫn chiếu văn bản của", cited, cited_more,
+                   "Không dẫn chiếu văn bản của cơ quan khác trong kho.", src),
+        f'<div class="sddc-giua">{_node_html(centre, src)}</div>',
+        _side_html("duoc-dan-chieu", "Được văn bản của các cơ quan này dẫn chiếu", citing, citing_more,
+                   "Chưa có cơ quan khác trong kho dẫn chiếu.", src),
+        "</div>",
+        f"<figcaption>Mỗi bên hiện tối đa {MAX_NODES} cơ quan, nhiều lần dẫn chiếu nhất trước.{html_text(note)}"
+        "</figcaption></figure>",
+    ])
