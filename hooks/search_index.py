@@ -105,7 +105,7 @@ def index_spool(site_dir: Path, spool: Spool) -> dict:
 
 
 def write_index(site_dir: Path, docs: list[SearchDoc]) -> dict:
-    """Index `docs` into site_dir/pagefind (tests and scripts/bench_search.py)."""
+    """Index `docs` into site_dir/pagefind (tests)."""
     with tempfile.TemporaryDirectory(prefix="kho-search-") as tmp:
         spool = Spool(Path(tmp) / "spool")
         for doc in docs:
