@@ -1,6 +1,7 @@
 """Bad staff pages fail `mkdocs build --strict` and scripts/check.py with a message naming file and key."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -61,14 +62,35 @@ def test_check_command_reports_the_same(tmp_path, name, text, key, value):
     assert f"khóa '{key}'" in line and value in line, line
 
 
+def check_review(docs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), str(docs), "--review"],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
 def test_review_flags_do_not_fail_strict_build(tmp_path):
     docs = add_bad_page(tmp_path, "can-xac-minh.md", front(nguoi_ky=None, so_ky_hieu=None,
                                                            can_xac_minh=["so_ky_hieu", "nguoi_ky"]))
     result = mkdocs_build(tmp_path / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
-    checked = check(docs)
-    assert checked.returncode == 0 and "cần xác minh: docs/van-ban/2021/can-xac-minh.md: khóa 'nguoi_ky'" \
-        in checked.stdout
+    listed = "cần xác minh: docs/van-ban/2021/can-xac-minh.md: khóa 'nguoi_ky'"
+    assert listed not in check(docs).stdout          # the list is on demand...
+    checked = check_review(docs)
+    assert checked.returncode == 0 and listed in checked.stdout   # ...with --review
+
+
+def test_build_log_is_one_line_per_concern(tmp_path):
+    """No line per document outside the nav, review flags as one line, and an error stands out."""
+    docs = add_bad_page(tmp_path, "sai-ngay.md", front(ngay_ban_hanh="2021-02-30"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")], cwd=ROOT,
+                            env={**os.environ, "KHO_DOCS_DIR": str(docs), "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    lines = result.stderr.splitlines()
+    assert not any("not included" in line or line.startswith("  - ") for line in lines), result.stderr
+    review = [line for line in lines if "Cần xác minh:" in line]
+    assert len(review) == 1 and "scripts/check.py --review" in review[0], result.stderr
+    assert not any("can_xac_minh" in line or "cần xác minh: docs/" in line for line in lines)
+    errors = [line for line in lines if line.startswith("ERROR")]
+    assert len(errors) == 1 and "sai-ngay.md" in errors[0] and "ngay_ban_hanh" in errors[0], result.stderr
+    assert len([line for line in lines if line.strip()]) <= 6, result.stderr  # whatever N is
 
 
 def test_sample_archive_checks_clean():
