@@ -36,6 +36,29 @@ def fold_query(text: str) -> str:
     return collapse_spaces(fold(text or "")).lower()
 
 
+_QUOTED_RE = re.compile(r'["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)["\u201c\u201d\u201e]?')
+_WORD_SPLIT_RE = re.compile(r"[^\w]+|_")
+
+
+def phrase_words(text: str) -> str:
+    """Folded words of `text`, punctuation dropped: what a phrase is compared on."""
+    return " ".join(w for w in _WORD_SPLIT_RE.split(fold_query(text)) if w)
+
+
+def split_query(query: str) -> tuple[str, list[str]]:
+    """(what the index is asked for, the quoted phrases of two words or more as
+    phrase_words): the rule search.js splitQuery follows in the browser, which
+    checks each phrase in the results' text (the index keeps no word positions)."""
+    phrases = []
+
+    def unquote(match: re.Match) -> str:
+        phrase = phrase_words(match.group(1))
+        if " " in phrase:
+            phrases.append(phrase)
+        return f" {match.group(1)} "
+    return fold_query(_QUOTED_RE.sub(unquote, query or "")), phrases
+
+
 def canonical_tones(text: str) -> str:
     """NFC text with one tone placement, so "Tỉnh uỷ Khánh Hoà" == "Tỉnh ủy Khánh Hòa"."""
     decomposed = unicodedata.normalize("NFD", nfc(text or ""))
