@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import http.server
 import logging
+import os
 import shutil
 import sys
 import threading
@@ -31,23 +32,29 @@ from vanban.archive.preview import PreviewCatalog  # noqa: E402
 from vanban.archive.urls import DOCUMENTS_DIR, is_document  # noqa: E402
 
 
-def preview_docs(catalog: PreviewCatalog, src_uri: str, target: Path) -> None:
-    """The small archive of the preview: hand-written pages and assets, the edited file, related stubs."""
+def preview_docs(catalog: PreviewCatalog, src_uri: str, target: Path) -> list[str]:
+    """Write the small archive of the preview: hand-written pages and assets, the edited
+    file, the related documents' stubs. Returns the stubs' src_uris."""
     shutil.rmtree(target / DOCUMENTS_DIR, ignore_errors=True)
     shutil.copytree(catalog.docs, target, ignore=shutil.ignore_patterns(DOCUMENTS_DIR.rstrip("/")),
                     dirs_exist_ok=True)
-    for src, text in catalog.preview_pages(src_uri).items():
+    pages = catalog.preview_pages(src_uri)
+    for src, text in pages.items():
         path = target / src
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    return [src for src in pages if src != src_uri]
 
 
-def build_preview(docs: Path, site: Path) -> None:
-    """MkDocs in this process, with the archive's hooks but not the search ones."""
+def build_preview(docs: Path, site: Path, stubs: list[str] = ()) -> None:
+    """MkDocs in this process, with the archive's hooks but not the search ones; the
+    stubs are read by the archive, not rendered (scripts/preview_hook.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     import yaml
     hooks = [h for h in yaml.safe_load(_hooks_block())["hooks"] if not Path(h).name.startswith("search_")]
+    hooks.insert(hooks.index("hooks/archive.py") + 1, "scripts/preview_hook.py")
+    os.environ["KHO_PREVIEW_STUBS"] = "\n".join(stubs)
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site),
                          hooks=[str(ROOT / h) for h in hooks])
     build(config)
@@ -70,8 +77,8 @@ def preview_once(catalog: PreviewCatalog, src_uri: str, out: Path) -> tuple[Path
     catalog.refresh()
     if src_uri not in catalog.entries:
         raise SystemExit(f"{src_uri}: không phải một văn bản trong {catalog.docs / DOCUMENTS_DIR}")
-    preview_docs(catalog, src_uri, out / "docs")
-    build_preview(out / "docs", out / "site")
+    stubs = preview_docs(catalog, src_uri, out / "docs")
+    build_preview(out / "docs", out / "site", stubs)
     return out / "site" / src_uri[:-3] / "index.html", time.perf_counter() - started
 
 

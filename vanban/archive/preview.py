@@ -30,6 +30,7 @@ from .relations import citations_of
 from .urls import DOCUMENTS_DIR
 
 CACHE_VERSION = 1
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: a document cited 300 times has 300 stubs
 
 
 @dataclass
@@ -123,6 +124,15 @@ class PreviewCatalog:
             if other.meta is None:
                 continue
             wordings = other.cited.get(own_key, []) if src in citing else []
-            pages[src] = ("---\n" + yaml.safe_dump(other.meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+            stub = _stub_meta(other.meta, own_key if src in citing else None)
+            pages[src] = ("---\n" + yaml.dump(stub, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
                           + "".join(f"{w}.\n\n" for w in wordings))
         return pages
+
+
+def _stub_meta(meta: dict, cites_key: str | None) -> dict:
+    """A related document's front matter with only its citations of the edited one: its
+    other citations would add "not held" pages the preview does not need."""
+    kept = [c for c in meta.get("van_ban_dan_chieu") or [] if isinstance(c, dict) and cites_key
+            and c.get("so_ky_hieu") and symbol_key(str(c["so_ky_hieu"])) == cites_key]
+    return {**meta, "van_ban_dan_chieu": kept}
