@@ -10,6 +10,8 @@ A the full build, B without the search hooks, C bare Material over the same
 Markdown (scripts/benchmarks/build.py). Then it measures the site and the
 bytes a browser fetches for three realistic queries (scripts/benchmarks/transfer.py).
 Each figure comes from one module; a new one is one more entry in FIGURES.
+Builds report wall seconds and CPU seconds (the build and Pagefind): on a
+machine shared with other work, the CPU ratios are the ones to compare.
 """
 from __future__ import annotations
 
@@ -27,13 +29,16 @@ from scripts.benchmarks.build import build, configs  # noqa: E402
 from scripts.benchmarks.convert import convert_speed  # noqa: E402
 from scripts.benchmarks.generate import generate  # noqa: E402
 from scripts.benchmarks.pages import site_figures  # noqa: E402
+from scripts.benchmarks.preview import preview_figures  # noqa: E402
 from scripts.benchmarks.transfer import transfer  # noqa: E402
 
 COLUMNS = (("docs", "N", "{:>7}"), ("bare_build_s", "bare s", "{:>7.1f}"), ("build_s", "full s", "{:>7.1f}"),
            ("ratio", "full/bare", "{:>9.2f}"), ("build_no_search_s", "no-search s", "{:>11.1f}"),
-           ("hooks_ratio", "hooks/bare", "{:>10.2f}"), ("peak_rss_mb", "peak MB", "{:>8.0f}"),
+           ("hooks_ratio", "hooks/bare", "{:>10.2f}"), ("ratio_cpu", "CPU full/bare", "{:>13.2f}"),
+           ("hooks_ratio_cpu", "CPU hooks/bare", "{:>14.2f}"), ("peak_rss_mb", "peak MB", "{:>8.0f}"),
            ("page_bytes_median", "page median", "{:>11}"), ("page_bytes_max", "page max", "{:>9}"),
-           ("query_bytes_max", "query max", "{:>9}"), ("site_bytes", "site bytes", "{:>11}"))
+           ("query_bytes_max", "query max", "{:>9}"), ("site_bytes", "site bytes", "{:>11}"),
+           ("preview_s", "preview s", "{:>9.1f}"), ("preview_most_cited_s", "worst s", "{:>7.1f}"))
 
 
 def archive_figures(n: int, work: Path, args) -> dict:
@@ -48,9 +53,13 @@ def archive_figures(n: int, work: Path, args) -> dict:
     result.update(build_s=round(full.seconds, 1), build_no_search_s=round(no_search.seconds, 1),
                   bare_build_s=round(bare.seconds, 1), ratio=round(full.seconds / bare.seconds, 2),
                   hooks_ratio=round(no_search.seconds / bare.seconds, 2), peak_rss_mb=round(full.peak_rss_mb),
+                  build_cpu_s=round(full.cpu_seconds, 1), build_no_search_cpu_s=round(no_search.cpu_seconds, 1),
+                  bare_build_cpu_s=round(bare.cpu_seconds, 1), ratio_cpu=round(full.cpu_seconds / bare.cpu_seconds, 2),
+                  hooks_ratio_cpu=round(no_search.cpu_seconds / bare.cpu_seconds, 2),
                   log_lines=len(full.log.splitlines()))
     result.update(site_figures(work / "site-full", documents))
     result.update(transfer(work / "site-full", verbose=args.flows))
+    result.update(preview_figures(docs, work, documents))   # last: it edits two documents
     return result
 
 

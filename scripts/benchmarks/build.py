@@ -79,6 +79,8 @@ def _tree_rss(root: int) -> list[tuple[str, float]]:
 @dataclass
 class Build:
     seconds: float
+    cpu_seconds: float      # user + system of the build and the processes it waited for (Pagefind):
+                            # the figure that a machine shared with other work does not inflate
     peak_rss_mb: float      # all its processes at once (Python holds its memory while Pagefind runs)
     log: str
 
@@ -97,7 +99,7 @@ def build(config: Path, site: Path, strict: bool = True, extra: tuple = ()) -> B
             log = pool.submit(proc.stderr.read)
             peak = 0.0
             while True:
-                pid, status, _ = os.wait4(proc.pid, os.WNOHANG)
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid:
                     break
                 peak = max(peak, sum(rss for _, rss in _tree_rss(proc.pid)))
@@ -106,4 +108,4 @@ def build(config: Path, site: Path, strict: bool = True, extra: tuple = ()) -> B
             text = log.result()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{config.name}: build failed:\n{text[-3000:]}")
-    return Build(seconds, peak, text)
+    return Build(seconds, usage.ru_utime + usage.ru_stime, peak, text)
