@@ -49,7 +49,7 @@ def _config(kind: str, docs: Path) -> dict:
 @contextlib.contextmanager
 def configs(docs: Path):
     """{kind: path of its config file} for the three builds."""
-    paths = {kind: ROOT / f".bench-{kind}.yml" for kind in BUILDS}
+    paths = {kind: ROOT / f".bench-{kind}-{os.getpid()}.yml" for kind in BUILDS}   # runs may overlap
     try:
         for kind, path in paths.items():
             path.write_text(yaml.safe_dump(_config(kind, docs), allow_unicode=True, sort_keys=False),
