@@ -178,3 +178,15 @@ def test_unchecked_phrases_are_said_on_the_results_page(page, base_url):
     cut = {"meta": {"title": "x"}, "content": "bầu cử đại biểu … " * 3 + "…"}
     assert page.evaluate("d => window.khoSearch.holdsPhrases(d, ['quoc hoi khoa xv'])", cut) is None
     assert page.evaluate("d => window.khoSearch.holdsPhrases(d, ['bau cu dai bieu'])", cut) is True
+
+
+def test_header_box_and_search_page_agree_on_a_phrase(page, base_url):
+    # The header box stops checking once a screenful holds the phrase; with fewer
+    # candidates than that it has checked them all, and counts exactly.
+    on_page = page_results(page, base_url, '"phòng, chống dịch"')
+    words_only = page_results(page, base_url, "phòng, chống dịch")
+    assert on_page and set(on_page) <= set(words_only)
+    in_header = header_results(page, base_url, '"phòng, chống dịch"')
+    assert set(in_header) == set(on_page)
+    meta = page.locator("[data-kho-search-result] .md-search-result__meta").inner_text()
+    assert meta == f"Tìm thấy {len(on_page)} văn bản", meta

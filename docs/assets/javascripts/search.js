@@ -109,19 +109,28 @@
     return /\s\u2026$/.test(content) ? null : false;  /* cut excerpt: bundle.py's " …" */
   }
 
-  /* Check the phrases in `numbers`, best first, reading at most PHRASE_CHECKS fragments.
-     {numbers: those that hold them, checked, unsure: cut texts without the phrase, total}. */
-  function checkPhrases(numbers, tag, phrases) {
-    var batch = numbers.slice(0, PHRASE_CHECKS);
-    return loadDocs(batch, tag).then(function (items) {
-      var found = [], unsure = 0;
-      items.forEach(function (doc, i) {
-        var holds = holdsPhrases(doc, phrases);
-        if (holds) found.push(batch[i]);
-        else if (holds === null) unsure++;
+  /* Check the phrases in `numbers`, best first, `want` fragments at a time until `want`
+     hold them or PHRASE_CHECKS were read (the header box wants one screen; the page
+     wants every candidate it can afford). {numbers: those that hold them, checked,
+     unsure: cut texts without the phrase, total}. */
+  function checkPhrases(numbers, tag, phrases, want) {
+    var check = { numbers: [], checked: 0, unsure: 0, total: numbers.length };
+    want = want || PHRASE_CHECKS;
+    function next() {
+      var size = Math.min(want, PHRASE_CHECKS - check.checked);
+      var batch = numbers.slice(check.checked, check.checked + size);
+      if (!batch.length || check.numbers.length >= want) return Promise.resolve(check);
+      return loadDocs(batch, tag).then(function (items) {
+        items.forEach(function (doc, i) {
+          var holds = holdsPhrases(doc, phrases);
+          if (holds) check.numbers.push(batch[i]);
+          else if (holds === null) check.unsure++;
+        });
+        check.checked += batch.length;
+        return next();
       });
-      return { numbers: found, checked: batch.length, unsure: unsure, total: numbers.length };
-    });
+    }
+    return next();
   }
 
   /* What a reader must know when a phrase could not be checked everywhere. */
@@ -243,9 +252,12 @@
     function close() { if (toggle) toggle.checked = false; input.blur(); }
 
     function render(query, count, items, check) {
-      var note = phraseNote(check);
-      var counted = check && note ? "Có ít nhất " + count + " văn bản" : "Tìm thấy " + count + " văn bản";
-      meta.textContent = (count ? counted : "Không tìm thấy văn bản nào") + (note ? ". " + note : "");
+      /* One short line here; the search page says in full what could not be checked. */
+      var partial = check && (check.checked < check.total || check.unsure);
+      var counted = partial ? "Có ít nhất " + count + " văn bản có đúng cụm từ (đã kiểm tra " + check.checked +
+        "/" + check.total + " văn bản có đủ các từ)" : "Tìm thấy " + count + " văn bản";
+      meta.textContent = count ? counted : partial ? "Chưa thấy văn bản có đúng cụm từ trong " + check.checked +
+        "/" + check.total + " văn bản có đủ các từ" : "Không tìm thấy văn bản nào";
       var html = items.map(function (d) {
         return '<li class="md-search-result__item kho-result">' +
           '<a href="' + escapeHtml(d.url) + '" class="md-search-result__link kho-result__link" tabindex="-1">' +
@@ -275,7 +287,8 @@
       result.dataset.state = "loading";
       var phrases = splitQuery(query).phrases;
       runSearch(query).then(function (found) {
-        var checked = phrases.length ? checkPhrases(found.numbers, found.tag, phrases) : Promise.resolve(null);
+        var checked = phrases.length ? checkPhrases(found.numbers, found.tag, phrases, HEADER_RESULTS)
+          : Promise.resolve(null);
         return checked.then(function (check) {
           var numbers = check ? check.numbers : found.numbers;
           return loadDocs(numbers.slice(0, HEADER_RESULTS), found.tag).then(function (items) {
