@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` may run without the repo on sys.path
 from vanban.archive.urls import is_document as is_document_page
-from vanban.search.bundle import BundleError, Merger, Spool
+from mkdocs.exceptions import PluginError
+from vanban.search.bundle import SUPPORTED_VERSION, BundleError, Merger, Spool
 from vanban.search.record import SearchDoc, record_of
 from vanban.search.text import html_text
 
@@ -48,7 +49,33 @@ def _new_spool() -> Spool:
     return _build["spool"]
 
 
+def pagefind_version(binary) -> str:
+    """The version the binary reports ("pagefind 1.5.2" -> "1.5.2")."""
+    output = subprocess.run([str(binary), "--version"], capture_output=True, text=True, timeout=60).stdout
+    return output.split()[-1] if output.split() else "?"
+
+
+def check_pagefind_version() -> None:
+    """Fail the build, before any page is rendered, when the installed Pagefind is not the
+    version whose file format vanban/search/bundle.py rewrites: another version may write
+    files that the finishing pass misreads, and the site would search wrongly."""
+    if _build.get("version_ok"):
+        return
+    from pagefind.service import get_executable
+    binary = get_executable()
+    if binary is None:
+        raise PluginError("Không tìm thấy chương trình pagefind: cài gói pagefind[bin] theo requirements.txt")
+    version = pagefind_version(binary)
+    if version != SUPPORTED_VERSION:
+        raise PluginError(
+            f"Pagefind {version} đã được cài, nhưng bước hoàn thiện chỉ mục (vanban/search/bundle.py) chỉ biết "
+            f"định dạng tệp của Pagefind {SUPPORTED_VERSION}. Cách sửa: pip install -r requirements.txt "
+            f"(pagefind=={SUPPORTED_VERSION}), hoặc cập nhật bundle.py cho phiên bản mới và chạy lại các kiểm thử.")
+    _build["version_ok"] = True
+
+
 def on_config(config, **kwargs):
+    check_pagefind_version()
     _new_spool()  # `mkdocs serve` reuses this module for every rebuild
 
 
@@ -108,7 +135,7 @@ def index_spool(site_dir: Path, spool: Spool) -> dict:
 
 
 def write_index(site_dir: Path, docs: list[SearchDoc]) -> dict:
-    """Index `docs` into site_dir/pagefind (tests and scripts/bench_search.py)."""
+    """Index `docs` into site_dir/pagefind (tests)."""
     with tempfile.TemporaryDirectory(prefix="kho-search-") as tmp:
         spool = Spool(Path(tmp) / "spool")
         for doc in docs:
@@ -120,7 +147,10 @@ def on_post_build(config, **kwargs) -> None:
     started = time.perf_counter()
     try:
         figures = index_spool(Path(config["site_dir"]), _build["spool"])
-    except (OSError, BundleError, AssertionError, RuntimeError, ValueError) as error:
+    except BundleError as error:  # Pagefind wrote what the finishing pass does not know: never publish it
+        raise PluginError(f"Chỉ mục tìm kiếm (Pagefind) không đúng định dạng Pagefind {SUPPORTED_VERSION} "
+                          f"mà vanban/search/bundle.py biết: {error}") from None
+    except (OSError, AssertionError, RuntimeError, ValueError) as error:
         log.warning("Không lập được chỉ mục tìm kiếm (Pagefind): %s. Trang web vẫn dùng được, "
                     "nhưng ô tìm kiếm sẽ không có kết quả.", error)
         return

@@ -1,8 +1,9 @@
 """MkDocs adapter: report the schema problems of staff pages.
 
-Errors go to log.error, so `mkdocs build --strict` fails and names the file,
-the key, the bad value and the fix. Review flags (can_xac_minh) are logged at
-INFO: they must not fail --strict, and `scripts/check.py` prints them.
+Errors go to log.error, one line each, so `mkdocs build --strict` fails and
+names the file, the key, the bad value and the fix. Review flags (can_xac_minh)
+must not fail --strict and would bury the errors at 10,000 documents: the build
+logs one summary line, and `scripts/check.py --review` lists them per file.
 """
 from __future__ import annotations
 
@@ -19,25 +20,17 @@ from vanban.archive import site  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.validation")
 
 
-def _flag_keys(problems) -> set[str]:
-    """Keys whose only warning is the generic can_xac_minh one (already listed above)."""
-    return {p.key for p in problems if p.message.startswith("cần xác minh")} - {
-        p.key for p in problems if p.severity != "error" and not p.message.startswith("cần xác minh")}
-
-
 def on_files(files, config):
     archive = site.current()
     if archive is None:
         return files
-    for src_uri, problems in sorted(archive.catalog.problems.items()):
-        path = f"{Path(config.docs_dir).name}/{src_uri}"
-        for problem in problems:
-            if problem.severity == "error":
-                log.error(problem.format(path))
-        flagged = [p.key for p in problems if p.severity != "error"]
-        if flagged:
-            log.info("%s: cần xác minh: %s", path, ", ".join(flagged))
-        for problem in problems:  # a review warning with its own advice ("Có phải: ...?")
-            if problem.severity != "error" and problem.key not in _flag_keys(problems):
-                log.info(problem.format(path))
+    for src_uri, problem in archive.catalog.errors:
+        log.error(problem.format(f"{Path(config.docs_dir).name}/{src_uri}"))
+    flagged = archive.catalog.review_flags
+    for src_uri, problems in flagged.items():
+        for problem in filter(lambda p: p.advises, problems):  # "Có phải: ...?" is shown, flags counted
+            log.info(problem.format(f"{Path(config.docs_dir).name}/{src_uri}"))
+    if flagged:
+        log.info("Cần xác minh: %d văn bản có %d khóa cần đối chiếu bản gốc (danh sách: "
+                 "python scripts/check.py --review)", len(flagged), sum(map(len, flagged.values())))
     return files

@@ -1,71 +1,113 @@
 #!/usr/bin/env python3
-"""Conversion speed: documents per second over the bundled seeds, repeated.
+"""The benchmark: build time against a bare Material build, memory, page and search sizes, converter speed.
 
-Usage: python scripts/bench.py [FOLDER] [--rounds N]
-       python scripts/bench.py --ocr [PDF ...]
-By default it reads the seeds in tests/fixtures/seeds (never ../shared); pass a folder to measure other inputs.
---ocr measures OCR of scanned PDFs instead, in seconds per page: the given PDFs, or a one-page
-scan made from seed 003 (tests/_pdfs.py, needs the dev requirements).
+    .venv/bin/python scripts/bench.py --docs 1000 [--docs 10000 ...] [--json OUT] [--flows] [--keep DIR]
+    .venv/bin/python scripts/bench.py            (converter speed only)
+    .venv/bin/python scripts/bench.py --ocr [PDF ...]   (also OCR seconds per page: the PDFs, or a seed scan)
+
+For each N it generates a realistic archive from the bundled seeds
+(scripts/benchmarks/generate.py) and builds it three ways in one run:
+A the full build, B without the search hooks, C bare Material over the same
+Markdown (scripts/benchmarks/build.py). Then it measures the site and the
+bytes a browser fetches for three realistic queries (scripts/benchmarks/transfer.py).
+Each figure comes from one module; a new one is one more entry in FIGURES.
+Builds report wall seconds and CPU seconds (the build and Pagefind): on a
+machine shared with other work, the CPU ratios are the ones to compare.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import sys
-import time
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vanban.convert import SUPPORTED, convert_bytes  # noqa: E402
+from scripts.benchmarks.build import build, configs  # noqa: E402
+from scripts.benchmarks.convert import convert_speed  # noqa: E402
+from scripts.benchmarks.generate import generate  # noqa: E402
+from scripts.benchmarks.ocr import ocr_speed  # noqa: E402
+from scripts.benchmarks.pages import site_figures  # noqa: E402
+from scripts.benchmarks.preview import preview_figures  # noqa: E402
+from scripts.benchmarks.transfer import transfer  # noqa: E402
+
+COLUMNS = (("docs", "N", "{:>7}"), ("bare_build_s", "bare s", "{:>7.1f}"), ("build_s", "full s", "{:>7.1f}"),
+           ("ratio", "full/bare", "{:>9.2f}"), ("build_no_search_s", "no-search s", "{:>11.1f}"),
+           ("hooks_ratio", "hooks/bare", "{:>10.2f}"), ("ratio_cpu", "CPU full/bare", "{:>13.2f}"),
+           ("hooks_ratio_cpu", "CPU hooks/bare", "{:>14.2f}"), ("peak_rss_mb", "peak MB", "{:>8.0f}"),
+           ("page_bytes_median", "page median", "{:>11}"), ("page_bytes_max", "page max", "{:>9}"),
+           ("query_bytes_max", "query max", "{:>9}"), ("site_bytes", "site bytes", "{:>11}"),
+           ("preview_s", "preview s", "{:>9.1f}"), ("preview_most_cited_s", "worst s", "{:>7.1f}"))
 
 
-def bench_ocr(pdfs: list[str]) -> int:
-    """OCR time per page, a figure of its own: it is seconds per page, not documents per second."""
-    from vanban.ocr import DPI, LANGUAGE, missing, ocr_pdf
-    if (package := missing()) is not None:
-        print(f"OCR not available: install {package}", file=sys.stderr)
-        return 2
-    if pdfs:
-        inputs = [(p, Path(p).read_bytes()) for p in pdfs]
-    else:
-        from tests._pdfs import scanned_pdf, text_pdf
-        seed = next((ROOT / "tests" / "fixtures" / "seeds").glob("003_*.txt")).read_text(encoding="utf-8")
-        inputs = [("seed 003, page 1 as a scan", scanned_pdf(text_pdf(seed)))]
-    pages = seconds = 0.0
-    for name, data in inputs:
-        result = ocr_pdf(data)
-        pages, seconds = pages + len(result.pages), seconds + result.seconds
-        print(f"  {name}: {len(result.pages)} page(s) in {result.seconds:.1f} s")
-    print(f"OCR ({LANGUAGE}, {DPI} dpi): {pages:.0f} page(s) in {seconds:.1f} s wall: {seconds / max(pages, 1):.1f} s per page")
-    return 0
+def archive_figures(n: int, work: Path, args) -> dict:
+    """Generate N documents, build A, B, C, measure the full site."""
+    docs = work / "docs"
+    documents = generate(docs, n)
+    result = {"docs": n}
+    with configs(docs) as paths:
+        full = build(paths["full"], work / "site-full")
+        no_search = build(paths["no_search"], work / "site-no-search")
+        bare = build(paths["bare"], work / "site-bare", strict=False)
+    result.update(build_s=round(full.seconds, 1), build_no_search_s=round(no_search.seconds, 1),
+                  bare_build_s=round(bare.seconds, 1), ratio=round(full.seconds / bare.seconds, 2),
+                  hooks_ratio=round(no_search.seconds / bare.seconds, 2), peak_rss_mb=round(full.peak_rss_mb),
+                  build_cpu_s=round(full.cpu_seconds, 1), build_no_search_cpu_s=round(no_search.cpu_seconds, 1),
+                  bare_build_cpu_s=round(bare.cpu_seconds, 1), ratio_cpu=round(full.cpu_seconds / bare.cpu_seconds, 2),
+                  hooks_ratio_cpu=round(no_search.cpu_seconds / bare.cpu_seconds, 2),
+                  log_lines=len(full.log.splitlines()))
+    result.update(site_figures(work / "site-full", documents))
+    result.update(transfer(work / "site-full", verbose=args.flows))
+    result.update(preview_figures(docs, work, documents))   # last: it edits two documents
+    return result
+
+
+# Figures that do not depend on N: name -> function(args) -> dict.
+FIGURES = {"convert": lambda args: convert_speed(rounds=args.rounds),
+           "ocr": lambda args: ocr_speed(args.ocr) if args.ocr is not None else {}}
+
+
+def print_row(row: dict) -> None:
+    print(" ".join(fmt.format(row.get(key, "")) if key in row else " " * len(fmt.format(0)) for key, _, fmt in COLUMNS),
+          flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "fixtures" / "seeds"))
-    parser.add_argument("--rounds", type=int, default=40)
-    parser.add_argument("--ocr", nargs="*", metavar="PDF", help="measure OCR seconds per page instead")
+    parser.add_argument("--docs", type=int, action="append", default=[], help="archive size (repeatable)")
+    parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--rounds", type=int, default=20, help="converter rounds over the seeds")
+    parser.add_argument("--flows", action="store_true", help="print every search flow's downloads")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--ocr", nargs="*", metavar="PDF", help="also OCR seconds per page (default: a seed scan)")
     args = parser.parse_args()
-    if args.ocr is not None:
-        return bench_ocr(args.ocr)
-    inputs = [(p.name, p.read_bytes()) for p in sorted(Path(args.folder).rglob("*"))
-              if p.is_file() and p.suffix.lower() in SUPPORTED]
-    if not inputs:
-        print(f"no inputs in {args.folder}", file=sys.stderr)
-        return 2
-    convert_bytes(*reversed(inputs[0]))  # warm-up: imports and regex compilation
-    start, cpu_start = time.perf_counter(), time.process_time()
-    statuses = {}
-    for _ in range(args.rounds):
-        for name, data in inputs:
-            status = convert_bytes(data, name).status
-            statuses[status] = statuses.get(status, 0) + 1
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-    count = args.rounds * len(inputs)
-    # CPU time is the figure that does not depend on what else the machine runs.
-    print(f"{count} documents ({len(inputs)} inputs x {args.rounds}) in {elapsed:.2f} s wall, {cpu:.2f} s CPU: "
-          f"{count / elapsed:.0f} documents/second wall, {count / cpu:.0f} per CPU-second  {statuses}")
+    report = {}
+    for name, figure in FIGURES.items():
+        report.update(figure(args))
+    print(" ".join(f"{k}={v}" for k, v in report.items()), flush=True)
+    rows = []
+    if args.docs:
+        print(" ".join(fmt.replace(".1f", "").replace(".2f", "").replace(".0f", "").format(label)
+                       for _, label, fmt in COLUMNS))
+    for n in args.docs:
+        work = Path(args.keep or tempfile.mkdtemp(prefix="kho-bench-")) / f"n{n}"
+        if work.exists():
+            shutil.rmtree(work)
+        work.mkdir(parents=True)
+        try:
+            row = archive_figures(n, work, args)
+        finally:
+            if not args.keep:
+                shutil.rmtree(work.parent, ignore_errors=True)
+        row.update(report)
+        rows.append(row)
+        print_row(row)
+    if args.json:
+        args.json.write_text(json.dumps(rows if len(rows) != 1 else rows[0], ensure_ascii=False, indent=1) + "\n",
+                             encoding="utf-8")
     return 0
 
 

@@ -1,8 +1,9 @@
-"""Check every staff page without a full build: `python scripts/check.py [docs dir]`.
+"""Check every staff page without a full build: `python scripts/check.py [docs dir] [--review]`.
 
 Uses the same parser, schema, duplicate and address checks as the MkDocs hooks. Prints one
-line per problem (file, key, value, fix) and exits 1 when there is an error;
-review flags (can_xac_minh) are printed as warnings and do not fail.
+line per error (file, key, value, fix) and exits 1 when there is one. Review
+flags (can_xac_minh) do not fail: they are counted on the last line, and
+listed one per file and key with --review.
 """
 from __future__ import annotations
 
@@ -26,7 +27,9 @@ def read_pages(docs: Path):
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) > 1 or (argv and argv[0] in ("-h", "--help")):
+    review = "--review" in argv
+    argv = [a for a in argv if a != "--review"]
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     docs = Path(argv[0]) if argv else ROOT / "docs"
@@ -39,14 +42,18 @@ def main(argv: list[str]) -> int:
     live.update({urls.page_dir(src): src for src in archive.generated_pages()})
     check_live_pages(archive.addresses, archive.by_src, live)
     catalog = archive.catalog
-    errors = warnings = 0
-    for src_uri, problems in sorted(catalog.problems.items()):
+    errors = catalog.errors
+    for src_uri, problem in errors:
+        print(f"LỖI: {problem.format(f'{docs.name}/{src_uri}')}")
+    flagged = catalog.review_flags
+    for src_uri, problems in flagged.items():  # flags with --review; advice ("Có phải: …?") always
         for problem in problems:
-            label = "LỖI" if problem.severity == "error" else "cần xác minh"
-            print(f"{label}: {problem.format(f'{docs.name}/{src_uri}')}")
-            errors += problem.severity == "error"
-            warnings += problem.severity != "error"
-    print(f"{len(catalog.records)} văn bản, {errors} lỗi, {warnings} cảnh báo cần xác minh.")
+            if review or problem.advises:
+                print(f"cần xác minh: {problem.format(f'{docs.name}/{src_uri}')}")
+    warnings = sum(map(len, flagged.values()))
+    hint = "" if review or not warnings else " (xem danh sách: scripts/check.py --review)"
+    print(f"{len(catalog.records)} văn bản, {len(errors)} lỗi, {warnings} cảnh báo cần xác minh "
+          f"ở {len(flagged)} văn bản{hint}.")
     return 1 if errors else 0
 
 

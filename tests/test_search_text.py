@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import FIXTURES
 from vanban.search.text import (
     canonical_tones, date_spellings, distinct_words, escape, excerpt_source, fold_query, html_text,
-    iso_date, search_copy, symbol_variants,
+    iso_date, phrase_words, search_copy, split_query, symbol_variants,
 )
 
 FOLD_CASES = json.loads((FIXTURES / "search_fold_cases.json").read_text(encoding="utf-8"))
@@ -124,3 +124,21 @@ def test_html_text_skips_marked_blocks_however_nested():
 
 def test_escape_neutralises_markup():
     assert escape('<img src=x onerror="alert(1)">') == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+
+
+PHRASE_CASES = json.loads((FIXTURES / "search_phrase_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", PHRASE_CASES, ids=lambda c: c["input"] or "empty")
+def test_split_query_shared_table(case):
+    # tests/browser/test_search.py runs the same table through search.js splitQuery.
+    assert split_query(case["input"]) == (case["text"], case["phrases"])
+
+
+@pytest.mark.parametrize("text, words", [
+    ("bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND", "bau cu dai bieu quoc hoi khoa xv va dai bieu hdnd"),
+    ("Tỉnh uỷ Khánh Hoà; phòng, chống dịch", "tinh uy khanh hoa phong chong dich"),
+    ("Số 154 - CV/TU", "so 154 cv tu"),
+])
+def test_phrase_words_folds_and_drops_punctuation(text, words):
+    assert phrase_words(text) == words

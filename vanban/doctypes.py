@@ -5,6 +5,7 @@ plural URL slug. Parsing, validation and the type index pages all read it.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .text import fold, name_key
@@ -48,6 +49,7 @@ _BY_KEY = {name_key(t.name): t for t in DOC_TYPES}
 _BY_CODE = {(fold(code).upper(), t.party_only): t for t in DOC_TYPES for code in t.codes}
 
 
+@functools.lru_cache(maxsize=1 << 15)  # pure, and the same names and numbers recur in every document
 def canonical_type(text: str | None) -> str | None:
     """Return the controlled name for a type written in any case or tone style."""
     if not text:

@@ -83,6 +83,9 @@ def old_path(value) -> str | None:
     return path + "/" if _OLD_PATH_RE.match(path) else None
 
 
+_FLAG_MESSAGE = "cần xác minh (bộ chuyển đổi suy ra hoặc không tìm thấy)"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding about one key of one page."""
@@ -91,6 +94,12 @@ class Problem:
     message: str   # Vietnamese: what is wrong
     fix: str       # Vietnamese: what to write instead
     severity: str = "error"  # "error" fails --strict builds; "warning" does not
+
+    @property
+    def advises(self) -> bool:
+        """A review warning with advice of its own ("Có phải: …?"), not only the page's can_xac_minh flag:
+        shown even where review flags are only counted."""
+        return self.severity != "error" and not self.message.startswith(_FLAG_MESSAGE)
 
     def format(self, path: str) -> str:
         value = "(trống)" if self.value is None else repr(self.value)
@@ -219,7 +228,7 @@ def _check_specific(meta: dict) -> list[Problem]:
             problems.append(Problem("can_xac_minh", key, "liệt kê một khóa không có trong lược đồ",
                                     "chỉ ghi tên khóa có thật, ví dụ nguoi_ky, ngay_ban_hanh"))
         elif isinstance(key, str):
-            problems.append(Problem(key, meta.get(key), "cần xác minh (bộ chuyển đổi suy ra hoặc không tìm thấy)",
+            problems.append(Problem(key, meta.get(key), _FLAG_MESSAGE,
                                     "đối chiếu với bản gốc rồi xóa khóa này khỏi can_xac_minh", "warning"))
     return problems
 

@@ -93,6 +93,7 @@ def _parse_match(match: re.Match[str]) -> Symbol | None:
     return Symbol(number, year, repair_codes(codes, party), party)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # pure, and the same names and numbers recur in every document
 def parse_symbol(text: str, whole: bool = False) -> Symbol | None:
     """Parse a số ký hiệu written in any common spelling, or return None.
 
@@ -123,6 +124,7 @@ def find_symbols(text: str):
             yield match, symbol
 
 
+@functools.lru_cache(maxsize=1 << 15)  # pure, and the same names and numbers recur in every document
 def symbol_key(text: str) -> str:
     """Comparison key: case, Đ/D and separators ignored ("154/CV-TU" == "154-CV/TU")."""
     key = re.sub(r"[^A-Z0-9&]", "", fold(nfc(text)).upper())

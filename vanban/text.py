@@ -1,6 +1,7 @@
 """Vietnamese text helpers: NFC at the boundary, comparison keys, ASCII folding."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,6 +30,7 @@ def _word_key(word: str) -> str:
     return unicodedata.normalize("NFC", base) + tones
 
 
+@functools.lru_cache(maxsize=1 << 15)  # pure, and the same names and numbers recur in every document
 def name_key(text: str) -> str:
     """Key that equates Vietnamese names up to case, spacing and tone placement.
 

@@ -134,3 +134,59 @@ def test_no_index_page_or_chrome_is_searchable(page, base_url):
     # "Tỉnh ủy Hà Nam" names an agency index page and the nav; only documents may come back.
     results = page_results(page, base_url, "tinh uy ha nam")
     assert results and all(r.startswith("/van-ban/") for r in results)
+
+
+PHRASE_CASES = json.loads((FIXTURES / "search_phrase_cases.json").read_text(encoding="utf-8"))
+# Seed 003 (154-CV/TU) says "chuẩn bị công tác bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND".
+PHRASE = '"bầu cử đại biểu Quốc hội khóa XV"'
+
+
+def test_split_query_matches_the_python_table(page, base_url):
+    page.goto(base_url)
+    for case in PHRASE_CASES:
+        split = page.evaluate("q => window.khoSearch.splitQuery(q)", case["input"])
+        assert (split["text"], split["phrases"]) == (case["text"], case["phrases"]), case
+
+
+@pytest.mark.parametrize("query", [PHRASE, '"bau cu dai bieu quoc hoi khoa xv"', "“BẦU CỬ ĐẠI BIỂU QUỐC HỘI KHOÁ XV”"])
+def test_quoted_phrase_finds_the_document_that_holds_it(page, base_url, query):
+    assert page_results(page, base_url, query) == [SEED_003]
+    assert "Lưu ý" not in page.locator(".kho-page__summary").inner_text()  # every candidate was checked
+    assert header_results(page, base_url, query) == [SEED_003]
+
+
+def test_phrase_marks_its_words_in_the_excerpt(page, base_url):
+    page_results(page, base_url, PHRASE)
+    marked = " ".join(page.locator(".kho-page__list .kho-result mark").all_inner_texts())
+    assert "Quốc hội" in marked or "Quốc" in marked
+
+
+def test_same_words_in_another_order_are_not_the_phrase(page, base_url):
+    # Every word is in 154-CV/TU, but never in this order: words alone find it, the phrase does not.
+    assert SEED_003 in page_results(page, base_url, "Quốc hội bầu cử khóa XV")
+    assert page_results(page, base_url, '"Quốc hội bầu cử khóa XV"') == []
+    summary = page.locator(".kho-page__summary").inner_text()
+    assert summary.startswith("Không tìm thấy") and "Lưu ý" not in summary
+
+
+def test_unchecked_phrases_are_said_on_the_results_page(page, base_url):
+    page.goto(base_url)
+    note = page.evaluate("c => window.khoSearch.phraseNote(c)", {"numbers": [1], "checked": 40, "total": 95, "unsure": 2})
+    assert "40 trong 95" in note and "55 văn bản còn lại chưa kiểm tra được" in note and "2 văn bản dài" in note
+    assert page.evaluate("c => window.khoSearch.phraseNote(c)", {"numbers": [1], "checked": 3, "total": 3, "unsure": 0}) == ""
+    # A cut text (bundle's " …") that lacks the phrase is "cannot tell", not "no".
+    cut = {"meta": {"title": "x"}, "content": "bầu cử đại biểu … " * 3 + "…"}
+    assert page.evaluate("d => window.khoSearch.holdsPhrases(d, ['quoc hoi khoa xv'])", cut) is None
+    assert page.evaluate("d => window.khoSearch.holdsPhrases(d, ['bau cu dai bieu'])", cut) is True
+
+
+def test_header_box_and_search_page_agree_on_a_phrase(page, base_url):
+    # The header box stops checking once a screenful holds the phrase; with fewer
+    # candidates than that it has checked them all, and counts exactly.
+    on_page = page_results(page, base_url, '"phòng, chống dịch"')
+    words_only = page_results(page, base_url, "phòng, chống dịch")
+    assert on_page and set(on_page) <= set(words_only)
+    in_header = header_results(page, base_url, '"phòng, chống dịch"')
+    assert set(in_header) == set(on_page)
+    meta = page.locator("[data-kho-search-result] .md-search-result__meta").inner_text()
+    assert meta == f"Tìm thấy {len(on_page)} văn bản", meta

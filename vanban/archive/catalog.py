@@ -126,6 +126,12 @@ class Catalog:
     def errors(self) -> list[tuple[str, Problem]]:
         return [(src, p) for src, ps in sorted(self.problems.items()) for p in ps if p.severity == "error"]
 
+    @property
+    def review_flags(self) -> dict[str, list[Problem]]:
+        """src_uri -> its review flags (can_xac_minh), for the pages that have any."""
+        flagged = {src: [p for p in ps if p.severity != "error"] for src, ps in sorted(self.problems.items())}
+        return {src: ps for src, ps in flagged.items() if ps}
+
 
 def split_front_matter(text: str) -> tuple[dict | None, str, Problem | None]:
     """(metadata, body, problem). metadata is None when the front matter is missing or broken."""

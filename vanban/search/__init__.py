@@ -14,6 +14,9 @@ The pipeline, in the order a build runs it (hooks/search_index.py drives it):
 4. `chunks` — the merge of the batches' index chunks, word by word, straight
               from their CBOR bytes.
 5. `cbor`   — the CBOR subset Pagefind 1.5 writes, read and re-encoded.
+6. `verify` — reads a bundle back: everything the entry file and page list
+              reference exists and decodes, and which pages hold a word
+              (tests compare Pagefind's own bundle with the finished one).
 
 docs/assets/javascripts/search.js is the browser half: it folds the query
 as `text.fold_query` does and reads the bundle as `bundle` leaves it.

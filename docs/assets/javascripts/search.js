@@ -76,10 +76,82 @@
   /* Index of page n's value in field.values (vanban/search/bundle.py CODE_BASE). */
   function valueOf(field, n) { return field.values[field.codes.charCodeAt(n) - 0x30]; }
 
+  /* ---- phrases: "…" in a query must appear as written (tones, ủy/uỷ and đ/d folded) ----
+     The index keeps no word positions (vanban/search/bundle.py: they were most of
+     the bytes a query downloads), so Pagefind finds the documents holding every
+     word and the browser checks the phrase in each result's own text: the
+     fragment it downloads anyway carries the visible text excerpts quote. */
+  var QUOTES = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/g;
+  var PHRASE_CHECKS = 16;  /* fragments checked per query, ~3.2 KB gzipped each: 30 made a 10,000-document flow 331 KB */
+
+  function words(text) {
+    return foldQuery(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ");
+  }
+
+  /* {text: what Pagefind searches, phrases: folded word sequences to check}; the
+     twin of vanban/search/text.py split_query (tests/fixtures/search_phrase_cases.json). */
+  function splitQuery(query) {
+    var phrases = [];
+    var text = String(query || "").replace(QUOTES, function (_, inner) {
+      var phrase = words(inner);
+      if (phrase.indexOf(" ") > 0) phrases.push(phrase);
+      return " " + inner + " ";
+    });
+    return { text: foldQuery(text), phrases: phrases };
+  }
+
+  /* true / false, or null when the phrase may sit past the text the fragment carries. */
+  function holdsPhrases(doc, phrases) {
+    var content = String(doc.content || "");
+    var hay = " " + words([doc.meta.title, doc.meta.trich_yeu, content].join(" ")) + " ";
+    var missing = phrases.some(function (p) { return hay.indexOf(" " + p + " ") < 0; });
+    if (!missing) return true;
+    return /\s\u2026$/.test(content) ? null : false;  /* cut excerpt: bundle.py's " …" */
+  }
+
+  /* Check the phrases in `numbers`, best first, `want` fragments at a time until `want`
+     hold them or PHRASE_CHECKS were read (the header box wants one screen; the page
+     wants every candidate it can afford). {numbers: those that hold them, checked,
+     unsure: cut texts without the phrase, total}. */
+  function checkPhrases(numbers, tag, phrases, want) {
+    var check = { numbers: [], checked: 0, unsure: 0, total: numbers.length };
+    want = want || PHRASE_CHECKS;
+    function next() {
+      var size = Math.min(want, PHRASE_CHECKS - check.checked);
+      var batch = numbers.slice(check.checked, check.checked + size);
+      if (!batch.length || check.numbers.length >= want) return Promise.resolve(check);
+      return loadDocs(batch, tag).then(function (items) {
+        items.forEach(function (doc, i) {
+          var holds = holdsPhrases(doc, phrases);
+          if (holds) check.numbers.push(batch[i]);
+          else if (holds === null) check.unsure++;
+        });
+        check.checked += batch.length;
+        return next();
+      });
+    }
+    return next();
+  }
+
+  /* What a reader must know when a phrase could not be checked everywhere. */
+  function phraseNote(check) {
+    if (!check) return "";
+    var notes = [];
+    if (check.total > check.checked) {
+      notes.push("cụm từ trong ngoặc kép mới được kiểm tra ở " + check.checked + " trong " + check.total +
+        " văn bản có đủ các từ; " + (check.total - check.checked) + " văn bản còn lại chưa kiểm tra được" +
+        " (thêm từ hoặc bộ lọc để thu hẹp)");
+    }
+    if (check.unsure) {
+      notes.push(check.unsure + " văn bản dài có đủ các từ nhưng không kiểm tra được cụm từ ở phần sau của văn bản");
+    }
+    return notes.length ? "Lưu ý: " + notes.join("; ") + "." : "";
+  }
+
   /* Page numbers matching the query, best first, and the build tag of their ids. */
   function runSearch(query) {
     return loadPagefind().then(function (pf) {
-      return pf.search(foldQuery(query));
+      return pf.search(splitQuery(query).text);
     }).then(function (search) {
       var first = search.results[0];
       return {
@@ -132,7 +204,7 @@
   function excerptHtml(content, query, size) {
     size = size || 32;
     var words = String(content || "").split(/\s+/).filter(Boolean);
-    var terms = foldQuery(query).split(" ").filter(Boolean);
+    var terms = splitQuery(query).text.split(" ").filter(Boolean);
     var hits = words.map(function (w) { return terms.length ? termIndex(w, terms) : -1; });
     var best = 0, bestScore = -1;
     for (var start = 0; start < Math.max(1, words.length - size + 1); start++) {
@@ -179,8 +251,13 @@
     function open() { if (toggle && !toggle.checked) toggle.checked = true; }
     function close() { if (toggle) toggle.checked = false; input.blur(); }
 
-    function render(query, count, items) {
-      meta.textContent = count ? "Tìm thấy " + count + " văn bản" : "Không tìm thấy văn bản nào";
+    function render(query, count, items, check) {
+      /* One short line here; the search page says in full what could not be checked. */
+      var partial = check && (check.checked < check.total || check.unsure);
+      var counted = partial ? "Có ít nhất " + count + " văn bản có đúng cụm từ (đã kiểm tra " + check.checked +
+        "/" + check.total + " văn bản có đủ các từ)" : "Tìm thấy " + count + " văn bản";
+      meta.textContent = count ? counted : partial ? "Chưa thấy văn bản có đúng cụm từ trong " + check.checked +
+        "/" + check.total + " văn bản có đủ các từ" : "Không tìm thấy văn bản nào";
       var html = items.map(function (d) {
         return '<li class="md-search-result__item kho-result">' +
           '<a href="' + escapeHtml(d.url) + '" class="md-search-result__link kho-result__link" tabindex="-1">' +
@@ -208,9 +285,16 @@
       if (!foldQuery(query)) { meta.textContent = initial; list.innerHTML = ""; result.dataset.state = ""; return; }
       meta.textContent = "Đang tìm…";
       result.dataset.state = "loading";
+      var phrases = splitQuery(query).phrases;
       runSearch(query).then(function (found) {
-        return loadDocs(found.numbers.slice(0, HEADER_RESULTS), found.tag)
-          .then(function (items) { if (mine === sequence) render(query, found.numbers.length, items); });
+        var checked = phrases.length ? checkPhrases(found.numbers, found.tag, phrases, HEADER_RESULTS)
+          : Promise.resolve(null);
+        return checked.then(function (check) {
+          var numbers = check ? check.numbers : found.numbers;
+          return loadDocs(numbers.slice(0, HEADER_RESULTS), found.tag).then(function (items) {
+            if (mine === sequence) render(query, numbers.length, items, check);
+          });
+        });
       }).catch(function () {
         if (mine === sequence) meta.textContent = "Không tải được chỉ mục tìm kiếm";
       });
@@ -302,18 +386,25 @@
   }
 
   function pageResults(state) {
-    var query = foldQuery(state.q);
+    var query = foldQuery(state.q), phrases = splitQuery(state.q).phrases;
     return Promise.all([loadFacets(), query ? runSearch(query) : null]).then(function (both) {
       var facets = both[0], numbers = both[1] && both[1].numbers;
       if (!numbers) numbers = Array.from({ length: facets.pages }, function (_, i) { return i; });
       if (state.sort === "moi-nhat" || state.sort === "cu-nhat" || (!state.sort && !query)) {
         numbers = sortByDate(facets, numbers, state.sort === "cu-nhat");
       }
-      return {
-        tag: facets.tag,
-        numbers: numbers.filter(function (n) { return passes(facets, state, n, null); }),
-        counts: filterCounts(facets, state, numbers)
-      };
+      var chosen = numbers.filter(function (n) { return passes(facets, state, n, null); });
+      var found = { tag: facets.tag, numbers: chosen, counts: filterCounts(facets, state, numbers), check: null };
+      if (!phrases.length) return found;
+      return checkPhrases(chosen, facets.tag, phrases).then(function (check) {
+        found.check = check;
+        found.numbers = check.numbers;
+        /* Filter counts are of the documents holding the phrase when every candidate
+           was checked and no filter narrowed them; otherwise of those holding every word. */
+        var unfiltered = chosen.length === numbers.length;
+        if (check.checked === check.total && unfiltered) found.counts = filterCounts(facets, state, check.numbers);
+        return found;
+      });
     });
   }
 
@@ -402,7 +493,9 @@
         list.innerHTML = "";
         var count = current.length;
         var where = foldQuery(state.q) ? " cho “" + state.q + "”" : "";
-        summary.textContent = count ? "Tìm thấy " + count + " văn bản" + where : "Không tìm thấy văn bản nào" + where;
+        var note = phraseNote(found.check);
+        var counted = note ? "Có ít nhất " + count + " văn bản" : "Tìm thấy " + count + " văn bản";
+        summary.textContent = (count ? counted + where : "Không tìm thấy văn bản nào" + where) + (note ? ". " + note : "");
         renderFilters(found.counts);
         if (!count) { root.dataset.state = "done"; more.hidden = true; return; }
         return renderMore(state.q);
@@ -445,5 +538,6 @@
     setup();
   }
 
-  window.khoSearch = { foldQuery: foldQuery, excerptHtml: excerptHtml, root: ROOT.href };
+  window.khoSearch = { foldQuery: foldQuery, splitQuery: splitQuery, holdsPhrases: holdsPhrases, phraseNote: phraseNote,
+                      excerptHtml: excerptHtml, root: ROOT.href };
 })();
