@@ -40,7 +40,10 @@ def huge_page() -> str:
 
 
 def duplicate_of_154() -> str:
-    return (sample_docs() / find(lambda r: r.so_ky_hieu == "154-CV/TU").src_uri).read_text(encoding="utf-8")
+    """Seed 003's Công văn typed in again by hand: same number, issuer and year, no slug of its own
+    (a copied slug is a second error, tested in tests/test_archive_addresses.py)."""
+    text = (sample_docs() / find(lambda r: r.so_ky_hieu == "154-CV/TU").src_uri).read_text(encoding="utf-8")
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("slug: "))
 
 
 SAVE_AS_UTF8 = "mở tệp bằng Notepad hoặc VS Code, chọn Lưu thành (Save as) với mã hóa UTF-8, rồi chạy lại scripts/check.py"
