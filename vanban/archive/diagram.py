@@ -154,20 +154,20 @@ def diagram_html(record: Record, relations: Relations, ambiguous: dict[str, Ambi
     """The diagram's HTML: a figure with class so-do-dan-chieu."""
     src = record.src_uri
     cited, cited_more, citing, citing_more = citation_tree(record, relations, ambiguous)
-    centre = _record_node(record, CENTRE)
-    return "".join([
-        '<figure class="so-do-dan-chieu" aria-label="Sơ đồ dẫn chiếu">',
-        '<div class="sddc-luoi">',
-        _side_html("dan-chieu", "Văn bản này dẫn chiếu", cited, cited_more,
-                   "Không dẫn chiếu văn bản nào.", src),
-        f'<div class="sddc-giua">{_node_html(centre, src)}</div>',
-        _side_html("duoc-dan-chieu", "Được dẫn chiếu bởi", citing, citing_more,
-                   "Chưa có văn bản nào trong kho dẫn chiếu.", src),
-        "</div>",
-        f"<figcaption>Mỗi bên hiện tối đa {MAX_NODES} văn bản mỗi cấp. Ô viền đứt: văn bản chưa có "
-        "trong kho hoặc chưa xác định được.</figcaption>",
-        "</figure>",
-    ])
+    return _figure("so-do-dan-chieu", "Sơ đồ dẫn chiếu", src, _record_node(record, CENTRE),
+                   _side_html("dan-chieu", "Văn bản này dẫn chiếu", cited, cited_more,
+                              "Không dẫn chiếu văn bản nào.", src),
+                   _side_html("duoc-dan-chieu", "Được dẫn chiếu bởi", citing, citing_more,
+                              "Chưa có văn bản nào trong kho dẫn chiếu.", src),
+                   f"Mỗi bên hiện tối đa {MAX_NODES} văn bản mỗi cấp. Ô viền đứt: văn bản chưa có "
+                   "trong kho hoặc chưa xác định được.")
+
+
+def _figure(classes: str, label: str, src: str, centre: Node, left: str, right: str, caption: str) -> str:
+    """The diagram's frame: what is cited, the centre, what cites it; caption is escaped HTML."""
+    return "".join([f'<figure class="{classes}" aria-label="{html_text(label)}">', '<div class="sddc-luoi">', left,
+                    f'<div class="sddc-giua">{_node_html(centre, src)}</div>', right, "</div>",
+                    f"<figcaption>{caption}</figcaption>", "</figure>"])
 
 
 # ---- whole body: which bodies an agency's documents cite, and which cite it ----
@@ -212,15 +212,9 @@ def agency_diagram_html(agency: Agency, links: AgencyLinks | None, agencies: dic
     missing = links.missing
     centre = Node(agency.name, "", f"{len(agency.records)} văn bản", CENTRE)
     note = f" Ngoài ra có {missing} lần dẫn chiếu văn bản chưa có trong kho." if missing else ""
-    return "".join([
-        '<figure class="so-do-dan-chieu so-do-dan-chieu--co-quan" aria-label="Sơ đồ dẫn chiếu giữa các cơ quan">',
-        '<div class="sddc-luoi">',
-        _side_html("dan-chieu", "Văn bản của cơ quan này dẫn chiếu văn bản của", cited, cited_more,
-                   "Không dẫn chiếu văn bản của cơ quan khác trong kho.", src),
-        f'<div class="sddc-giua">{_node_html(centre, src)}</div>',
-        _side_html("duoc-dan-chieu", "Được văn bản của các cơ quan này dẫn chiếu", citing, citing_more,
-                   "Chưa có cơ quan khác trong kho dẫn chiếu.", src),
-        "</div>",
-        f"<figcaption>Mỗi bên hiện tối đa {MAX_NODES} cơ quan, nhiều lần dẫn chiếu nhất trước.{html_text(note)}"
-        "</figcaption></figure>",
-    ])
+    return _figure("so-do-dan-chieu so-do-dan-chieu--co-quan", "Sơ đồ dẫn chiếu giữa các cơ quan", src, centre,
+                   _side_html("dan-chieu", "Văn bản của cơ quan này dẫn chiếu văn bản của", cited, cited_more,
+                              "Không dẫn chiếu văn bản của cơ quan khác trong kho.", src),
+                   _side_html("duoc-dan-chieu", "Được văn bản của các cơ quan này dẫn chiếu", citing, citing_more,
+                              "Chưa có cơ quan khác trong kho dẫn chiếu.", src),
+                   f"Mỗi bên hiện tối đa {MAX_NODES} cơ quan, nhiều lần dẫn chiếu nhất trước.{html_text(note)}")
