@@ -27,10 +27,29 @@ def on_files(files, config):
     for src_uri, problem in archive.catalog.errors:
         log.error(problem.format(f"{Path(config.docs_dir).name}/{src_uri}"))
     flagged = archive.catalog.review_flags
-    for src_uri, problems in flagged.items():
-        for problem in filter(lambda p: p.advises, problems):  # "Có phải: ...?" is shown, flags counted
-            log.info(problem.format(f"{Path(config.docs_dir).name}/{src_uri}"))
+    _log_advice(flagged, Path(config.docs_dir).name)
     if flagged:
         log.info("Cần xác minh: %d văn bản có %d khóa cần đối chiếu bản gốc (danh sách: "
                  "python scripts/check.py --review)", len(flagged), sum(map(len, flagged.values())))
     return files
+
+
+MAX_ADVICE_LINES = 10
+
+
+def _log_advice(flagged: dict, docs_name: str) -> None:
+    """A review warning with advice of its own ("Có phải: ...?") once per distinct value, with how many
+    pages share it, and at most MAX_ADVICE_LINES of them: the log stays a few lines whatever N is."""
+    first, pages = {}, {}
+    for src_uri, problems in flagged.items():
+        for problem in filter(lambda p: p.advises, problems):
+            key = (problem.key, repr(problem.value))
+            first.setdefault(key, (src_uri, problem))
+            pages[key] = pages.get(key, 0) + 1
+    for key, (src_uri, problem) in list(first.items())[:MAX_ADVICE_LINES]:
+        others = f" (và {pages[key] - 1} văn bản khác)" if pages[key] > 1 else ""
+        log.info(problem.format(f"{docs_name}/{src_uri}") + others)
+    if len(first) > MAX_ADVICE_LINES:
+        log.info("… và %d giá trị khác cần xác minh như trên (danh sách: python scripts/check.py)",
+                 len(first) - MAX_ADVICE_LINES)
+
