@@ -150,22 +150,22 @@ def checked(text: str) -> str:
     return text
 
 
-def _from_tcvn3(text: str | None = None, data: bytes | None = None) -> str | None:
-    """The TCVN3 reading of raw bytes or of mojibake, when every character maps and the result reads as Vietnamese."""
+def _legacy(decode_data, decode_text, not_legacy, text: str | None, data: bytes | None) -> str | None:
+    """A legacy-font reading of raw bytes or of mojibake, when every character maps and the result
+    reads as Vietnamese; None otherwise."""
     try:
-        converted = nfc(decode_tcvn3(data) if data is not None else repair_tcvn3(text or ""))
-    except NotTcvn3:
+        converted = nfc(decode_data(data) if data is not None else decode_text(text or ""))
+    except not_legacy:
         return None
     return converted if diagnose(converted) is None else None
+
+
+def _from_tcvn3(text: str | None = None, data: bytes | None = None) -> str | None:
+    return _legacy(decode_tcvn3, repair_tcvn3, NotTcvn3, text, data)
 
 
 def _from_vni(text: str | None = None, data: bytes | None = None) -> str | None:
-    """The VNI reading of raw bytes or of mojibake, when every letter maps and the result reads as Vietnamese."""
-    try:
-        converted = nfc(decode_vni_bytes(data) if data is not None else decode_vni(text or ""))
-    except NotVni:
-        return None
-    return converted if diagnose(converted) is None else None
+    return _legacy(decode_vni_bytes, decode_vni, NotVni, text, data)
 
 
 def _decode_legacy(data: bytes) -> str:
