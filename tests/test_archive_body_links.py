@@ -67,3 +67,19 @@ def test_what_is_linked(body, linked_texts):
 def test_nothing_cited_leaves_the_markdown_alone():
     body = "Nội dung có số 12 và ngày 25/8/2021 nhưng không dẫn chiếu văn bản nào."
     assert linked(body) == body
+
+
+@pytest.mark.parametrize("body, edited", [
+    (CITE_761, None),                                       # the page as relations.py read it
+    ("\n\n" + CITE_761, None),                              # MkDocs drops the blank lines before the body
+    (CITE_761, "Mở đầu mới. " + CITE_761),                  # edited since: its offsets are stale
+])
+def test_mentions_found_by_relations_are_reused_only_for_the_same_text(body, edited):
+    meta = {"so_ky_hieu": "239-CV/HU", "ngay_ban_hanh": "2021-08-26", **HA_NAM}
+    archive = build_archive([CV761_HA_NAM, CV761_KHANH_HOA, (CITING, page(body, **meta))])
+    links, known = archive.relations.outgoing[CITING], archive.relations.mentions[CITING]
+    assert known.mentions  # relations.py kept where 761-CV/TU stands
+    text = edited or body
+    reused = link_citations(text, CITING, links, archive.ambiguous, known)
+    assert reused.strip() == link_citations(text, CITING, links, archive.ambiguous).strip()
+    assert anchors(reused) == [("../761-ha-nam/", "co", "Công văn số 761-CV/TU, ngày 25/8/2021")]

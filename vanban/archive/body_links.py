@@ -22,10 +22,9 @@ from dataclasses import dataclass
 
 from ..parsing.citations import mentions
 from ..symbols import symbol_key
-from ..text import nfc
 from . import urls
 from .ambiguous import Ambiguous
-from .relations import AMBIGUOUS, MISSING, RESOLVED, Link
+from .relations import AMBIGUOUS, MISSING, RESOLVED, BodyMentions, Link, body_text
 
 # Regions of Markdown where a link must not be added. Each pattern runs only when its
 # trigger occurs in the page (most bodies are plain prose), and the regions are merged:
@@ -101,15 +100,24 @@ def _anchor(from_src: str, target: Target, inner: str) -> str:
     return f'<a href="{href}" class="dan-chieu dan-chieu--{target.kind}" title="{title}">{inner}</a>'
 
 
-def link_citations(markdown: str, src_uri: str, links: list[Link], ambiguous: dict[str, Ambiguous]) -> str:
+def _mentions_of(text: str, wanted: set[str], known: BodyMentions | None):
+    """The mentions of the wanted numbers: those relations.py found in this very text
+    (same hash), else searched again (a page that changed since, or a test)."""
+    if known is not None and hash(text) == known.digest:
+        return [m for m in known.mentions if m.key in wanted]
+    return list(mentions(text, wanted))
+
+
+def link_citations(markdown: str, src_uri: str, links: list[Link], ambiguous: dict[str, Ambiguous],
+                   known: BodyMentions | None = None) -> str:
     """The page's Markdown with each recognised citation linked where it stands."""
     by_key = targets(links, ambiguous)
     if not by_key:
         return markdown
-    text = nfc(markdown)
+    text = body_text(markdown)
     starts, ends = _protected(text)
     out, pos = [], 0
-    for mention in sorted(mentions(text, set(by_key)), key=lambda m: m.start):
+    for mention in sorted(_mentions_of(text, set(by_key), known), key=lambda m: m.start):
         target = by_key.get(mention.key)
         if target is None:
             continue

@@ -54,7 +54,8 @@ class Archive:
         if record is None:
             return None
         links = self.relations.outgoing.get(src_uri, [])
-        return document_page(record, link_citations(markdown, src_uri, links, self.ambiguous), links,
+        linked = link_citations(markdown, src_uri, links, self.ambiguous, self.relations.mentions.get(src_uri))
+        return document_page(record, linked, links,
                              self.relations.incoming.get(src_uri, []),
                              self.agency_src.get(record.agency_key or ""), SLOT)
 

@@ -7,7 +7,7 @@ which resolve to 16/CT-TTg through the issuer and type codes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..agencies import issuer_code
 from ..dates import find_dates, iso
@@ -105,19 +105,24 @@ def mentions(text: str, wanted: set[str] | None = None):
 
 def find_citations(text: str, exclude: set[str] = frozenset()) -> list[Citation]:
     """Citations in order of first mention, one per document (symbol_key), details merged."""
-    found: dict[str, Citation] = {}
+    return merge_mentions(mentions(text), exclude)
+
+
+def merge_mentions(found, exclude: set[str] = frozenset()) -> list[Citation]:
+    """find_citations over mentions already found (the archive keeps a body's mentions to link them)."""
+    merged: dict[str, Citation] = {}
 
     def add(key: str, citation: Citation) -> None:
         if key in exclude:
             return
-        known = found.get(key)
+        known = merged.get(key)
         if not known:
-            found[key] = citation
+            merged[key] = replace(citation)  # a copy: the mention keeps what was read where it stands
             return
         for attr in ("loai_van_ban", "ngay", "co_quan"):
             if getattr(known, attr) is None:
                 setattr(known, attr, getattr(citation, attr))
 
-    for mention in mentions(text):
+    for mention in found:
         add(mention.key, mention.citation)
-    return list(found.values())
+    return list(merged.values())

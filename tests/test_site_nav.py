@@ -1,0 +1,55 @@
+"""The site nav on the built site (hooks/nav_cache.py shares one rendering between pages
+outside the nav): on every kind of page each nav link leads to its nav page, and only a
+page in the nav marks itself active."""
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+
+from _site import read, url_dir
+
+# From the primary nav to the page's own table of contents (an active item nests a <nav> of its own).
+NAV_RE = re.compile(r'<nav class="md-nav md-nav--primary".*?data-md-type="toc"', re.DOTALL)
+# The nav's top-level page links; a section's children only on its own pages (navigation.prune).
+NAV_TARGETS = ["", "co-quan/", "nam/", "loai/", "chua-co/", "can-xac-minh/", "du-lieu/", "huong-dan/",
+               "ho-tro-tiep-can/"]
+GUIDE = ["huong-dan/mau-van-ban/", "huong-dan/cac-khoa/"]
+
+
+def _nav_links(built_site, src_uri: str) -> tuple[list[str], list[str]]:
+    """(where each nav link leads, from the site root; the active links' targets)."""
+    nav = NAV_RE.search(read(built_site, src_uri))[0]
+    here = "/" + url_dir(src_uri)
+
+    def target(href: str) -> str:
+        path = posixpath.normpath(posixpath.join(here, href)).lstrip("/")
+        return "" if path in ("", ".") else path.rstrip("/") + "/"
+    links = [target(h) for h in re.findall(r'<a href="([^"#][^"]*)" class="md-nav__link(?: md-nav__link--active)? ?"', nav)]
+    active = [target(h) for h in re.findall(r'<a href="([^"]+)" class="md-nav__link md-nav__link--active"', nav)]
+    return links, active
+
+
+@pytest.mark.parametrize("src_uri, active", [
+    ("index.md", [""]),
+    ("co-quan/index.md", ["co-quan/"]),
+    ("huong-dan/mau-van-ban.md", ["huong-dan/mau-van-ban/"]),
+    ("co-quan/tinh-uy-ha-nam.md", []),      # outside the nav, under a nav section
+    ("chua-co/index.md", ["chua-co/"]),
+    ("nam/2021.md", []),
+    ("loai/cong-van.md", []),
+])
+def test_nav_links_lead_to_their_pages(built_site, src_uri, active):
+    links, actives = _nav_links(built_site, src_uri)
+    assert sorted(set(links)) == sorted(NAV_TARGETS + (GUIDE if src_uri.startswith("huong-dan/") else []))
+    assert actives == active
+
+
+def test_document_pages_share_a_nav_that_leads_everywhere(built_site):
+    documents = sorted(p for p in built_site.glob("van-ban/*/*/index.html"))
+    assert len(documents) >= 5
+    for path in documents:
+        src_uri = path.parent.relative_to(built_site).as_posix() + ".md"
+        links, actives = _nav_links(built_site, src_uri)
+        assert sorted(set(links)) == sorted(NAV_TARGETS) and actives == [], src_uri
