@@ -9,7 +9,8 @@ The archive writes its long lists and the metadata panel as pre-rendered HTML
 inside a comment that Python-Markdown copies through untouched
 (vanban.archive.render.html_block); on_page_content unwraps it on every page.
 On a document page (any page under van-ban/, valid or not) everything else,
-the body, goes through vanban.sanitize.clean first.
+the body, goes through vanban.sanitize.clean first; then the citations marked in
+it become links (vanban.archive.body_links).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ if _ROOT not in sys.path:  # hooks are loaded by file path; the core package sit
 
 from vanban.archive import site  # noqa: E402
 from vanban import sanitize  # noqa: E402
+from vanban.archive.body_links import unmarked  # noqa: E402
 from vanban.archive.render import unwrap_html  # noqa: E402
 from vanban.archive.urls import is_document  # noqa: E402
 
@@ -52,4 +54,15 @@ def on_page_content(html, page, config, files):
     page.markdown = ""
     if not is_document(page.file.src_uri):
         return unwrap_html(html)
-    return unwrap_html(html, sanitize.clean)
+    content = unwrap_html(html, sanitize.clean)
+    archive = site.current()
+    if archive is None:
+        return content
+    _unmark(page.toc)  # a heading that cites a document holds the marks the links replace
+    return archive.with_body_links(page.file.src_uri, content)
+
+
+def _unmark(toc) -> None:
+    for item in toc:
+        item.title = unmarked(item.title)
+        _unmark(item.children)

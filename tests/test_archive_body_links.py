@@ -1,10 +1,11 @@
 """vanban.archive.body_links: citations linked where they stand, never inside code or another link."""
 import re
 
+import markdown
 import pytest
 
 from _archive_pages import page
-from vanban.archive.body_links import link_citations
+from vanban.archive.body_links import link_citations, place_links, unmarked
 from vanban.archive.site import build_archive
 
 # 239-CV/HU (seed) cites 761-CV/TU; the Hà Nam 761-CV/TU is held, Khánh Hòa issued one the same day.
@@ -20,7 +21,8 @@ CITING = "van-ban/2021/citing.md"
 def linked(body: str, held=(CV761_HA_NAM, CV761_KHANH_HOA), **meta) -> str:
     meta = {"so_ky_hieu": "239-CV/HU", "ngay_ban_hanh": "2021-08-26", **HA_NAM, **meta}
     archive = build_archive(list(held) + [(CITING, page(body, **meta))])
-    return link_citations(body, CITING, archive.relations.outgoing[CITING], archive.ambiguous)
+    links = archive.relations.outgoing[CITING]
+    return place_links(link_citations(body, CITING, links, archive.ambiguous), CITING, links, archive.ambiguous)
 
 
 def anchors(markdown: str) -> list[tuple[str, str, str]]:
@@ -82,4 +84,19 @@ def test_mentions_found_by_relations_are_reused_only_for_the_same_text(body, edi
     text = edited or body
     reused = link_citations(text, CITING, links, archive.ambiguous, known)
     assert reused.strip() == link_citations(text, CITING, links, archive.ambiguous).strip()
-    assert anchors(reused) == [("../761-ha-nam/", "co", "Công văn số 761-CV/TU, ngày 25/8/2021")]
+    placed = place_links(reused, CITING, links, archive.ambiguous)
+    assert anchors(placed) == [("../761-ha-nam/", "co", "Công văn số 761-CV/TU, ngày 25/8/2021")]
+
+
+def test_a_citation_in_a_heading_is_linked_and_its_contents_entry_is_plain_text():
+    body = "### 1. Thực hiện Công văn số 761-CV/TU, ngày 25/8/2021\n\nNội dung."
+    meta = {"so_ky_hieu": "239-CV/HU", "ngay_ban_hanh": "2021-08-26", **HA_NAM}
+    archive = build_archive([CV761_HA_NAM, (CITING, page(body, **meta))])
+    links = archive.relations.outgoing[CITING]
+    converter = markdown.Markdown(extensions=["toc"])
+    html = place_links(converter.convert(link_citations(body, CITING, links, archive.ambiguous)),
+                       CITING, links, archive.ambiguous)
+    assert anchors(html) == [("../761-ha-nam/", "co", "Công văn số 761-CV/TU, ngày 25/8/2021")]
+    (entry,) = converter.toc_tokens
+    assert unmarked(entry["name"]) == "1. Thực hiện Công văn số 761-CV/TU, ngày 25/8/2021"
+    assert entry["id"] == "1-thuc-hien-cong-van-so-761-cvtu-ngay-2582021"   # as if the heading had no link

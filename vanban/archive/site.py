@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import pages, urls
 from .addresses import Addresses, plan_addresses
 from .ambiguous import Ambiguous, ambiguous_symbols
-from .body_links import link_citations
+from .body_links import link_citations, place_links
 from .catalog import Catalog, Record, build_catalog
 from .diagram import SLOT, agency_citations, agency_diagram_html, diagram_html
 from .indexes import Agency, agencies
@@ -58,6 +58,10 @@ class Archive:
         return document_page(record, linked, links,
                              self.relations.incoming.get(src_uri, []),
                              self.agency_src.get(record.agency_key or ""), SLOT)
+
+    def with_body_links(self, src_uri: str, content: str) -> str:
+        """The rendered page with the citations document_markdown marked made links."""
+        return place_links(content, src_uri, self.relations.outgoing.get(src_uri, []), self.ambiguous)
 
     def with_diagram(self, src_uri: str, output: str) -> str:
         """The written page with its citation diagram in the slot document_markdown left."""
