@@ -4,7 +4,9 @@ import pytest
 
 from vanban.parsing.extract import extract
 from vanban.parsing.ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr,
-                               stamp_signer, witnesses)
+                               slashless_so_line, stamp_signer, witnesses)
+from vanban.schema import validate
+from vanban.symbols import parse_symbol
 
 TOOL_HEADER = ('---\ntitle: "CV 2020 03 12 CV 104612032020TCTTrien khai"\ncategory: "Natural"\n'
                'source_folder: "."\nconversion_date: "2025-11-21"\noriginal_format: "pdf"\n---\n')
@@ -81,7 +83,6 @@ Tổng cục Thuế yêu cầu các đồng chí Cục trưởng Cục Thuế c�
 
 
 @pytest.mark.parametrize("number, day, flagged_number, date", [
-    ("4046", "12", True, "2020-03-12"),   # misread number: kept as read, flagged
     ("1046", "12", False, "2020-03-12"),  # the file's title agrees: not flagged
     ("1046", "A2", False, None),          # "ngàyA2": partly illegible, null (never guessed)
 ])
@@ -149,3 +150,61 @@ def test_a_garbled_own_number_is_not_cited():
 ])
 def test_join_spaced_number(line, joined):
     assert join_spaced_number(line) == joined
+
+
+# (file name, number line of the OCR text, number published): the file name is a second witness.
+@pytest.mark.parametrize("title, so_line, published", [
+    ("CV 2020 03 12 CV 104612032020TCTTrien khai", "Số: 4046 /TCT-TTKT", "1046/TCT-TTKT"),
+    ("CV 2021 07 26 CV 27682672021TCTXu phat", "Số: 2762 /TCT-PC", "2768/TCT-PC"),  # not 27682: the leading date
+    ("CV Undated CV 897030320TCTGia han", "Số: 839/TCT-QLN", "897/TCT-QLN"),      # 8970 is 3 edits away
+    ("CV Undated CV 4451291122TCTTiep tuc", "Số: 4454 /TCT-TTKT", "4451/TCT-TTKT"),  # the closest of 4451, 44512
+    ("CV 2020 05 05 CV 1770 TCT 05052020 ke hoach", "Số: 470 /TCT-TTKT", "1770/TCT-TTKT"),
+    # no witness, or one that is not an OCR misreading of it: the digits stay as read
+    (None, "Số: 4046 /TCT-TTKT", "4046/TCT-TTKT"),
+    ("CV 2021 06 09 CV 2000 09062021 TCT Gioi thieu", "Số: 4046 /TCT-TTKT", "4046/TCT-TTKT"),  # 3 edits
+    ("CV 2020 03 12 CV 104612032020BTCTrien khai", "Số: 4046 /TCT-TTKT", "4046/TCT-TTKT"),  # another issuer's code
+    ("TB 2020 03 12 TB 104612032020TCTTrien khai", "Số: 4046 /TCT-TTKT", "4046/TCT-TTKT"),  # a Thông báo's name
+    ("CV Undated CV 4456 4452 TCT", "Số: 4454 /TCT-TTKT", "4454/TCT-TTKT"),                # two as close: no choice
+])
+def test_misread_number_is_taken_from_the_file_name(title, so_line, published):
+    text = SCAN.replace("Số: {number} /TCT-TTKT", so_line).format(day="12")
+    if title is None:
+        text = text[text.index("BỘ TÀI CHÍNH"):] + "--- PAGE BREAK ---\n"
+    else:
+        text = text.replace("CV 2020 03 12 CV 104612032020TCTTrien khai", title)
+    doc = extract(text).doc
+    assert doc.so_ky_hieu == published and "so_ky_hieu" in doc.can_xac_minh
+    read = parse_symbol(so_line).number
+    if published.startswith(read + "/"):
+        assert "so_ky_hieu" not in doc.ly_do_xac_minh
+    else:  # staff are told what the scan read and what the file name says
+        reason = doc.ly_do_xac_minh["so_ky_hieu"]
+        assert f"{read}/" in reason and published.split("/")[0] in reason
+        warnings = [p.message for p in validate(doc.to_front_matter()) if p.key == "so_ky_hieu"]
+        assert any(reason in m for m in warnings)
+
+
+def test_resolution_number_from_file_name_with_type_and_issuer_codes():
+    text = ('---\ntitle: "Doc Undated NQ 116 24921 CP Ho tro"\nconversion_date: "2025-11-21"\n'
+            'original_format: "pdf"\n---\nCHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n'
+            'Số: 416/NQ-CP Hà Nội, ngày 2 tháng 9 năm 2021\nNGHỊ QUYẾT\n'
+            'Về việc hỗ trợ người lao động gặp khó khăn do đại dịch COVID-19\n\nCHÍNH PHỦ\n'
+            'Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n')
+    doc = extract(text).doc
+    assert doc.so_ky_hieu == "116/NQ-CP" and "so_ky_hieu" in doc.can_xac_minh
+
+
+@pytest.mark.parametrize("title, so_line, published", [
+    ("CV Undated CV5619 So Y", "86:5619 SYT-NVY Thành phố Hồ Chí Minh, ngéspOhthang 4 năm 2020", "5619/SYT-NVY"),
+    ("CV Undated CV5618 So Y", "86:5619 SYT-NVY Thành phố Hồ Chí Minh, ngéspOhthang 4 năm 2020", None),  # no witness
+])
+def test_number_line_without_so_and_slash_needs_a_witness(title, so_line, published):
+    text = (f'---\ntitle: "{title}"\noriginal_format: "pdf"\n---\n'
+            "ỦY BAN NHÂN DÂN CONG HÒA XÃ HOI CHỦ NGHIA ŸIƑÏ NAM\nTHANH PHO HO CHI MINH Độc lập - Tự do - Hanh phúc\n"
+            f"SỞ Y TẾ\n{so_line}\nVWv triển khai hướng dẫn y tế\n\nSở Y tế đề nghị các đơn vị triển khai thực hiện.\n")
+    lines = text.splitlines()
+    found = slashless_so_line(lines, witnesses(text, {}))
+    assert (str(found[1]) if found else None) == published
+    doc = extract(text).doc
+    assert doc.so_ky_hieu == published and "so_ky_hieu" in doc.can_xac_minh
+    assert (published is None) is ("so_ky_hieu" not in doc.ly_do_xac_minh)

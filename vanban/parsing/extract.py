@@ -2,6 +2,7 @@
 inferred fields are filled and flagged (can_xac_minh)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -22,8 +23,8 @@ from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_iss
 from .issuer import canonical_issuer, ocr_masthead
 from .lines import is_name, is_upper
 from .noise import clean_lines
-from .ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr, stamp_signer,
-                  witnesses)
+from .ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr,
+                  slashless_so_line, stamp_signer, witnesses)
 from .portal import parse_portal_table
 from .signature import parse_signature, restore_surname, scan_signature
 
@@ -82,8 +83,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     copy, copy_taken, copy_raw = parse_copy_block(lines)
     end = min(copy_taken) if copy_taken else len(lines)
     head = parse_header(lines[:end])
-    if ocr:
-        _garbled_number_line(head, lines[:min(end, HEADER_SCAN)])
+    seen = witnesses(text, portal) if ocr else None
+    slashless = _garbled_number_line(head, lines[:min(end, HEADER_SCAN)], seen) if ocr else None
     formal = bool(head.so_ky_hieu or head.doc_type or head.agency_lines)
     if formal:
         art = Article()
@@ -113,6 +114,11 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
         doc.loai_van_ban = "Công văn"  # a letter's subject line; certain when its symbol names no type (4085/UBND-ĐT)
         if not (symbol and head.so_ky_hieu):
             doc.flag("loai_van_ban")
+    if slashless:
+        doc.flag("so_ky_hieu", f"dòng số ký hiệu của bản OCR bị hỏng ('{slashless}'), "
+                               f"đọc được nhờ tên tệp gốc cũng ghi số {symbol.number}")
+    elif ocr:
+        symbol = _number_from_file_name(doc, symbol, seen)
     _fill_issuer(doc, head, art, portal, symbol, copy, body_text)
     doc.dia_danh = head.dia_danh
     # Dates come from the document's own date line (never a received stamp or a signing
@@ -134,7 +140,7 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
         doc.flag("ngay_ban_hanh")
     if ocr:
-        _check_ocr(doc, text, portal, symbol)
+        _check_ocr(doc, text, seen, symbol)
     for key in _EXPECTED:
         if not getattr(doc, key):
             doc.flag(key)
@@ -143,14 +149,38 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
                   date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw, ocr=ocr)
 
 
-def _garbled_number_line(head, lines: list[str]) -> None:
+def _garbled_number_line(head, lines: list[str], seen) -> str | None:
     """A number OCR garbled is null, never a part of it ("Số: 3{85" is not 85), and its line
-    belongs to the header, so it is not cited as another document ("Số: #49 /TCT-TTKT")."""
+    belongs to the header, so it is not cited as another document ("Số: #49 /TCT-TTKT").
+    A line that lost its "Số:" and slash ("86:5619 SYT-NVY") is read only when a witness agrees:
+    then its text is returned, for the review note."""
     if garbled_number(head.symbol_raw):
         head.so_ky_hieu = None
     if head.symbol_raw is None and (i := garbled_so_line(lines)) is not None:
         head.symbol_raw = lines[i]
         head.taken.add(i)
+    if head.symbol_raw is None and head.so_ky_hieu is None and (found := slashless_so_line(lines, seen)):
+        i, symbol, read = found
+        head.symbol_raw, head.so_ky_hieu = lines[i], str(symbol)
+        head.taken.add(i)
+        return read
+    return None
+
+
+def _number_from_file_name(doc: VanBan, symbol, seen):
+    """The number a scan's OCR text misread, taken from the file name: a second, independent
+    witness (FileTitle.reading), never a repair of the digits. It stays flagged, saying why.
+    Returns the symbol published."""
+    if not symbol or seen.confirm_symbol(doc.so_ky_hieu) or not seen.title:
+        return symbol
+    number = seen.title.reading(symbol, doc.loai_van_ban)
+    if number is None:
+        return symbol
+    read, symbol = doc.so_ky_hieu, dataclasses.replace(symbol, number=number)
+    doc.so_ky_hieu = str(symbol)
+    doc.flag("so_ky_hieu", f"bản OCR đọc số ký hiệu là {read}, tên tệp gốc ghi số {number}: "
+                           f"đã đăng {doc.so_ky_hieu} theo tên tệp")
+    return symbol
 
 
 def _scan_signer(sig, lines: list[str], head, end: int) -> None:
@@ -165,7 +195,7 @@ def _scan_signer(sig, lines: list[str], head, end: int) -> None:
         sig.nguoi_ky = restore_surname(sig.nguoi_ky)
 
 
-def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
+def _check_ocr(doc: VanBan, text: str, seen, symbol) -> None:
     """OCR misreads digits and names: number, date and signer stay flagged unless a second
     place in the input agrees. An unreadable signature block falls back to the signature stamp.
     An issuer the symbol's own code contradicts (a received stamp's "CỤC THUẾ TỈNH HÒA BÌNH"
@@ -175,7 +205,6 @@ def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
     coded = issuer_from_symbol(symbol) if symbol and not symbol.party else None
     if coded and name_key(coded) not in name_key(doc.co_quan_ban_hanh or ""):
         doc.flag("co_quan_ban_hanh")
-    seen = witnesses(text, portal)
     from_stamp = doc.nguoi_ky is None and bool(signer := stamp_signer(text))
     if from_stamp:
         doc.nguoi_ky = signer  # the stamp is then its only witness
