@@ -208,3 +208,42 @@ def test_number_line_without_so_and_slash_needs_a_witness(title, so_line, publis
     doc = extract(text).doc
     assert doc.so_ky_hieu == published and "so_ky_hieu" in doc.can_xac_minh
     assert (published is None) is ("so_ky_hieu" not in doc.ly_do_xac_minh)
+
+
+SCAN_BODY = TOOL_HEADER + """BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TONG CYC THUE Độc lập - Tự do - Hạnh phúc
+Số: 1046 /TCT-TTKT Hà Nội, ngày 12 thang 3 năm 2020
+V/v triển khai công tác thanh tra.
+Kính gửi: Cục Thuế các tỉnh, thành phó trực thuộc Trung ương.
+
+Tổng cục Thuế đề nghị các Cục Thuế triển khai thực hiện công tác thanh tra theo kế hoạch.
+{body}
+"""
+
+
+# (OCR lines of a scan's body, citations published): real lines from tax office letters and a resolution.
+@pytest.mark.parametrize("body, cited", [
+    # another header's number line: an attached letter, a copy block ("SAO LỤC"), the own one without "Số:"
+    ("Căn cứ công văn số 2488/TCT-CS ngày 18/6/2020.\nSé:. 248 /TCT-CS Hà Nội, ngày AP tháng & năm 2020\n"
+     "= => Vive thuê tài nguyên.", ["2488/TCT-CS"]),
+    ("Thực hiện Chỉ thị số 11/CT-TTg của Thủ tướng.\nSố: 17/SL-LĐLĐ\n\nNơi nhận:", ["11/CT-TTg"]),
+    ("864305 /TCT-KK. Hà Nội, ngdy, Jf tháng 4 năm 2022\nthực hiện công văn số 1912/TCT-KK ngày 02/6/2021.",
+     ["1912/TCT-KK"]),
+    # a wrapped line that begins with "số" is running text
+    ("kiểm tra thuế năm 2023 đã được phê duyệt theo Quyết định\nsố 1960/QD-TCT ngày 15/12/2022.", ["1960/QĐ-TCT"]),
+    # digits after OCR debris or a lone digit are not trusted; "s6 485" is "số 485"
+    ("theo quy định tại Nghị:định: sô:#1/2020/NĐGP và tiền chậm nộp", []),
+    ("Nội dung.\n" * 40 + "GIỚI THIỆU MỘT SỐ NỘI DUNG MỚI CUA THONG TU SỐ 3 1/2021/TT-BTC", []),  # past the header
+    ("(Kèm theo Công văn s6 485 /BNG-LS ngày 4Ÿ /8/2021)", ["485/BNG-LS"]),
+    # damage undone: a fraction slash, "ngày" glued to the code, a year cut at a line end
+    ("quy định tại Thông tư liên tịch số 01\u20442016/TTLT-BKHĐT-BTC ngày 23/02/2016", ["01/2016/TTLT-BKHĐT-BTC"]),
+    (", Côngvăn số 6670/BYT-MTngày 16/8/2021 của Bộ Y tế", ["6670/BYT-MT"]),
+    ("theo Nghị quyết số 03/202\n1/UBTVQH15 của Ủy ban Thường vụ Quốc hội", ["03/2021/UBTVQH15"]),
+    # cut at a line end while the whole symbol is cited too, or cut short
+    ("m 2024 theo Thông báo sô 118/TB-\nlội nghị sơ kết. Thông báo số 118/TB-TCT ngày 31/01/2024.", ["118/TB-TCT"]),
+    ("thực hiện Chỉ thị số 16/CT-T\nngày 31/3/2020", []),
+])
+def test_scan_citations(body, cited):
+    doc = extract(SCAN_BODY.format(body=body)).doc
+    assert doc.nguon_ocr
+    assert [c.so_ky_hieu for c in doc.van_ban_dan_chieu] == cited

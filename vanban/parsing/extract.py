@@ -23,8 +23,8 @@ from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_iss
 from .issuer import canonical_issuer, ocr_masthead
 from .lines import is_name, is_upper
 from .noise import clean_lines
-from .ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr,
-                  slashless_so_line, stamp_signer, witnesses)
+from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
+                  join_spaced_number, looks_ocr, slashless_so_line, stamp_signer, trusted_number, witnesses)
 from .portal import parse_portal_table
 from .signature import parse_signature, restore_surname, scan_signature
 
@@ -131,10 +131,10 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     own = {symbol_key(s) for s in (doc.so_ky_hieu, (copy or {}).get("so_ky_hieu")) if s}
     # Paragraphs are already single-spaced; only the subject needs collapsing.
     cited_text = " ".join(t for t in (collapse_spaces(doc.trich_yeu or ""), body_text) if t)
-    doc.van_ban_dan_chieu = find_citations(cited_text, own)
     if ocr:
-        doc.van_ban_dan_chieu = [c for c in doc.van_ban_dan_chieu
-                                 if not (c.so_ky_hieu and looks_cut(parse_symbol(c.so_ky_hieu)))]
+        doc.van_ban_dan_chieu = _scan_citations(doc, body_lines, own)
+    else:
+        doc.van_ban_dan_chieu = find_citations(cited_text, own)
     if doc.ngay_ban_hanh is None and art.date and art.date[0] is None:
         year = infer_year(art.date[1], art.date[2], [c.ngay for c in doc.van_ban_dan_chieu], doc.ngay_dang)
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
@@ -181,6 +181,24 @@ def _number_from_file_name(doc: VanBan, symbol, seen):
     doc.flag("so_ky_hieu", f"bản OCR đọc số ký hiệu là {read}, tên tệp gốc ghi số {number}: "
                            f"đã đăng {doc.so_ky_hieu} theo tên tệp")
     return symbol
+
+
+def _scan_citations(doc: VanBan, body_lines: list[str], own: set[str]) -> list:
+    """Citations on a scan: not from other headers' number lines, not after OCR debris, none
+    OCR cut short ("16/CT-T") or cut at a line end when the whole symbol is cited too
+    ("118/TB" beside 118/TB-TCT)."""
+    body = " ".join(paragraphs([line for line in body_lines if not is_number_line(line)]))
+    text = citation_text(" ".join(t for t in (collapse_spaces(doc.trich_yeu or ""), body) if t))
+    found = [c for c in find_citations(text, own, trusted_number) if c.so_ky_hieu]
+    symbols = [parse_symbol(c.so_ky_hieu) for c in found]
+    return [c for c, symbol in zip(found, symbols)
+            if not looks_cut(symbol) and not any(_cut_from(symbol, other) for other in symbols)]
+
+
+def _cut_from(symbol, whole) -> bool:
+    """symbol is whole with its last codes cut off ("1999/QCPH" of 1999/QCPH-BHXH-TCT)."""
+    return (symbol.number.lstrip("0"), symbol.year) == (whole.number.lstrip("0"), whole.year) \
+        and len(symbol.codes) < len(whole.codes) and whole.codes[:len(symbol.codes)] == symbol.codes
 
 
 def _scan_signer(sig, lines: list[str], head, end: int) -> None:

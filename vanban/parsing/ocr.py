@@ -238,3 +238,35 @@ def join_spaced_digits(line: str) -> str:
         return line
     line = _SPACED_DIGITS_RE.sub(lambda m: m[0].replace(" ", ""), line)
     return _NGAY_RE.sub("ngày ", line) if "ng" in line else line
+
+
+# Citations on a scan. Body lines that are another header's number line: an attached document's
+# ("Sé:. 248 /TCT-CS Hà Nội, ngày AP tháng …"), a copy block's ("Số: 17/SL-LĐLĐ"), or the own one
+# OCR left without its "Số:" ("864305 /TCT-KK. Hà Nội, ngdy, Jf tháng 4") cite nothing.
+_NUMBER_LINE_RE = re.compile(r"^(?:(?i:số|sô|sồ|sé|s6|\$6|so)\s*[:.]{1,2}\s*\d"
+                             r"|\d{1,6}\s*/\s*[A-ZĐ][\w/-]*[.,]?\s+[A-ZĐ][^\d,]{1,30},\s*ng)")
+# Text repairs before citations are read: a fraction slash from the PDF ("01⁄2016/TTLT"), "ngày"
+# glued to a code ("6670/BYT-MTngày"), a year cut at a line end ("03/202 1/UBTVQH15").
+_TEXT_FIXES = ((re.compile("\u2044"), "/"),
+               (re.compile(r"(?<=[A-ZĐ])(?=ngày\b)"), " "),
+               (re.compile(r"(?<![\d/])(\d{1,5}/(?:19|20)\d) (\d)(?=/[A-ZĐ])"), r"\1\2"))
+# Debris glued before a number ("sô:#1/2020/NĐGP"), or a lone digit before it ("SỐ 3 1/2021/TT-"):
+# its digits cannot be trusted.
+_DEBRIS_BEFORE_RE = re.compile(r"(?:[#$%&*@{}\[\]|~^\\]|(?<![\w/])\d )$")
+
+
+def is_number_line(line: str) -> bool:
+    """A header's number line standing in the body of a scan (see _NUMBER_LINE_RE)."""
+    return bool(_NUMBER_LINE_RE.match(line.strip()))
+
+
+def citation_text(text: str) -> str:
+    """OCR text with the damage that hides or breaks citations undone (see _TEXT_FIXES)."""
+    for pattern, replacement in _TEXT_FIXES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def trusted_number(text: str, number_start: int) -> bool:
+    """False when the digits of a cited number at text[number_start:] follow OCR debris."""
+    return not _DEBRIS_BEFORE_RE.search(text[max(0, number_start - 3):number_start])
