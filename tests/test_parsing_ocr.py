@@ -247,3 +247,14 @@ def test_scan_citations(body, cited):
     doc = extract(SCAN_BODY.format(body=body)).doc
     assert doc.nguon_ocr
     assert [c.so_ky_hieu for c in doc.van_ban_dan_chieu] == cited
+
+
+@pytest.mark.parametrize("line, doc_type", [
+    ("DEN i: : _¬ CHỈ THỊ", "Chỉ thị"),            # a received stamp's debris before the heading (a PM directive)
+    ("| ĐẾN | : QUYẾT ĐỊNH", "Quyết định"),
+    ("Tổ chức thực hiện: CHỈ THỊ", None),           # running text before it, not debris
+    ("DEN i: : _¬ HÀ NỘI", None),                   # no type
+])
+def test_heading_after_stamp_debris(line, doc_type):
+    from vanban.parsing.ocr import heading_after_debris
+    assert heading_after_debris(["THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", line]) == doc_type

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..agencies import find_province
-from ..dates import garbled_date, iso, parse_date
+from ..dates import find_dates, garbled_date, iso, parse_date
 from ..doctypes import canonical_type
 from ..model import VanBan
 from ..symbol_repair import looks_cut
@@ -24,8 +24,9 @@ from .issuer import canonical_issuer, ocr_masthead
 from .lines import is_name, is_upper
 from .noise import clean_lines
 from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
-                  join_spaced_number, looks_ocr, slashless_so_line, stamp_signer, trusted_number, witnesses)
+                  heading_after_debris, join_spaced_number, looks_ocr, slashless_so_line, stamp_signer, trusted_number, witnesses)
 from .portal import parse_portal_table
+from .masthead import split_motto
 from .signature import parse_signature, restore_surname, scan_signature
 
 # Fields every directive has; absent ones are flagged for review.
@@ -110,6 +111,9 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
         subject = sentence_case(art.headline)
         doc.flag("trich_yeu")
     doc.trich_yeu = subject
+    if not doc.loai_van_ban and ocr and (found := heading_after_debris(lines[:min(end, HEADER_SCAN)])):
+        doc.loai_van_ban = found
+        doc.flag("loai_van_ban")
     if not doc.loai_van_ban and (subject or "").startswith("V/v"):
         doc.loai_van_ban = "Công văn"  # a letter's subject line; certain when its symbol names no type (4085/UBND-ĐT)
         if not (symbol and head.so_ky_hieu):
@@ -119,12 +123,12 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
                                f"đọc được nhờ tên tệp gốc cũng ghi số {symbol.number}")
     elif ocr:
         symbol = _number_from_file_name(doc, symbol, seen)
-    _fill_issuer(doc, head, art, portal, symbol, copy, body_text)
+    _fill_issuer(doc, head, art, portal, symbol, copy, body_text, lines[:min(end, HEADER_SCAN)])
     doc.dia_danh = head.dia_danh
     # Dates come from the document's own date line (never a received stamp or a signing
     # time); one whose fields OCR garbled ("ngày C4 tháng 3") is null, not a guess.
     if not (ocr and (garbled_date(head.date_raw) or garbled_date(head.symbol_raw))):
-        _fill_date(doc, head, art, portal)
+        _fill_date(doc, head, art, portal, body_text)
     # Other witnesses must name a person: a digital-signature stamp's "Người ký: Sở Y tế" does not.
     doc.nguoi_ky = _first(sig.nguoi_ky, *(n for n in (art.signer, portal.get("nguoi_ky")) if n and is_name(n)))
     doc.chuc_vu = _first(sig.chuc_vu, _chuc_vu_from_roles(art.roles, doc.co_quan_ban_hanh))
@@ -233,7 +237,24 @@ def _check_ocr(doc: VanBan, text: str, seen, symbol) -> None:
             doc.flag(key)
 
 
-def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
+# "(Ban hành kèm theo Công văn số /BYT-DP ngày /9/2020 của Bộ Y tế)": a guide without a masthead.
+_ANNEX_OF_RE = re.compile(r"^\(?\s*(?:Ban hành )?kèm theo [^()]{3,80}? của (?P<issuer>[^()]{3,60}?)\s*\)?\s*$", re.IGNORECASE)
+
+
+def _issuer_by_spelling(lines: list[str]) -> str | None:
+    """A central body named where the masthead parser does not look: the masthead's issuer part
+    in mixed case ("Bộ YTÉ CỘNG HÒA XÃ HỘI …"), or a guide's "(Ban hành kèm theo … của Bộ Y tế)".
+    Only a name the register spells that way counts."""
+    for line in lines:
+        agency, motto, _ = split_motto(line, None)
+        annex = _ANNEX_OF_RE.match(line.strip())
+        name = agency if motto and agency else annex["issuer"] if annex else None
+        if name and (known := known_spelling(name)):
+            return known
+    return None
+
+
+def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines) -> None:
     masthead = known_spelling(head.issuer) or head.issuer  # "Bộ YTÉ" read by OCR is Bộ Y tế
     masthead = masthead if plausible_name(masthead) else None  # not OCR garbage ("tong cyc thue")
     ocr_guess = None if masthead else ocr_masthead(head.issuer)      # unless the register recognises it
@@ -242,6 +263,8 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
         doc.flag("co_quan_ban_hanh")
     if not issuer and portal.get("co_quan_ban_hanh"):
         issuer = portal["co_quan_ban_hanh"]
+    if not issuer and (issuer := _issuer_by_spelling(header_lines)):
+        doc.flag("co_quan_ban_hanh")  # a masthead OCR left in mixed case, or the annex line of a guide
     if not issuer:
         issuer = issuer_from_symbol(symbol)
         if issuer:
@@ -259,7 +282,13 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
     doc.co_quan_ban_hanh, doc.ma_co_quan = found.name, found.body_id
 
 
-def _fill_date(doc, head, art, portal) -> None:
+# A resolution or law dated only by its closing clause: "Nghị quyết này được Ủy ban Thường vụ
+# Quốc hội … khóa XV, phiên họp thứ 9 thông qua ngày 23 tháng 3 năm 2022."
+_ADOPTED_RE = re.compile(r"\b(?:Nghị quyết|Luật|Bộ luật|Pháp lệnh) n[àa]y (?:đã )?được [^.;]{5,200}?thông qua (?=ngày)",
+                         re.IGNORECASE)
+
+
+def _fill_date(doc, head, art, portal, body_text: str) -> None:
     if head.ngay:
         doc.ngay_ban_hanh = head.ngay
         return
@@ -270,3 +299,8 @@ def _fill_date(doc, head, art, portal) -> None:
     if art.date and art.date[0]:
         doc.ngay_ban_hanh = iso(*art.date)
         doc.flag("ngay_ban_hanh")
+        return
+    adopted = _ADOPTED_RE.search(body_text) if "thông qua" in body_text else None
+    match, parts = next(find_dates(body_text[adopted.end():adopted.end() + 40]), (None, None)) if adopted else (None, None)
+    if match and match.start() == 0 and parts[0]:
+        doc.ngay_ban_hanh = iso(*parts)  # the date the body adopting it gives, the resolution's own

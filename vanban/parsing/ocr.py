@@ -16,6 +16,7 @@ from ..dates import iso, make_date, parse_date, today_in_vietnam
 from ..doctypes import type_for_code
 from ..symbols import Symbol, find_symbols, parse_symbol, symbol_key
 from ..text import fold, name_key, nfc
+from .header import type_of_heading
 from .lines import SO_LINE_RE, is_name
 
 _PAGE_BREAK_RE = re.compile(r"^-+\s*PAGE BREAK\s*-+\s*$", re.IGNORECASE | re.MULTILINE)
@@ -270,3 +271,18 @@ def citation_text(text: str) -> str:
 def trusted_number(text: str, number_start: int) -> bool:
     """False when the digits of a cited number at text[number_start:] follow OCR debris."""
     return not _DEBRIS_BEFORE_RE.search(text[max(0, number_start - 3):number_start])
+
+
+# The type heading on a line a received stamp's debris ran into: "DEN i: : _¬ CHỈ THỊ".
+_DEBRIS_HEADING_RE = re.compile(r"^(?P<debris>.*?[:;_¬|~{}\[\]].*?)\s(?P<heading>[A-ZĐÀ-Ỹ]{2,}(?: [A-ZĐÀ-Ỹ]{2,}){0,2})\s*$")
+
+
+def heading_after_debris(lines: list[str]) -> str | None:
+    """The type a heading names when OCR put stamp debris before it on its line; the debris holds
+    no word of running text (two lower-case letters or more)."""
+    for line in lines:
+        match = _DEBRIS_HEADING_RE.match(line.strip())
+        words = re.findall(r"[^\W\d_]{2,}", match["debris"]) if match else []
+        if match and not any(w.islower() for w in words) and (found := type_of_heading(match["heading"])):
+            return found
+    return None
