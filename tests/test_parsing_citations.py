@@ -32,3 +32,16 @@ def test_own_number_excluded_and_duplicates_merged():
 ])
 def test_bare_number_citations(text, expected):
     assert [c.so_ky_hieu for c in find_citations(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a form or an annex is part of a document, not one (real tax letters)
+    ("gửi thông báo theo mẫu số 01/TB-BSTT-NNT ban hành kèm theo Nghị định sô 126/2020/NĐ-CP", ["126/2020/NĐ-CP"]),
+    ("hồ sơ gia hạn theo mẫu số 01/GHAN ban hành kèm theo Thông tư 156/2013/TT-BTC", ["156/2013/TT-BTC"]),
+    ("theo mẫu số mẫu 01/TBKN-TĐT ban hành kèm theo", []),
+    ("tại phụ lục số 04/BHXH-TCT và 05/BHXH-TCT kèm Quy chế 1999/QCPH-BHXH-TCT", ["1999/QCPH-BHXH-TCT"]),
+    ("việc truyền dir liệu tại phy lục 01/BHXH-TCT và", []),                      # "phy lục": OCR's phụ lục
+    ("Mẫu biểu ban hành kèm theo Thông tư số 80/2021/TT-BTC", ["80/2021/TT-BTC"]),  # a document after the word
+])
+def test_forms_and_annexes_are_not_citations(text, expected):
+    assert [c.so_ky_hieu for c in find_citations(text)] == expected

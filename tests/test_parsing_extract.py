@@ -1,3 +1,5 @@
+import pytest
+
 from vanban.parsing.extract import extract
 
 OCR_HEADER = """Ký bởi: Tổng cục Thuế
@@ -29,3 +31,30 @@ def test_signer_must_be_a_person():
             "V/v phòng, chống dịch.\n\nỦy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện nghiêm các biện pháp phòng, chống dịch.\n")
     doc = extract(text).doc
     assert doc.nguoi_ky is None and "nguoi_ky" in doc.can_xac_minh
+
+
+def test_resolution_dated_by_its_adoption_clause():
+    # a Standing Committee resolution: no date in the header, only in the closing clause (OCR'd)
+    text = ("ỦY BAN THƯỜNG VỤ QUOC HOL CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hanh phúc\n\n"
+            "Nghị quyết số: 17/2022/UBTVQHI5\n\nNGHỊ QUYET\nVề số giờ làm thêm trong 01 năm của người lao động\n\n"
+            "UY BAN THUONG VỤ QUOC HỘI\nCăn cứ Bộ luật Lao động số 45/2019/QH14,\n\nQUYÉT NGHỊ:\n"
+            "Điều 1. Người sử dụng lao động được sử dụng người lao động làm thêm giờ.\n\n"
+            "Nghị quyết nay được Uy ban Thưởng vụ Quốc hội nước Cong hòa xã\n\n"
+            "hội chủ nghĩa Viet Nam khóa XV, phiên hop thứ 9 thông qua ngày 23 thang 3\n\nnăm 2022.\n")
+    doc = extract(text).doc
+    assert doc.so_ky_hieu == "17/2022/UBTVQH15" and doc.ngay_ban_hanh == "2022-03-23"
+
+
+@pytest.mark.parametrize("head, issuer", [
+    # OCR left the masthead's issuer in mixed case: "Bộ YTÉ" beside the motto
+    ("Bộ YTÉ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nsốl 0688/BYT-MT Hà Nội, ngàyló thảngU năm 2021\n"
+     "V/v phòng, chống dịch COVID-19\n", "Bộ Y tế"),
+    # a guide without a masthead names its issuer in its annex line
+    ("HƯỚNG DẪN TẠM THỜI\nGiám sát người nhập cảnh vào Việt Nam\n"
+     "(Ban hành kèm theo Công văn số /BYT-DP ngày /9/2020 của Bộ Y tế)\nI. MỤC ĐÍCH\n", "Bộ Y tế"),
+    # a name the register does not spell that way gives nothing
+    ("HƯỚNG DẪN TẠM THỜI\nGiám sát người nhập cảnh\n(Ban hành kèm theo Công văn số 12 của Bộ Y tê Hà)\nI. MỤC ĐÍCH\n", None),
+])
+def test_issuer_named_outside_the_masthead_is_flagged(head, issuer):
+    doc = extract(head + "\nTổ chức giám sát, xét nghiệm người nhập cảnh trong tình hình mới.\n", ocr=True).doc
+    assert doc.co_quan_ban_hanh == issuer and "co_quan_ban_hanh" in doc.can_xac_minh

@@ -97,3 +97,18 @@ def test_ocr_vv_subject(line):
 ])
 def test_ocr_masthead(lines, issuer):
     assert parse_header(lines + ["Số: 1305 /TCT-KK"]).issuer == issuer
+
+
+@pytest.mark.parametrize("after", [
+    "Căn cứ Công văn số 389/BYT-BH ngày 31/01/2020 của Bộ Y tế trả lời",  # 14 words: not body-like by length
+    "Thực hiện Kết luận số 192-KL/TW, ngày 19/9/2025 và",
+])
+def test_kinh_gui_ends_where_the_body_opens(after):
+    lines = ["BẢO HIỂM XÃ HỘI VIỆT NAM CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "BẢO HIỂM XÃ HỘI TP. HỒ CHÍ MINH Độc lập - Tự do - Hạnh phúc",
+             "Số: 12/BHXH-QLT TP.Hồ Chí Minh, ngày 10 tháng 02 năm 2020", "V/v đóng bảo hiểm y tế",
+             "Kính gửi: Các đơn vị sử dụng lao động trên địa bàn Thành phố", after,
+             "Bảo hiểm xã hội (BHXH) Việt Nam về vướng mắc đóng bảo hiểm y tế cho lao động người nước ngoài."]
+    head = parse_header(lines)
+    assert head.kinh_gui == ["Các đơn vị sử dụng lao động trên địa bàn Thành phố"]
+    assert 5 not in head.taken

@@ -4,7 +4,9 @@ import pytest
 
 from vanban.parsing.extract import extract
 from vanban.parsing.ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr,
-                               stamp_signer, witnesses)
+                               slashless_so_line, stamp_signer, witnesses)
+from vanban.schema import validate
+from vanban.symbols import parse_symbol
 
 TOOL_HEADER = ('---\ntitle: "CV 2020 03 12 CV 104612032020TCTTrien khai"\ncategory: "Natural"\n'
                'source_folder: "."\nconversion_date: "2025-11-21"\noriginal_format: "pdf"\n---\n')
@@ -81,7 +83,6 @@ Tổng cục Thuế yêu cầu các đồng chí Cục trưởng Cục Thuế c�
 
 
 @pytest.mark.parametrize("number, day, flagged_number, date", [
-    ("4046", "12", True, "2020-03-12"),   # misread number: kept as read, flagged
     ("1046", "12", False, "2020-03-12"),  # the file's title agrees: not flagged
     ("1046", "A2", False, None),          # "ngàyA2": partly illegible, null (never guessed)
 ])
@@ -149,3 +150,111 @@ def test_a_garbled_own_number_is_not_cited():
 ])
 def test_join_spaced_number(line, joined):
     assert join_spaced_number(line) == joined
+
+
+# (file name, number line of the OCR text, number published): the file name is a second witness.
+@pytest.mark.parametrize("title, so_line, published", [
+    ("CV 2020 03 12 CV 104612032020TCTTrien khai", "Số: 4046 /TCT-TTKT", "1046/TCT-TTKT"),
+    ("CV 2021 07 26 CV 27682672021TCTXu phat", "Số: 2762 /TCT-PC", "2768/TCT-PC"),  # not 27682: the leading date
+    ("CV Undated CV 897030320TCTGia han", "Số: 839/TCT-QLN", "897/TCT-QLN"),      # 8970 is 3 edits away
+    ("CV Undated CV 4451291122TCTTiep tuc", "Số: 4454 /TCT-TTKT", "4451/TCT-TTKT"),  # the closest of 4451, 44512
+    ("CV 2020 05 05 CV 1770 TCT 05052020 ke hoach", "Số: 470 /TCT-TTKT", "1770/TCT-TTKT"),
+    # no witness, or one that is not an OCR misreading of it: the digits stay as read
+    (None, "Số: 4046 /TCT-TTKT", "4046/TCT-TTKT"),
+    ("CV 2021 06 09 CV 2000 09062021 TCT Gioi thieu", "Số: 4046 /TCT-TTKT", "4046/TCT-TTKT"),  # 3 edits
+    ("CV 2020 03 12 CV 104612032020BTCTrien khai", "Số: 4046 /TCT-TTKT", "4046/TCT-TTKT"),  # another issuer's code
+    ("TB 2020 03 12 TB 104612032020TCTTrien khai", "Số: 4046 /TCT-TTKT", "4046/TCT-TTKT"),  # a Thông báo's name
+    ("CV Undated CV 4456 4452 TCT", "Số: 4454 /TCT-TTKT", "4454/TCT-TTKT"),                # two as close: no choice
+])
+def test_misread_number_is_taken_from_the_file_name(title, so_line, published):
+    text = SCAN.replace("Số: {number} /TCT-TTKT", so_line).format(day="12")
+    if title is None:
+        text = text[text.index("BỘ TÀI CHÍNH"):] + "--- PAGE BREAK ---\n"
+    else:
+        text = text.replace("CV 2020 03 12 CV 104612032020TCTTrien khai", title)
+    doc = extract(text).doc
+    assert doc.so_ky_hieu == published and "so_ky_hieu" in doc.can_xac_minh
+    read = parse_symbol(so_line).number
+    if published.startswith(read + "/"):
+        assert "so_ky_hieu" not in doc.ly_do_xac_minh
+    else:  # staff are told what the scan read and what the file name says
+        reason = doc.ly_do_xac_minh["so_ky_hieu"]
+        assert f"{read}/" in reason and published.split("/")[0] in reason
+        warnings = [p.message for p in validate(doc.to_front_matter()) if p.key == "so_ky_hieu"]
+        assert any(reason in m for m in warnings)
+
+
+def test_resolution_number_from_file_name_with_type_and_issuer_codes():
+    text = ('---\ntitle: "Doc Undated NQ 116 24921 CP Ho tro"\nconversion_date: "2025-11-21"\n'
+            'original_format: "pdf"\n---\nCHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n'
+            'Số: 416/NQ-CP Hà Nội, ngày 2 tháng 9 năm 2021\nNGHỊ QUYẾT\n'
+            'Về việc hỗ trợ người lao động gặp khó khăn do đại dịch COVID-19\n\nCHÍNH PHỦ\n'
+            'Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n')
+    doc = extract(text).doc
+    assert doc.so_ky_hieu == "116/NQ-CP" and "so_ky_hieu" in doc.can_xac_minh
+
+
+@pytest.mark.parametrize("title, so_line, published", [
+    ("CV Undated CV5619 So Y", "86:5619 SYT-NVY Thành phố Hồ Chí Minh, ngéspOhthang 4 năm 2020", "5619/SYT-NVY"),
+    ("CV Undated CV5618 So Y", "86:5619 SYT-NVY Thành phố Hồ Chí Minh, ngéspOhthang 4 năm 2020", None),  # no witness
+])
+def test_number_line_without_so_and_slash_needs_a_witness(title, so_line, published):
+    text = (f'---\ntitle: "{title}"\noriginal_format: "pdf"\n---\n'
+            "ỦY BAN NHÂN DÂN CONG HÒA XÃ HOI CHỦ NGHIA ŸIƑÏ NAM\nTHANH PHO HO CHI MINH Độc lập - Tự do - Hanh phúc\n"
+            f"SỞ Y TẾ\n{so_line}\nVWv triển khai hướng dẫn y tế\n\nSở Y tế đề nghị các đơn vị triển khai thực hiện.\n")
+    lines = text.splitlines()
+    found = slashless_so_line(lines, witnesses(text, {}))
+    assert (str(found[1]) if found else None) == published
+    doc = extract(text).doc
+    assert doc.so_ky_hieu == published and "so_ky_hieu" in doc.can_xac_minh
+    assert (published is None) is ("so_ky_hieu" not in doc.ly_do_xac_minh)
+
+
+SCAN_BODY = TOOL_HEADER + """BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TONG CYC THUE Độc lập - Tự do - Hạnh phúc
+Số: 1046 /TCT-TTKT Hà Nội, ngày 12 thang 3 năm 2020
+V/v triển khai công tác thanh tra.
+Kính gửi: Cục Thuế các tỉnh, thành phó trực thuộc Trung ương.
+
+Tổng cục Thuế đề nghị các Cục Thuế triển khai thực hiện công tác thanh tra theo kế hoạch.
+{body}
+"""
+
+
+# (OCR lines of a scan's body, citations published): real lines from tax office letters and a resolution.
+@pytest.mark.parametrize("body, cited", [
+    # another header's number line: an attached letter, a copy block ("SAO LỤC"), the own one without "Số:"
+    ("Căn cứ công văn số 2488/TCT-CS ngày 18/6/2020.\nSé:. 248 /TCT-CS Hà Nội, ngày AP tháng & năm 2020\n"
+     "= => Vive thuê tài nguyên.", ["2488/TCT-CS"]),
+    ("Thực hiện Chỉ thị số 11/CT-TTg của Thủ tướng.\nSố: 17/SL-LĐLĐ\n\nNơi nhận:", ["11/CT-TTg"]),
+    ("864305 /TCT-KK. Hà Nội, ngdy, Jf tháng 4 năm 2022\nthực hiện công văn số 1912/TCT-KK ngày 02/6/2021.",
+     ["1912/TCT-KK"]),
+    # a wrapped line that begins with "số" is running text
+    ("kiểm tra thuế năm 2023 đã được phê duyệt theo Quyết định\nsố 1960/QD-TCT ngày 15/12/2022.", ["1960/QĐ-TCT"]),
+    # digits after OCR debris or a lone digit are not trusted; "s6 485" is "số 485"
+    ("theo quy định tại Nghị:định: sô:#1/2020/NĐGP và tiền chậm nộp", []),
+    ("Nội dung.\n" * 40 + "GIỚI THIỆU MỘT SỐ NỘI DUNG MỚI CUA THONG TU SỐ 3 1/2021/TT-BTC", []),  # past the header
+    ("(Kèm theo Công văn s6 485 /BNG-LS ngày 4Ÿ /8/2021)", ["485/BNG-LS"]),
+    # damage undone: a fraction slash, "ngày" glued to the code, a year cut at a line end
+    ("quy định tại Thông tư liên tịch số 01\u20442016/TTLT-BKHĐT-BTC ngày 23/02/2016", ["01/2016/TTLT-BKHĐT-BTC"]),
+    (", Côngvăn số 6670/BYT-MTngày 16/8/2021 của Bộ Y tế", ["6670/BYT-MT"]),
+    ("theo Nghị quyết số 03/202\n1/UBTVQH15 của Ủy ban Thường vụ Quốc hội", ["03/2021/UBTVQH15"]),
+    # cut at a line end while the whole symbol is cited too, or cut short
+    ("m 2024 theo Thông báo sô 118/TB-\nlội nghị sơ kết. Thông báo số 118/TB-TCT ngày 31/01/2024.", ["118/TB-TCT"]),
+    ("thực hiện Chỉ thị số 16/CT-T\nngày 31/3/2020", []),
+])
+def test_scan_citations(body, cited):
+    doc = extract(SCAN_BODY.format(body=body)).doc
+    assert doc.nguon_ocr
+    assert [c.so_ky_hieu for c in doc.van_ban_dan_chieu] == cited
+
+
+@pytest.mark.parametrize("line, doc_type", [
+    ("DEN i: : _¬ CHỈ THỊ", "Chỉ thị"),            # a received stamp's debris before the heading (a PM directive)
+    ("| ĐẾN | : QUYẾT ĐỊNH", "Quyết định"),
+    ("Tổ chức thực hiện: CHỈ THỊ", None),           # running text before it, not debris
+    ("DEN i: : _¬ HÀ NỘI", None),                   # no type
+])
+def test_heading_after_stamp_debris(line, doc_type):
+    from vanban.parsing.ocr import heading_after_debris
+    assert heading_after_debris(["THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", line]) == doc_type

@@ -12,6 +12,7 @@ from vanban.symbols import normalize_symbol, parse_symbol
     ("914/CD-TTp", "914/CĐ-TTg"),
     ("41 /CT-TTs", "41/CT-TTg"),
     ("2862/ICT-HTQT", "2862/TCT-HTQT"),            # I for T: TCT (Tổng cục Thuế)
+    ("31/2021/TT-BTO", "31/2021/TT-BTC"),          # O for C: BTC (Bộ Tài chính)
     ("245/TLD", "245/TLĐ"),                        # D for Đ: TLĐ (Tổng Liên đoàn Lao động)
     ("16/CT-TTG", "16/CT-TTg"),
     # never the number's own digits: a misread 1046 stays as read (the caller flags it)
@@ -19,6 +20,7 @@ from vanban.symbols import normalize_symbol, parse_symbol
     ("416/NQ-CP", "416/NQ-CP"),
     # unit codes are nobody's list: kept as read
     ("2000/TCT-OLRR", "2000/TCT-OLRR"),
+    ("1999/OCPH-BHXH-TCT", "1999/OCPH-BHXH-TCT"),  # QCPH (a joint rule's code) is on no list either
     ("3556/TTKSBT-KHNV", "3556/TTKSBT-KHNV"),
     # a department code in a unit position is not turned into an issuer ("TTP" after UBND)
     ("12/UBND-TTP", "12/UBND-TTP"),

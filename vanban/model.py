@@ -44,11 +44,14 @@ class VanBan:
     ngay_dang: str | None = None
     nguon_ocr: bool = False          # read by OCR from a scan; written only when true
     can_xac_minh: list[str] = field(default_factory=list)
+    ly_do_xac_minh: dict[str, str] = field(default_factory=dict)  # key -> why it is flagged; written when any
 
-    def flag(self, key: str) -> None:
-        """Mark a field for staff review (inferred, or not found in the text)."""
+    def flag(self, key: str, reason: str | None = None) -> None:
+        """Mark a field for staff review (inferred, or not found in the text), with why when it helps."""
         if key not in self.can_xac_minh:
             self.can_xac_minh.append(key)
+        if reason:
+            self.ly_do_xac_minh[key] = reason
 
     def to_front_matter(self) -> dict:
         """Schema keys in FIELDS order; flags sorted in the same order for stable output."""
@@ -60,7 +63,7 @@ class VanBan:
             value = getattr(self, key)
             if key == "van_ban_dan_chieu":
                 value = [c.to_dict() for c in value]
-            elif key == "nguon_ocr" and not value:
+            elif key in ("nguon_ocr", "ly_do_xac_minh") and not value:
                 continue
             elif key == "can_xac_minh":
                 value = sorted(value, key=lambda k: order.index(k) if k in order else len(order))

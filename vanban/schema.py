@@ -50,6 +50,8 @@ FIELDS: tuple[Field, ...] = (
     Field("nguon_ocr", "Nhận dạng từ bản quét (OCR)", "bool",
           help="true nếu văn bản được nhận dạng từ bản quét; bỏ khóa này nếu không"),
     Field("can_xac_minh", "Cần xác minh", "list", help="Các khóa cần văn thư kiểm tra lại"),
+    Field("ly_do_xac_minh", "Lý do cần xác minh", "object",
+          help="{khóa: lý do}, ví dụ so_ky_hieu: bản OCR đọc 4046, tên tệp ghi 1046; bộ chuyển đổi tự ghi"),
     Field("slug", "Đường dẫn cố định", "slug",
           help="Địa chỉ trang là van-ban/<slug>/, ví dụ 2021/cong-van-154-cv-tu; bộ chuyển đổi tự ghi, "
                "không đổi khi sửa tiêu đề hay trích yếu"),
@@ -223,12 +225,15 @@ def _check_specific(meta: dict) -> list[Problem]:
                                 (f"nếu số đúng là {normalized}, chỉ ghi '{normalized}'; " if normalized else "")
                                 + "viết như 239-CV/HU, 16/CT-TTg hoặc 30/2020/NĐ-CP, hoặc để null"))
     problems += _check_register(meta)
+    reasons = meta.get("ly_do_xac_minh") if isinstance(meta.get("ly_do_xac_minh"), dict) else {}
     for key in _flags(meta):
         if isinstance(key, str) and key not in FIELD_BY_KEY:
             problems.append(Problem("can_xac_minh", key, "liệt kê một khóa không có trong lược đồ",
                                     "chỉ ghi tên khóa có thật, ví dụ nguoi_ky, ngay_ban_hanh"))
         elif isinstance(key, str):
-            problems.append(Problem(key, meta.get(key), _FLAG_MESSAGE,
+            reason = reasons.get(key)
+            message = f"{_FLAG_MESSAGE}: {reason}" if isinstance(reason, str) and reason else _FLAG_MESSAGE
+            problems.append(Problem(key, meta.get(key), message,
                                     "đối chiếu với bản gốc rồi xóa khóa này khỏi can_xac_minh", "warning"))
     return problems
 

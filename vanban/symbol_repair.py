@@ -18,7 +18,7 @@ from .doctypes import type_for_code
 # (as read, meant). The digit swaps hold only next to a digit ("QHI5"); the letter swaps anywhere
 # ("ICT", "TTP", "TTp", "TTs").
 _DIGIT_SWAPS = (("I", "1"), ("l", "1"), ("O", "0"))
-_LETTER_SWAPS = (("I", "T"), ("P", "g"), ("p", "g"), ("s", "g"))
+_LETTER_SWAPS = (("I", "T"), ("O", "C"), ("P", "g"), ("p", "g"), ("s", "g"))
 
 
 def _is_type(code: str, party: bool) -> bool:

@@ -21,6 +21,9 @@ _TYPE_BEFORE_RE = re.compile(rf"(?P<type>{_TYPES})\s*(?:số|Số|so)?\s*:?\s*$"
 # "số 16" not followed by a symbol tail; the type word before it is checked separately.
 # (?<!\wsố) is \b written after the literal, so the engine scans for "số" quickly.
 _BARE_NUMBER_RE = re.compile(r"số(?<!\wsố)\s+(?P<num>\d{1,5})(?![\d/\-–.,]\d)(?![\w/\-])")
+# A form or an annex is part of a document, not one: "theo mẫu số 01/TB-BSTT-NNT",
+# "phụ lục số 04/BHXH-TCT và 05/BHXH-TCT".
+_FORM_BEFORE_RE = re.compile(r"(?:mẫu|ph[uụy] l[uụ]c)(?:\s*(?:số|sô|so|mẫu|:|,|và|\d[\w/&-]*))*\s*$", re.IGNORECASE)
 _TYPE_WORD_RE = re.compile(rf"(?P<type>{_TYPES})\s+$", re.IGNORECASE)
 _DATE_AFTER_RE = re.compile(r"^\s*[,(]?\s*(?:ban hành\s+)?(?=ngày)", re.IGNORECASE)
 _ISSUER_RE = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()\[\]\n]{2,120})")
@@ -80,6 +83,8 @@ def mentions(text: str, wanted: set[str] | None = None):
         key = symbol_key(str(symbol))
         if wanted is not None and key not in wanted:
             continue
+        if _FORM_BEFORE_RE.search(text[max(0, match.start() - 40):match.start()]):
+            continue
         doc_type, date, issuer, number_end, end = _context(text, match.start(), match.end())
         start = match.start()
         before = _TYPE_BEFORE_RE.search(text[max(0, start - 30):start])
@@ -103,9 +108,13 @@ def mentions(text: str, wanted: set[str] | None = None):
                       Citation(symbol, doc_type, date, issuer, collapse_spaces(text[start:end])), match.start(), match.end())
 
 
-def find_citations(text: str, exclude: set[str] = frozenset()) -> list[Citation]:
-    """Citations in order of first mention, one per document (symbol_key), details merged."""
-    return merge_mentions(mentions(text), exclude)
+def find_citations(text: str, exclude: set[str] = frozenset(), trusted=None) -> list[Citation]:
+    """Citations in order of first mention, one per document (symbol_key), details merged.
+    `trusted(text, number_start)`: False drops a mention (OCR debris before its digits)."""
+    found = mentions(text)
+    if trusted is not None:
+        found = (m for m in found if trusted(text, m.number_start))
+    return merge_mentions(found, exclude)
 
 
 def merge_mentions(found, exclude: set[str] = frozenset()) -> list[Citation]:

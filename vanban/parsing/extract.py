@@ -2,11 +2,12 @@
 inferred fields are filled and flagged (can_xac_minh)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from ..agencies import find_province
-from ..dates import garbled_date, iso, parse_date
+from ..dates import find_dates, garbled_date, iso, parse_date
 from ..doctypes import canonical_type
 from ..model import VanBan
 from ..symbol_repair import looks_cut
@@ -22,9 +23,10 @@ from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_iss
 from .issuer import canonical_issuer, ocr_masthead
 from .lines import is_name, is_upper
 from .noise import clean_lines
-from .ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr, stamp_signer,
-                  witnesses)
+from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
+                  heading_after_debris, join_spaced_number, looks_ocr, slashless_so_line, stamp_signer, trusted_number, witnesses)
 from .portal import parse_portal_table
+from .masthead import split_motto
 from .signature import parse_signature, restore_surname, scan_signature
 
 # Fields every directive has; absent ones are flagged for review.
@@ -82,8 +84,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     copy, copy_taken, copy_raw = parse_copy_block(lines)
     end = min(copy_taken) if copy_taken else len(lines)
     head = parse_header(lines[:end])
-    if ocr:
-        _garbled_number_line(head, lines[:min(end, HEADER_SCAN)])
+    seen = witnesses(text, portal) if ocr else None
+    slashless = _garbled_number_line(head, lines[:min(end, HEADER_SCAN)], seen) if ocr else None
     formal = bool(head.so_ky_hieu or head.doc_type or head.agency_lines)
     if formal:
         art = Article()
@@ -109,32 +111,40 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
         subject = sentence_case(art.headline)
         doc.flag("trich_yeu")
     doc.trich_yeu = subject
+    if not doc.loai_van_ban and ocr and (found := heading_after_debris(lines[:min(end, HEADER_SCAN)])):
+        doc.loai_van_ban = found
+        doc.flag("loai_van_ban")
     if not doc.loai_van_ban and (subject or "").startswith("V/v"):
         doc.loai_van_ban = "Công văn"  # a letter's subject line; certain when its symbol names no type (4085/UBND-ĐT)
         if not (symbol and head.so_ky_hieu):
             doc.flag("loai_van_ban")
-    _fill_issuer(doc, head, art, portal, symbol, copy, body_text)
+    if slashless:
+        doc.flag("so_ky_hieu", f"dòng số ký hiệu của bản OCR bị hỏng ('{slashless}'), "
+                               f"đọc được nhờ tên tệp gốc cũng ghi số {symbol.number}")
+    elif ocr:
+        symbol = _number_from_file_name(doc, symbol, seen)
+    _fill_issuer(doc, head, art, portal, symbol, copy, body_text, lines[:min(end, HEADER_SCAN)])
     doc.dia_danh = head.dia_danh
     # Dates come from the document's own date line (never a received stamp or a signing
     # time); one whose fields OCR garbled ("ngày C4 tháng 3") is null, not a guess.
     if not (ocr and (garbled_date(head.date_raw) or garbled_date(head.symbol_raw))):
-        _fill_date(doc, head, art, portal)
+        _fill_date(doc, head, art, portal, body_text)
     # Other witnesses must name a person: a digital-signature stamp's "Người ký: Sở Y tế" does not.
     doc.nguoi_ky = _first(sig.nguoi_ky, *(n for n in (art.signer, portal.get("nguoi_ky")) if n and is_name(n)))
     doc.chuc_vu = _first(sig.chuc_vu, _chuc_vu_from_roles(art.roles, doc.co_quan_ban_hanh))
     own = {symbol_key(s) for s in (doc.so_ky_hieu, (copy or {}).get("so_ky_hieu")) if s}
     # Paragraphs are already single-spaced; only the subject needs collapsing.
     cited_text = " ".join(t for t in (collapse_spaces(doc.trich_yeu or ""), body_text) if t)
-    doc.van_ban_dan_chieu = find_citations(cited_text, own)
     if ocr:
-        doc.van_ban_dan_chieu = [c for c in doc.van_ban_dan_chieu
-                                 if not (c.so_ky_hieu and looks_cut(parse_symbol(c.so_ky_hieu)))]
+        doc.van_ban_dan_chieu = _scan_citations(doc, body_lines, own)
+    else:
+        doc.van_ban_dan_chieu = find_citations(cited_text, own)
     if doc.ngay_ban_hanh is None and art.date and art.date[0] is None:
         year = infer_year(art.date[1], art.date[2], [c.ngay for c in doc.van_ban_dan_chieu], doc.ngay_dang)
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
         doc.flag("ngay_ban_hanh")
     if ocr:
-        _check_ocr(doc, text, portal, symbol)
+        _check_ocr(doc, text, seen, symbol)
     for key in _EXPECTED:
         if not getattr(doc, key):
             doc.flag(key)
@@ -143,14 +153,56 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
                   date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw, ocr=ocr)
 
 
-def _garbled_number_line(head, lines: list[str]) -> None:
+def _garbled_number_line(head, lines: list[str], seen) -> str | None:
     """A number OCR garbled is null, never a part of it ("Số: 3{85" is not 85), and its line
-    belongs to the header, so it is not cited as another document ("Số: #49 /TCT-TTKT")."""
+    belongs to the header, so it is not cited as another document ("Số: #49 /TCT-TTKT").
+    A line that lost its "Số:" and slash ("86:5619 SYT-NVY") is read only when a witness agrees:
+    then its text is returned, for the review note."""
     if garbled_number(head.symbol_raw):
         head.so_ky_hieu = None
     if head.symbol_raw is None and (i := garbled_so_line(lines)) is not None:
         head.symbol_raw = lines[i]
         head.taken.add(i)
+    if head.symbol_raw is None and head.so_ky_hieu is None and (found := slashless_so_line(lines, seen)):
+        i, symbol, read = found
+        head.symbol_raw, head.so_ky_hieu = lines[i], str(symbol)
+        head.taken.add(i)
+        return read
+    return None
+
+
+def _number_from_file_name(doc: VanBan, symbol, seen):
+    """The number a scan's OCR text misread, taken from the file name: a second, independent
+    witness (FileTitle.reading), never a repair of the digits. It stays flagged, saying why.
+    Returns the symbol published."""
+    if not symbol or seen.confirm_symbol(doc.so_ky_hieu) or not seen.title:
+        return symbol
+    number = seen.title.reading(symbol, doc.loai_van_ban)
+    if number is None:
+        return symbol
+    read, symbol = doc.so_ky_hieu, dataclasses.replace(symbol, number=number)
+    doc.so_ky_hieu = str(symbol)
+    doc.flag("so_ky_hieu", f"bản OCR đọc số ký hiệu là {read}, tên tệp gốc ghi số {number}: "
+                           f"đã đăng {doc.so_ky_hieu} theo tên tệp")
+    return symbol
+
+
+def _scan_citations(doc: VanBan, body_lines: list[str], own: set[str]) -> list:
+    """Citations on a scan: not from other headers' number lines, not after OCR debris, none
+    OCR cut short ("16/CT-T") or cut at a line end when the whole symbol is cited too
+    ("118/TB" beside 118/TB-TCT)."""
+    body = " ".join(paragraphs([line for line in body_lines if not is_number_line(line)]))
+    text = citation_text(" ".join(t for t in (collapse_spaces(doc.trich_yeu or ""), body) if t))
+    found = [c for c in find_citations(text, own, trusted_number) if c.so_ky_hieu]
+    symbols = [parse_symbol(c.so_ky_hieu) for c in found]
+    return [c for c, symbol in zip(found, symbols)
+            if not looks_cut(symbol) and not any(_cut_from(symbol, other) for other in symbols)]
+
+
+def _cut_from(symbol, whole) -> bool:
+    """symbol is whole with its last codes cut off ("1999/QCPH" of 1999/QCPH-BHXH-TCT)."""
+    return (symbol.number.lstrip("0"), symbol.year) == (whole.number.lstrip("0"), whole.year) \
+        and len(symbol.codes) < len(whole.codes) and whole.codes[:len(symbol.codes)] == symbol.codes
 
 
 def _scan_signer(sig, lines: list[str], head, end: int) -> None:
@@ -165,7 +217,7 @@ def _scan_signer(sig, lines: list[str], head, end: int) -> None:
         sig.nguoi_ky = restore_surname(sig.nguoi_ky)
 
 
-def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
+def _check_ocr(doc: VanBan, text: str, seen, symbol) -> None:
     """OCR misreads digits and names: number, date and signer stay flagged unless a second
     place in the input agrees. An unreadable signature block falls back to the signature stamp.
     An issuer the symbol's own code contradicts (a received stamp's "CỤC THUẾ TỈNH HÒA BÌNH"
@@ -175,7 +227,6 @@ def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
     coded = issuer_from_symbol(symbol) if symbol and not symbol.party else None
     if coded and name_key(coded) not in name_key(doc.co_quan_ban_hanh or ""):
         doc.flag("co_quan_ban_hanh")
-    seen = witnesses(text, portal)
     from_stamp = doc.nguoi_ky is None and bool(signer := stamp_signer(text))
     if from_stamp:
         doc.nguoi_ky = signer  # the stamp is then its only witness
@@ -186,7 +237,24 @@ def _check_ocr(doc: VanBan, text: str, portal: dict, symbol) -> None:
             doc.flag(key)
 
 
-def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
+# "(Ban hành kèm theo Công văn số /BYT-DP ngày /9/2020 của Bộ Y tế)": a guide without a masthead.
+_ANNEX_OF_RE = re.compile(r"^\(?\s*(?:Ban hành )?kèm theo [^()]{3,80}? của (?P<issuer>[^()]{3,60}?)\s*\)?\s*$", re.IGNORECASE)
+
+
+def _issuer_by_spelling(lines: list[str]) -> str | None:
+    """A central body named where the masthead parser does not look: the masthead's issuer part
+    in mixed case ("Bộ YTÉ CỘNG HÒA XÃ HỘI …"), or a guide's "(Ban hành kèm theo … của Bộ Y tế)".
+    Only a name the register spells that way counts."""
+    for line in lines:
+        agency, motto, _ = split_motto(line, None)
+        annex = _ANNEX_OF_RE.match(line.strip())
+        name = agency if motto and agency else annex["issuer"] if annex else None
+        if name and (known := known_spelling(name)):
+            return known
+    return None
+
+
+def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines) -> None:
     masthead = known_spelling(head.issuer) or head.issuer  # "Bộ YTÉ" read by OCR is Bộ Y tế
     masthead = masthead if plausible_name(masthead) else None  # not OCR garbage ("tong cyc thue")
     ocr_guess = None if masthead else ocr_masthead(head.issuer)      # unless the register recognises it
@@ -195,6 +263,8 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
         doc.flag("co_quan_ban_hanh")
     if not issuer and portal.get("co_quan_ban_hanh"):
         issuer = portal["co_quan_ban_hanh"]
+    if not issuer and (issuer := _issuer_by_spelling(header_lines)):
+        doc.flag("co_quan_ban_hanh")  # a masthead OCR left in mixed case, or the annex line of a guide
     if not issuer:
         issuer = issuer_from_symbol(symbol)
         if issuer:
@@ -212,7 +282,13 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text) -> None:
     doc.co_quan_ban_hanh, doc.ma_co_quan = found.name, found.body_id
 
 
-def _fill_date(doc, head, art, portal) -> None:
+# A resolution or law dated only by its closing clause: "Nghị quyết này được Ủy ban Thường vụ
+# Quốc hội … khóa XV, phiên họp thứ 9 thông qua ngày 23 tháng 3 năm 2022."
+_ADOPTED_RE = re.compile(r"\b(?:Nghị quyết|Luật|Bộ luật|Pháp lệnh) n[àa]y (?:đã )?được [^.;]{5,200}?thông qua (?=ngày)",
+                         re.IGNORECASE)
+
+
+def _fill_date(doc, head, art, portal, body_text: str) -> None:
     if head.ngay:
         doc.ngay_ban_hanh = head.ngay
         return
@@ -223,3 +299,8 @@ def _fill_date(doc, head, art, portal) -> None:
     if art.date and art.date[0]:
         doc.ngay_ban_hanh = iso(*art.date)
         doc.flag("ngay_ban_hanh")
+        return
+    adopted = _ADOPTED_RE.search(body_text) if "thông qua" in body_text else None
+    match, parts = next(find_dates(body_text[adopted.end():adopted.end() + 40]), (None, None)) if adopted else (None, None)
+    if match and match.start() == 0 and parts[0]:
+        doc.ngay_ban_hanh = iso(*parts)  # the date the body adopting it gives, the resolution's own

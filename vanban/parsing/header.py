@@ -202,6 +202,10 @@ def _take_vv(lines: list[str], i: int, head: Header, prefix: str = "V/v ") -> No
     head.subject = prefix + (subject_case(subject) if is_upper(subject) else subject)
 
 
+# A line that opens the body, never an addressee: "Căn cứ Công văn số 389/BYT-BH ..." after a Kính gửi line.
+_BODY_OPENER_RE = re.compile(r"^(?:Căn cứ|Thực hiện)\s")
+
+
 def take_kinh_gui(lines: list[str], limit: int, head: Header) -> None:
     for i, line in enumerate(lines[:limit]):
         match = _KINH_GUI_RE.match(line.strip())
@@ -217,7 +221,8 @@ def take_kinh_gui(lines: list[str], limit: int, head: Header) -> None:
                 nxt = next((l for l in lines[j + 1 : j + 4] if l.strip()), "")
                 if block[-1].strip() and not ITEM_RE.match(nxt):
                     break
-            elif not ITEM_RE.match(line) and (block[-1].rstrip().endswith((".", ";")) or _body_like(line)):
+            elif not ITEM_RE.match(line) and (block[-1].rstrip().endswith((".", ";")) or _body_like(line)
+                                              or _BODY_OPENER_RE.match(line)):
                 break
             block.append(line)
             head.taken.add(j)

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import iso, make_date, parse_date
-from ..symbols import find_symbols, parse_symbol, symbol_key
-from ..text import name_key, nfc
+from ..dates import iso, make_date, parse_date, today_in_vietnam
+from ..doctypes import type_for_code
+from ..symbols import Symbol, find_symbols, parse_symbol, symbol_key
+from ..text import fold, name_key, nfc
+from .header import type_of_heading
 from .lines import SO_LINE_RE, is_name
 
 _PAGE_BREAK_RE = re.compile(r"^-+\s*PAGE BREAK\s*-+\s*$", re.IGNORECASE | re.MULTILINE)
@@ -47,6 +49,7 @@ class Witnesses:
     symbols: list = field(default_factory=list)        # Symbols written out in full elsewhere
     dates: set[str] = field(default_factory=set)       # ISO dates
     signers: set[str] = field(default_factory=set)     # name keys
+    title: FileTitle | None = None                     # the file name, when the tool's header gives one
 
     def confirm_symbol(self, symbol: str | None) -> bool:
         """Same number, and for a full symbol one code in common: the annex's "2000/TCT-OLRR"
@@ -65,6 +68,42 @@ class Witnesses:
         return bool(name) and name_key(name) in self.signers
 
 
+@dataclass
+class FileTitle:
+    """What the file name a person typed says: "CV 2020 03 12 CV 104612032020TCTTrien khai"
+    names a Công văn 1046 of 12/3/2020 from TCT."""
+    numbers: set[str]          # the number of each digit run, cut from a date glued to it
+    types: set[str]            # types its abbreviations name (CV, NQ, TB)
+    letters: list[str]         # its runs of capitals ("TCTT"), where issuer codes are glued
+
+    def reading(self, symbol: Symbol, doc_type: str | None) -> str | None:
+        """The file name's number for an OCR-read symbol it does not confirm, when exactly one of
+        its numbers is the closest OCR-plausible misreading of the digits read (at most 2 edits, and
+        not more than half its digits: 4046 for 1046, 470 for 1770), its type abbreviation names the
+        same type, and one of the symbol's issuer codes is written in it (TCT, CP). Else None."""
+        if self.types and doc_type not in self.types:
+            return None
+        issuer_codes = symbol.codes[1:] if symbol.doc_type else symbol.codes
+        if not any(run.startswith(fold(code).upper()) for code in issuer_codes for run in self.letters):
+            return None
+        read = symbol.number.lstrip("0")
+        close = sorted((_edit_distance(read, n), n) for n in self.numbers
+                       if n != read and _edit_distance(read, n) <= min(2, (len(n) + 1) // 2))
+        if not close or (len(close) > 1 and close[0][0] == close[1][0]):
+            return None
+        return close[0][1]
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: OCR substitutes, drops and adds digits."""
+    row = list(range(len(b) + 1))
+    for i, ch in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ch != other))
+    return row[-1]
+
+
 def _compact_date(digits: str) -> str | None:
     """ "12032020" -> 2020-03-12, "291122" -> 2022-11-29, "19720" -> 2020-07-19: a date run
     together in a file name, day and month with or without their leading zero."""
@@ -79,22 +118,44 @@ def _compact_date(digits: str) -> str | None:
     return None
 
 
+def _date_alone(run: str) -> bool:
+    """A digit run of a file name that is a past date by itself ("181022", "05052020"); a short
+    one such as "1770" or "5619" is a number, whatever date its digits could spell."""
+    date = _compact_date(run) if len(run) >= 5 else None
+    return bool(date) and date <= today_in_vietnam().isoformat()
+
+
 def _title_witnesses(title: str, found: Witnesses) -> None:
     """Numbers and dates in a file name such as "CV 2021 06 09 CV 2000 09062021 TCT Gioi thieu"."""
     leading = _LEADING_DATE_RE.match(title)
+    leading_date = None
     if leading and make_date(int(leading[1]), int(leading[2]), int(leading[3])):
-        found.dates.add(iso(int(leading[1]), int(leading[2]), int(leading[3])))
+        leading_date = iso(int(leading[1]), int(leading[2]), int(leading[3]))
+        found.dates.add(leading_date)
         title = title[leading.end():]
+    numbers = set()
     for run in re.findall(r"\d+", title):
         if date := _compact_date(run):  # "TB 330 VPCP 181022"
             found.dates.add(date)
+        splits = []
         for cut in range(1, min(len(run), 6) + 1):
             rest = run[cut:]
             date = _compact_date(rest) if rest else None
             if not rest or date or re.fullmatch(r"(?:19|20)\d\d", rest):
+                splits.append((run[:cut].lstrip("0"), date))
                 found.numbers.add(run[:cut].lstrip("0"))
             if date:
                 found.dates.add(date)
+        # The file's number: a run that is a date alone holds none; where the leading date is glued
+        # to the run ("27682672021" after "2021 07 26"), the cut before it.
+        agreeing = [n for n, d in splits if leading_date and d == leading_date]
+        if not _date_alone(run):
+            numbers.update(n for n in agreeing or [n for n, _ in splits] if n)
+    words = fold(title)
+    types = {type_for_code(t) for t in re.findall(r"(?<![A-Za-z])[A-Z]{2}(?![A-Za-z])", words)} - {None}
+    if re.search(r"\b(?:Chi|CHI) (?:thi|THI)\b", words):  # "Chi thi 11 2019 CTTTg"
+        types.add("Chỉ thị")
+    found.title = FileTitle(numbers, types, re.findall(r"[A-Z]{2,}", words))
 
 
 def witnesses(text: str, portal: dict) -> Witnesses:
@@ -145,6 +206,21 @@ def garbled_number(so_line: str | None) -> bool:
     return bool(match) and bool(so["rest"][: match[0].start()].strip())
 
 
+# "86:5619 SYT-NVY Thành phố …": the "Số:" garbled and the slash lost, digits then issuer codes.
+_SLASHLESS_SO_RE = re.compile(r"^\S{1,3}\s*[:.]\s*(?P<number>\d{1,6})\s+(?P<codes>[A-ZĐ]{2,}(?:-[A-ZĐ0-9]{1,8}){0,3})(?![\w/])")
+
+
+def slashless_so_line(lines: list[str], seen: Witnesses) -> tuple[int, Symbol, str] | None:
+    """(index, symbol, text as read) of a number line that lost its "Số:" and slash, only when a
+    witness confirms the number it spells (the file name "CV5619 So Y"); else None."""
+    for i, line in enumerate(lines):
+        match = _SLASHLESS_SO_RE.match(line.strip())
+        symbol = match and parse_symbol(f"{match['number']}/{match['codes']}", whole=True)
+        if symbol and seen.confirm_symbol(str(symbol)):
+            return i, symbol, match[0]
+    return None
+
+
 _SPACED_DIGITS_RE = re.compile(r"(?<!\d)\d(?: \d){1,5}(?![\d])")
 _SPACED_NUMBER_RE = re.compile(r"(?<![\d ])\d(?: \d){1,5}(?=\s?/)")  # "Công văn số1 0 9 4 3/BYT-MT"
 # "ngài: 19 tháng 7": the word "ngày" misread, before a clean day and "tháng".
@@ -163,3 +239,50 @@ def join_spaced_digits(line: str) -> str:
         return line
     line = _SPACED_DIGITS_RE.sub(lambda m: m[0].replace(" ", ""), line)
     return _NGAY_RE.sub("ngày ", line) if "ng" in line else line
+
+
+# Citations on a scan. Body lines that are another header's number line: an attached document's
+# ("Sé:. 248 /TCT-CS Hà Nội, ngày AP tháng …"), a copy block's ("Số: 17/SL-LĐLĐ"), or the own one
+# OCR left without its "Số:" ("864305 /TCT-KK. Hà Nội, ngdy, Jf tháng 4") cite nothing.
+_NUMBER_LINE_RE = re.compile(r"^(?:(?i:số|sô|sồ|sé|s6|\$6|so)\s*[:.]{1,2}\s*\d"
+                             r"|\d{1,6}\s*/\s*[A-ZĐ][\w/-]*[.,]?\s+[A-ZĐ][^\d,]{1,30},\s*ng)")
+# Text repairs before citations are read: a fraction slash from the PDF ("01⁄2016/TTLT"), "ngày"
+# glued to a code ("6670/BYT-MTngày"), a year cut at a line end ("03/202 1/UBTVQH15").
+_TEXT_FIXES = ((re.compile("\u2044"), "/"),
+               (re.compile(r"(?<=[A-ZĐ])(?=ngày\b)"), " "),
+               (re.compile(r"(?<![\d/])(\d{1,5}/(?:19|20)\d) (\d)(?=/[A-ZĐ])"), r"\1\2"))
+# Debris glued before a number ("sô:#1/2020/NĐGP"), or a lone digit before it ("SỐ 3 1/2021/TT-"):
+# its digits cannot be trusted.
+_DEBRIS_BEFORE_RE = re.compile(r"(?:[#$%&*@{}\[\]|~^\\]|(?<![\w/])\d )$")
+
+
+def is_number_line(line: str) -> bool:
+    """A header's number line standing in the body of a scan (see _NUMBER_LINE_RE)."""
+    return bool(_NUMBER_LINE_RE.match(line.strip()))
+
+
+def citation_text(text: str) -> str:
+    """OCR text with the damage that hides or breaks citations undone (see _TEXT_FIXES)."""
+    for pattern, replacement in _TEXT_FIXES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def trusted_number(text: str, number_start: int) -> bool:
+    """False when the digits of a cited number at text[number_start:] follow OCR debris."""
+    return not _DEBRIS_BEFORE_RE.search(text[max(0, number_start - 3):number_start])
+
+
+# The type heading on a line a received stamp's debris ran into: "DEN i: : _¬ CHỈ THỊ".
+_DEBRIS_HEADING_RE = re.compile(r"^(?P<debris>.*?[:;_¬|~{}\[\]].*?)\s(?P<heading>[A-ZĐÀ-Ỹ]{2,}(?: [A-ZĐÀ-Ỹ]{2,}){0,2})\s*$")
+
+
+def heading_after_debris(lines: list[str]) -> str | None:
+    """The type a heading names when OCR put stamp debris before it on its line; the debris holds
+    no word of running text (two lower-case letters or more)."""
+    for line in lines:
+        match = _DEBRIS_HEADING_RE.match(line.strip())
+        words = re.findall(r"[^\W\d_]{2,}", match["debris"]) if match else []
+        if match and not any(w.islower() for w in words) and (found := type_of_heading(match["heading"])):
+            return found
+    return None
