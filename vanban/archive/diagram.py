@@ -15,6 +15,7 @@ html_block, outside the body sanitiser.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..symbols import symbol_key
 from . import urls
@@ -117,18 +118,22 @@ def citation_tree(record: Record, relations: Relations, ambiguous: dict[str, Amb
 # ---- HTML ----------------------------------------------------------------
 
 def _node_html(node: Node, from_src: str) -> str:
-    status = _STATUS_TEXT.get(node.kind)
-    label = html_text(node.label) + (" " if node.label and node.number else "")
-    number = f'<span class="sddc-ky-hieu">{html_text(node.number)}</span>' if node.number else ""
-    inner = (f'<span class="sddc-so">{label}{number}</span>'
-             + (f'<span class="sddc-chi-tiet">{html_text(node.detail)}</span>' if node.detail else "")
-             + (f'<span class="sddc-trang-thai">{html_text(status)}</span>' if status else ""))
-    classes = f"sddc-nut sddc-nut--{node.kind}"
-    title = f' title="{html_text(node.title)}"' if node.title else ""
+    classes, title, inner = _node_parts(node.label, node.number, node.detail, node.kind, node.title)
     if node.src and node.kind != CENTRE:
-        href = html_text(urls.href(from_src, node.src))
-        return f'<a class="{classes}" href="{href}"{title}>{inner}</a>'
-    return f'<span class="{classes}"{title}>{inner}</span>'
+        return f'<a {classes} href="{html_text(urls.href(from_src, node.src))}"{title}>{inner}</a>'
+    return f'<span {classes}{title}>{inner}</span>'
+
+
+@lru_cache(maxsize=1 << 15)  # a much-cited document is drawn on hundreds of pages: escape it once
+def _node_parts(label: str, number: str, detail: str, kind: str, title: str) -> tuple[str, str, str]:
+    """(the element's class attribute, its title attribute, its inner HTML)."""
+    status = _STATUS_TEXT.get(kind)
+    label = html_text(label) + (" " if label and number else "")
+    number = f'<span class="sddc-ky-hieu">{html_text(number)}</span>' if number else ""
+    inner = (f'<span class="sddc-so">{label}{number}</span>'
+             + (f'<span class="sddc-chi-tiet">{html_text(detail)}</span>' if detail else "")
+             + (f'<span class="sddc-trang-thai">{html_text(status)}</span>' if status else ""))
+    return f'class="sddc-nut sddc-nut--{kind}"', (f' title="{html_text(title)}"' if title else ""), inner
 
 
 def _more_html(count: int) -> str:

@@ -10,6 +10,7 @@ import html
 import json
 import re
 import secrets
+from functools import lru_cache
 from typing import Callable
 from urllib.parse import quote
 
@@ -87,6 +88,7 @@ def table(head: list[str], rows) -> str:
     return html_block("\n".join(lines + ["</tbody>", "</table>"]))
 
 
+@lru_cache(maxsize=1 << 14)  # a few thousand dates, printed on every list and diagram that shows them
 def fmt_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
 
