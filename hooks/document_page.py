@@ -5,12 +5,13 @@ MkDocs renders every page's Markdown before it writes any, and keeps all that HT
 the diagram and the JSON-LD are therefore made only when the page is written
 (on_page_context, on_post_page), so memory does not hold them for every page at once.
 
-The archive writes its long lists and the metadata panel as pre-rendered HTML
-inside a comment that Python-Markdown copies through untouched
-(vanban.archive.render.html_block); on_page_content unwraps it on every page.
-On a document page (any page under van-ban/, valid or not) everything else,
-the body, goes through vanban.sanitize.clean first; then the citations marked in
-it become links (vanban.archive.body_links).
+Only the body goes through Python-Markdown (its citations marked, on_page_markdown).
+On a document page (any page under van-ban/, valid or not) the rendered body goes
+through vanban.sanitize.clean; then on_page_content puts the archive's own HTML
+around it: the metadata panel, the citation links (vanban.archive.body_links) and
+the relations, whose headings it adds to the page's table of contents. Index pages
+carry their long lists as pre-rendered HTML inside a comment that Python-Markdown
+copies through (vanban.archive.render.html_block); on_page_content unwraps it.
 """
 from __future__ import annotations
 
@@ -21,10 +22,12 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:  # hooks are loaded by file path; the core package sits beside them
     sys.path.insert(0, _ROOT)
 
+from mkdocs.structure.toc import AnchorLink  # noqa: E402
+
 from vanban.archive import site  # noqa: E402
 from vanban import sanitize  # noqa: E402
 from vanban.archive.body_links import unmarked  # noqa: E402
-from vanban.archive.render import unwrap_html  # noqa: E402
+from vanban.archive.render import RELATION_HEADINGS, unwrap_html  # noqa: E402
 from vanban.archive.urls import is_document  # noqa: E402
 
 
@@ -54,12 +57,14 @@ def on_page_content(html, page, config, files):
     page.markdown = ""
     if not is_document(page.file.src_uri):
         return unwrap_html(html)
-    content = unwrap_html(html, sanitize.clean)
+    body = unwrap_html(html, sanitize.clean)
     archive = site.current()
-    if archive is None:
-        return content
-    _unmark(page.toc)  # a heading that cites a document holds the marks the links replace
-    return archive.with_body_links(page.file.src_uri, content)
+    content = archive.document_html(page.file.src_uri, body) if archive else None
+    if content is None:
+        return body
+    _unmark(page.toc)  # a heading that cites a document holds the marks of its link
+    page.toc.items += [AnchorLink(title, anchor, 2) for anchor, title in RELATION_HEADINGS]
+    return content
 
 
 def _unmark(toc) -> None:

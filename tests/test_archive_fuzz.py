@@ -45,7 +45,8 @@ def check_archive(meta: dict) -> None:
             assert "Cách sửa: " in problem.format(src_uri)
     archive.generated_pages()
     for src_uri, text in pages:
-        archive.document_markdown(src_uri, text.split("---\n", 2)[2])
+        body = archive.document_markdown(src_uri, text.split("---\n", 2)[2]) or ""
+        archive.document_html(src_uri, body)   # the metadata panel and relations around it
     build_records([SearchDoc("van-ban/2021/trang/", {**GOOD, **meta}, BODY)])   # what hooks/search_index.py does
 
 

@@ -88,6 +88,13 @@ def test_keeps(kept):
     ("<!--kho-html\n<img src=x onerror=alert(1)>\n-->", ""),
     ('<meta http-equiv="refresh" content="0"><base href="https://x.vn/">', ""),
     ("<svg><script>alert(1)</script></svg><math><mi>x</mi></math>", ""),
+    # Next to the plain tags that skip nh3 (_PLAIN_TAG_RE): one attribute more and nh3 cleans.
+    ('<p class="a" onclick="alert(1)">x</p>', '<p class="a">x</p>'),
+    ('<h2 id="muc-1" onmouseover="alert(1)">x</h2>', '<h2 id="muc-1">x</h2>'),
+    ('<p/onclick=alert(1)>x</p>', "<p>x</p>"),
+    ('<div class="admonition note"><p>x</p><script>alert(1)</script></div>', '<div class="admonition note"><p>x</p></div>'),
+    ('<table><tr><td align="left" onclick="alert(1)">x</td></tr></table>',
+     '<table><tbody><tr><td align="left">x</td></tr></tbody></table>'),
 ])
 def test_removes(hostile, shown):
     assert clean(hostile) == shown
@@ -105,3 +112,9 @@ def test_a_body_cannot_forge_a_trusted_block():
 def test_without_a_sanitiser_unwrapping_is_unchanged():
     rendered = to_html("<p onclick=x>a</p>\n\n" + html_block("<p>b</p>"))
     assert unwrap_html(rendered) == "<p onclick=x>a</p>\n\n<p>b</p>"
+
+
+@pytest.mark.parametrize("source", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
+def test_a_converted_body_of_plain_tags_is_published_as_markdown_made_it(source):
+    html = to_html(body(convert_path(source).markdown))
+    assert clean(html) == html

@@ -171,7 +171,7 @@ def metadata_panel(record: Record, agency_src: str | None) -> str:
         add("can_xac_minh", ", ".join(text(_label(k)) for k in record.review_keys))
     json_href = urls.href_between(urls.page_dir(src), urls.record_json(src))  # written by vanban/archive/open_data.py
     entries += ["<dt>Dữ liệu mở</dt>", f'<dd><a href="{html_text(json_href)}" type="application/json">Bản ghi JSON</a></dd>']
-    return html_block('<div class="kho-meta">\n' + _ocr_note(record) + "<dl>\n" + "\n".join(entries) + "\n</dl>\n</div>")
+    return '<div class="kho-meta">\n' + _ocr_note(record) + "<dl>\n" + "\n".join(entries) + "\n</dl>\n</div>"
 
 
 def _ocr_note(record: Record) -> str:
@@ -201,25 +201,33 @@ def _link_item(item: Link, src: str) -> str:
     return f"<li>{cited} {tag('chưa có trong kho', 'missing')}{missing}</li>"
 
 
-def relations_section(record: Record, links: list[Link], cited_by: list[Record], diagram: str = "") -> str:
-    """The headings stay Markdown, so that the page's table of contents lists them."""
+# The relations' headings, which hooks/document_page.py adds to the page's table of contents.
+RELATION_HEADINGS = (("so-do-dan-chieu", "Sơ đồ dẫn chiếu"), ("van-ban-dan-chieu", "Văn bản dẫn chiếu"),
+                     ("duoc-dan-chieu-boi", "Được dẫn chiếu bởi"))
+
+
+def relations_section(record: Record, links: list[Link], cited_by: list[Record], diagram: str) -> str:
+    """The diagram, what the document cites and what cites it, under RELATION_HEADINGS."""
     src = record.src_uri
     cited_by = sorted(cited_by, key=Record.sort_key, reverse=True)
+    (diagram_id, diagram_title), (cites_id, cites_title), (cited_id, cited_title) = RELATION_HEADINGS
     return "".join([
-        html_block('<div class="kho-relations">'),
-        f"\n## Sơ đồ dẫn chiếu {{#so-do-dan-chieu}}\n\n{html_block(diagram)}" if diagram else "",
-        "\n## Văn bản dẫn chiếu {#van-ban-dan-chieu}\n\n",
-        html_block("<ul>\n" + "\n".join(_link_item(item, src) for item in links) + "\n</ul>" if links
-                   else "<p><em>Văn bản này không dẫn chiếu văn bản nào.</em></p>"),
-        "\n## Được dẫn chiếu bởi {#duoc-dan-chieu-boi}\n\n",
-        html_block((_document_items(cited_by, src) if cited_by
-                    else "<p><em>Chưa có văn bản nào trong kho dẫn chiếu văn bản này.</em></p>") + "\n</div>"),
+        '<div class="kho-relations">\n',
+        f'<h2 id="{diagram_id}">{diagram_title}</h2>\n{diagram}\n',
+        f'<h2 id="{cites_id}">{cites_title}</h2>\n',
+        "<ul>\n" + "\n".join(_link_item(item, src) for item in links) + "\n</ul>\n" if links
+        else "<p><em>Văn bản này không dẫn chiếu văn bản nào.</em></p>\n",
+        f'<h2 id="{cited_id}">{cited_title}</h2>\n',
+        _document_items(cited_by, src) + "\n" if cited_by
+        else "<p><em>Chưa có văn bản nào trong kho dẫn chiếu văn bản này.</em></p>\n",
+        "</div>",
     ])
 
 
-def document_page(record: Record, markdown: str, links: list[Link], cited_by: list[Record],
-                  agency_src: str | None, diagram: str = "") -> str:
-    """Metadata panel, then the body, then the relations (with the citation diagram's HTML)."""
-    return (metadata_panel(record, agency_src) + "\n" + markdown.strip() + "\n\n"
-            + relations_section(record, links, cited_by, diagram))
-
+def document_page(record: Record, body_html: str, links: list[Link], cited_by: list[Record],
+                  agency_src: str | None, diagram: str) -> str:
+    """A document page's content: metadata panel, the rendered body, then the relations (with the
+    citation diagram). Written as HTML around the body MkDocs renders: through Python-Markdown, the
+    panel and the relations cost about a fifth of a bare page's conversion."""
+    return metadata_panel(record, agency_src) + "\n" + body_html.strip() + "\n" + relations_section(
+        record, links, cited_by, diagram)

@@ -49,22 +49,26 @@ class Archive:
         return result
 
     def document_markdown(self, src_uri: str, markdown: str) -> str | None:
-        """The full Markdown of a document page, or None when src_uri is not a document."""
+        """The Markdown MkDocs renders of a document page, its body with the citations marked
+        (body_links.py), or None when src_uri is not a document."""
+        if src_uri not in self.by_src:
+            return None
+        return link_citations(markdown, src_uri, self.relations.outgoing.get(src_uri, []), self.ambiguous,
+                              self.relations.mentions.get(src_uri)).strip()
+
+    def document_html(self, src_uri: str, body_html: str) -> str | None:
+        """A document page's content around its rendered body (the citations it marked made links),
+        with the diagram's slot; None when src_uri is not a document."""
         record = self.by_src.get(src_uri)
         if record is None:
             return None
         links = self.relations.outgoing.get(src_uri, [])
-        linked = link_citations(markdown, src_uri, links, self.ambiguous, self.relations.mentions.get(src_uri))
-        return document_page(record, linked, links,
+        return document_page(record, place_links(body_html, src_uri, links, self.ambiguous), links,
                              self.relations.incoming.get(src_uri, []),
                              self.agency_src.get(record.agency_key or ""), SLOT)
 
-    def with_body_links(self, src_uri: str, content: str) -> str:
-        """The rendered page with the citations document_markdown marked made links."""
-        return place_links(content, src_uri, self.relations.outgoing.get(src_uri, []), self.ambiguous)
-
     def with_diagram(self, src_uri: str, output: str) -> str:
-        """The written page with its citation diagram in the slot document_markdown left."""
+        """The written page with its citation diagram in the slot document_html left."""
         record = self.by_src.get(src_uri)
         at = output.rfind(SLOT) if record else -1   # the last: the body before it is the document's own
         if at < 0:
