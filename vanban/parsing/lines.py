@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..dates import find_dates, iso
 from ..symbols import find_symbols
@@ -11,6 +12,7 @@ from ..text import collapse_spaces, fold
 _FOLD_TABLE = {cp: fold(chr(cp)) for cp in range(0xC0, 0x1EFA) if fold(chr(cp)) != chr(cp)}
 
 
+@lru_cache(maxsize=1 << 12)  # each line is folded by several classifiers in turn
 def quick_fold(text: str) -> str:
     """fold() for NFC text, fast enough to run on every line."""
     return text.translate(_FOLD_TABLE)
