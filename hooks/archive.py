@@ -6,10 +6,13 @@ Event order in one build (hooks run in the order mkdocs.yml lists them):
   on_files          addresses.py   documents at their permanent address (`slug`); old addresses checked
   on_files          validation.py  log schema errors (fail --strict) and review flags (info)
   on_page_markdown  titles.py      escape the front-matter title before templates print it
-  on_page_markdown  document_page.py  metadata panel + body (citations linked) + diagram and relations;
-                                      the JSON-LD into page.meta for overrides/main.html
+  on_page_markdown  document_page.py  a document's body with its citations marked (the only Markdown)
   on_page_markdown  feeds_data.py  feed autodiscovery and "Theo dõi" link on home, body and type pages
-  on_page_content   document_page.py  unwrap the pre-rendered HTML of the archive's pages
+  on_page_content   document_page.py  sanitise the body; metadata panel, citation links, relations
+                                      around it; unwrap the pre-rendered HTML of index pages
+  on_page_context   document_page.py  the JSON-LD into page.meta for overrides/main.html
+  on_page_context   nav_cache.py   pages outside the nav share one rendering of it
+  on_post_page      document_page.py  the citation diagram into its slot
   on_post_build     addresses.py   redirect pages; feeds_data.py  Atom feeds and open-data files
 The hooks share state only through vanban.archive.site.current().
 """
