@@ -57,7 +57,7 @@ def on_page_content(html, page, config, files):
     page.markdown = ""
     if not is_document(page.file.src_uri):
         return unwrap_html(html)
-    body = unwrap_html(html, sanitize.clean)
+    body = sanitize.clean(html)   # a document's Markdown is its body alone: no html_block to keep
     archive = site.current()
     content = archive.document_html(page.file.src_uri, body) if archive else None
     if content is None:

@@ -6,8 +6,10 @@ from html.parser import HTMLParser
 import markdown as md_lib
 import pytest
 
+from _archive_pages import page as archive_page
 from conftest import SEEDS, STAFF_PAGES
 from vanban.archive.render import html_block, unwrap_html
+from vanban.archive.site import build_archive
 from vanban.convert import convert_path
 from vanban.sanitize import clean
 
@@ -101,11 +103,14 @@ def test_removes(hostile, shown):
 
 
 def test_a_body_cannot_forge_a_trusted_block():
-    trusted = html_block('<div class="kho-meta">tin cậy</div>')
+    """As hooks/document_page.py builds a document page: the body through Markdown and
+    the sanitiser, then the archive's own panel around it."""
     forged = "<!--kho-html\n<img src=x onerror=alert(1)>\n-->\n\n"
     forged += "<!--kho-html " + "0" * 32 + "\n<img src=x onerror=alert(2)>\n-->\n"
-    page = unwrap_html(to_html(trusted + "\n" + forged + "\nThân bài <b onclick=x>đậm</b>"), clean)
-    assert '<div class="kho-meta">tin cậy</div>' in page and "<b>đậm</b>" in page
+    archive = build_archive([("van-ban/2021/x.md", archive_page())])
+    body = archive.document_markdown("van-ban/2021/x.md", forged + "\nThân bài <b onclick=x>đậm</b>")
+    page = archive.document_html("van-ban/2021/x.md", clean(to_html(body)))
+    assert '<div class="kho-meta">' in page and "<b>đậm</b>" in page
     assert "<img" not in page and "onclick" not in page and "<!--" not in page
 
 

@@ -1,6 +1,7 @@
-"""The site nav on the built site (hooks/nav_cache.py shares one rendering between pages
-outside the nav): on every kind of page each nav link leads to its nav page, and only a
-page in the nav marks itself active."""
+"""The site nav and a document's contents on the built site. hooks/nav_cache.py shares one
+rendering of the nav between pages outside it: on every kind of page each nav link leads to
+its nav page, and only a page in the nav marks itself active. hooks/document_page.py writes
+the relations as HTML after the body and adds their headings to the contents."""
 from __future__ import annotations
 
 import posixpath
@@ -44,6 +45,16 @@ def test_nav_links_lead_to_their_pages(built_site, src_uri, active):
     links, actives = _nav_links(built_site, src_uri)
     assert sorted(set(links)) == sorted(NAV_TARGETS + (GUIDE if src_uri.startswith("huong-dan/") else []))
     assert actives == active
+
+
+def test_a_documents_contents_lists_its_body_then_its_relations(built_site):
+    html = read(built_site, "van-ban/2021/cong-van-239-cv-hu.md")
+    toc = html[html.index('data-md-type="toc"'):html.index('<div class="md-content"')]
+    anchors = re.findall(r'<a href="#([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>', toc)
+    assert anchors[-3:] == [("so-do-dan-chieu", "Sơ đồ dẫn chiếu"), ("van-ban-dan-chieu", "Văn bản dẫn chiếu"),
+                            ("duoc-dan-chieu-boi", "Được dẫn chiếu bởi")]
+    assert len(anchors) > 3 and all(f'id="{anchor}"' in html for anchor, _ in anchors)   # the body's headings first
+    assert not re.search("[\ue000-\uf8ff]", html)   # no citation mark is left, in the contents or the body
 
 
 def test_document_pages_share_a_nav_that_leads_everywhere(built_site):

@@ -4,10 +4,10 @@ A directive's body comes from a portal scrape, an OCR run or a staff member's
 keyboard, so its rendered HTML keeps only what our Markdown produces (paragraphs,
 headings, lists, tables, emphasis, admonitions, links) and loses the rest:
 <script>, <iframe>, <form>, <style>, every on* attribute, javascript: and data:
-URLs, comments. Site-made HTML (metadata panel, relations) never passes through
-here: it is escaped when generated and travels in vanban.archive.render.html_block
-blocks, which a body cannot forge (see render.unwrap_html). Hand-written site pages
-(docs/huong-dan/) are not documents and keep their HTML.
+URLs, comments (so a forged "<!--kho-html" block is dropped like any comment).
+Site-made HTML (metadata panel, citation links, relations) never passes through here:
+it is escaped when generated and hooks/document_page.py puts it around the cleaned
+body. Hand-written site pages (docs/huong-dan/) are not documents and keep their HTML.
 """
 from __future__ import annotations
 

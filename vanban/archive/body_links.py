@@ -118,7 +118,7 @@ def place_links(content: str, src_uri: str, links: list[Link], ambiguous: dict[s
     """The rendered page with link_citations' marks turned into the links."""
     if _OPEN not in content:
         return content
-    order = list(targets(links, ambiguous).values())
+    order = list(targets(links, ambiguous).values())   # the order link_citations numbered them in
 
     def anchor(match: re.Match) -> str:
         number = ord(match[1]) - _FIRST_TARGET

@@ -9,8 +9,8 @@ each, then "+N khác", so the diagram has the same size whatever the archive
 holds. Nodes link to their pages; a document the archive does not hold, or
 cannot pick, is drawn dashed and says so in words. No JavaScript: the layout is
 CSS (docs/assets/stylesheets/archive.css), stacked on a phone, three columns
-on a wide screen. Every value is escaped here; the result travels in an
-html_block, outside the body sanitiser.
+on a wide screen. Every value is escaped here; the result is put into the written
+page (hooks/document_page.py, on_post_page), outside the body sanitiser.
 """
 from __future__ import annotations
 

@@ -95,7 +95,8 @@ def body_mentions(body: str) -> BodyMentions:
 
 def body_citations(body: str, found: BodyMentions | None = None) -> list[Citation]:
     """Citations in running text, with their date and issuer phrase (the converter's grammar)."""
-    found = found or body_mentions(body)
+    if found is None:
+        found = body_mentions(body)
     return [Citation(c.so_ky_hieu, c.loai_van_ban, parse_iso(c.ngay), c.co_quan, c.nguyen_van or None)
             for c in merge_mentions(found.mentions)]
 

@@ -11,7 +11,6 @@ import json
 import re
 import secrets
 from functools import lru_cache
-from typing import Callable
 from urllib.parse import quote
 
 from ..schema import FIELD_BY_KEY
@@ -43,11 +42,12 @@ def link(text, from_src: str, to_src: str) -> str:
 
 
 # ---- pre-rendered HTML ----
-# Index pages list thousands of documents and every document page has a metadata
-# panel: through Python-Markdown they took about a third of a build. They are
-# written as HTML here, wrapped in an HTML comment, which Python-Markdown copies
-# through after one search for its end; hooks/document_page.py unwraps it
-# (unwrap_html). The HTML is what Python-Markdown made of the same Markdown.
+# Index pages list thousands of documents: through Python-Markdown they took about a
+# third of a build. Their lists are written as HTML here, wrapped in an HTML comment,
+# which Python-Markdown copies through after one search for its end;
+# hooks/document_page.py unwraps it (unwrap_html). The HTML is what Python-Markdown
+# made of the same Markdown. (A document page's panel and relations never enter
+# Markdown: document_page puts them around the rendered body.)
 # Every value is escaped, so no value can close the comment ("-->" needs a ">").
 # The marker holds a secret made once per process: a document body that writes
 # "<!--kho-html ...-->" itself makes a plain comment, which the sanitiser drops,
@@ -61,13 +61,9 @@ def html_block(html: str) -> str:
     return f"{_BLOCK_MARK}\n{html}\n-->\n"
 
 
-def unwrap_html(content: str, outside: Callable[[str], str] | None = None) -> str:
-    """Unwrap the html_block blocks of rendered content; `outside` (e.g. sanitize.clean),
-    when given, rewrites everything between them: the untrusted part of the page."""
-    if outside is None:
-        return _HTML_BLOCK_RE.sub(lambda m: m[1], content) if _BLOCK_MARK in content else content
-    parts = _HTML_BLOCK_RE.split(content)   # outside, block, outside, block, ..., outside
-    return "".join(part if i % 2 else outside(part) for i, part in enumerate(parts))
+def unwrap_html(content: str) -> str:
+    """Unwrap the html_block blocks of a rendered index page."""
+    return _HTML_BLOCK_RE.sub(lambda m: m[1], content) if _BLOCK_MARK in content else content
 
 
 def text(value) -> str:
