@@ -17,7 +17,7 @@ from ..doctypes import type_for_code
 from ..symbols import Symbol, find_symbols, parse_symbol, symbol_key
 from ..text import fold, name_key, nfc
 from .header import type_of_heading
-from .lines import SO_LINE_RE, is_name
+from .lines import SO_LINE_RE, SO_WORD, is_name
 
 _PAGE_BREAK_RE = re.compile(r"^-+\s*PAGE BREAK\s*-+\s*$", re.IGNORECASE | re.MULTILINE)
 _STAMP_RE = re.compile(r"^\s*(?:Ký bởi|Thời gian ký)\s*:", re.IGNORECASE | re.MULTILINE)
@@ -187,7 +187,7 @@ def stamp_signer(text: str) -> str | None:
 
 # A "Số:" line whose number OCR garbled before the slash: "Số: #49 /TCT-TTKT", "Sé: ##20 /TCT-DNNCN",
 # "sốl 0688/BYT-MT". It is the document's own number line, never a citation.
-_GARBLED_SO_RE = re.compile(r"^(?i:số|sô|sồ|sé|s6|\$6|so)\s*[:.]?\s*(?P<number>[^/\n]{1,9}?)\s*/\s*[A-ZĐ]")
+_GARBLED_SO_RE = re.compile(rf"^{SO_WORD}\s*[:.]?\s*(?P<number>[^/\n]{{1,9}}?)\s*/\s*[A-ZĐ]")
 
 
 def garbled_so_line(lines: list[str]) -> int | None:
@@ -244,7 +244,7 @@ def join_spaced_digits(line: str) -> str:
 # Citations on a scan. Body lines that are another header's number line: an attached document's
 # ("Sé:. 248 /TCT-CS Hà Nội, ngày AP tháng …"), a copy block's ("Số: 17/SL-LĐLĐ"), or the own one
 # OCR left without its "Số:" ("864305 /TCT-KK. Hà Nội, ngdy, Jf tháng 4") cite nothing.
-_NUMBER_LINE_RE = re.compile(r"^(?:(?i:số|sô|sồ|sé|s6|\$6|so)\s*[:.]{1,2}\s*\d"
+_NUMBER_LINE_RE = re.compile(rf"^(?:{SO_WORD}\s*[:.]{{1,2}}\s*\d"
                              r"|\d{1,6}\s*/\s*[A-ZĐ][\w/-]*[.,]?\s+[A-ZĐ][^\d,]{1,30},\s*ng)")
 # Text repairs before citations are read: a fraction slash from the PDF ("01⁄2016/TTLT"), "ngày"
 # glued to a code ("6670/BYT-MTngày"), a year cut at a line end ("03/202 1/UBTVQH15").
