@@ -5,6 +5,8 @@ Event order in one build (hooks run in the order mkdocs.yml lists them):
   on_files          archive.py     read every page once -> vanban.archive.site.load(); add virtual pages
   on_files          addresses.py   documents at their permanent address (`slug`); old addresses checked
   on_files          validation.py  log schema errors (fail --strict) and review flags (info)
+  on_page_read_source archive.py   a document's body alone: its front matter is parsed already
+  on_page_markdown  archive.py     ... and given back as page.meta
   on_page_markdown  titles.py      escape the front-matter title before templates print it
   on_page_markdown  document_page.py  a document's body with its citations marked (the only Markdown)
   on_page_markdown  feeds_data.py  feed autodiscovery and "Theo dõi" link on home, body and type pages
@@ -43,9 +45,8 @@ def on_files(files: Files, config) -> Files:
     # Bytes: a page that is not UTF-8 gets a clear error (hooks/validation.py) instead of a traceback.
     # Excluded pages too: MkDocs silently skips a hidden name ("..\\x.md"); the archive reports it
     # by name alone (an editor's lock file may not even be readable).
-    pages = [(f.src_uri, b"" if is_hidden(f.src_uri) else f.content_bytes)
-             for f in files.documentation_pages(inclusion=lambda _: True)]
-    archive = site.load(pages)
+    # Unread: the catalog reads one page at a time and keeps no body.
+    archive = site.load((f.src_uri, _reader(f)) for f in files.documentation_pages(inclusion=lambda _: True))
     for src_uri in archive.catalog.unreadable:  # not UTF-8, empty or too large: never published
         files.remove(files.get_file_from_path(src_uri))
     for src_uri, text in archive.catalog.normalised.items():  # NFD text is published as NFC
@@ -57,3 +58,20 @@ def on_files(files: Files, config) -> Files:
             continue
         files.append(File.generated(config, src_uri, content=markdown))
     return files
+
+
+def _reader(file: File):
+    return (lambda: b"") if is_hidden(file.src_uri) else (lambda: file.content_bytes)
+
+
+def on_page_read_source(page, config):
+    # MkDocs would parse each document's front matter a second time (~0.5 ms a page).
+    archive = site.current()
+    return archive.page_source(page.file.src_uri, page.file.content_string) if archive else None
+
+
+def on_page_markdown(markdown, page, config, files):
+    archive = site.current()
+    if archive and not page.meta:  # empty: MkDocs read the body that on_page_read_source gave it
+        page.meta = archive.page_meta(page.file.src_uri) or {}
+    return markdown

@@ -76,11 +76,12 @@ def test_nothing_cited_leaves_the_markdown_alone():
     ("\n\n" + CITE_761, None),                              # MkDocs drops the blank lines before the body
     (CITE_761, "Mở đầu mới. " + CITE_761),                  # edited since: its offsets are stale
 ])
-def test_mentions_found_by_relations_are_reused_only_for_the_same_text(body, edited):
+def test_mentions_found_by_the_catalog_are_reused_only_for_the_same_text(body, edited):
     meta = {"so_ky_hieu": "239-CV/HU", "ngay_ban_hanh": "2021-08-26", **HA_NAM}
     archive = build_archive([CV761_HA_NAM, CV761_KHANH_HOA, (CITING, page(body, **meta))])
-    links, known = archive.relations.outgoing[CITING], archive.relations.mentions[CITING]
-    assert known.mentions  # relations.py kept where 761-CV/TU stands
+    links, known = archive.relations.outgoing[CITING], archive.by_src[CITING].mentions
+    assert known.mentions  # the catalog kept where 761-CV/TU stands
+    assert archive.by_src[CITING].body == ""  # and let the body go
     text = edited or body
     reused = link_citations(text, CITING, links, archive.ambiguous, known)
     assert reused.strip() == link_citations(text, CITING, links, archive.ambiguous).strip()

@@ -3,6 +3,7 @@ import pytest
 
 from _archive_pages import page
 from vanban.archive.catalog import build_catalog, split_front_matter
+from vanban.symbols import symbol_key
 
 
 def problems_of(text: str, src: str = "van-ban/2021/a.md"):
@@ -57,3 +58,17 @@ def test_record_fields_are_normalised():
     record = build_catalog([("van-ban/x.md", page(so_ky_hieu="Số 154 - CV/TU", loai_van_ban="công văn"))]).records[0]
     assert (record.so_ky_hieu, record.loai_van_ban, record.year, record.province) == \
         ("154-CV/TU", "Công văn", 2021, "Hà Nam")
+
+
+def test_pages_given_unread_are_read_in_order_and_keep_only_their_citations():
+    read = []
+
+    def reader(src, text):
+        return lambda: read.append(src) or text
+    cites = page("Thực hiện Công văn số 761-CV/TU ngày 25/8/2021 của Ban Thường vụ Tỉnh ủy.", so_ky_hieu="239-CV/HU")
+    pages = [("van-ban/2021/b.md", reader("b", cites)), ("index.md", reader("index", "# Trang chủ")),
+             ("van-ban/2021/a.md", reader("a", page()))]
+    catalog = build_catalog(iter(pages))
+    assert read == ["a", "b"]       # each document once, in order; other pages are never read
+    record = catalog.records[1]
+    assert record.body == "" and [m.key for m in record.mentions.mentions] == [symbol_key("761-CV/TU")]

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from _archive_pages import page
-from vanban.archive.catalog import build_catalog
+from vanban.archive.catalog import body_mentions, build_catalog
 from vanban.archive.relations import AMBIGUOUS, MISSING, RESOLVED, body_citations, build_relations, citations_of
 
 # Two provinces each issued a 761-CV/TU on the same day.
@@ -76,7 +76,7 @@ def test_date_and_year_must_fit(cited_meta, citation, status):
      ("16/CT-TTg", "Chỉ thị", None, "Thủ tướng Chính phủ")),
 ])
 def test_body_citations_take_date_and_issuer(text, expected):
-    found = body_citations(text)[0]
+    found = body_citations(body_mentions(text))[0]
     assert (found.so_ky_hieu, found.loai_van_ban, found.ngay, found.co_quan) == expected
 
 

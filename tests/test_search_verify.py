@@ -5,7 +5,7 @@ import importlib.util
 import pytest
 
 from tests.conftest import ROOT, sample_docs
-from vanban.archive.catalog import build_catalog
+from vanban.archive.catalog import build_catalog, page_body
 from vanban.search.bundle import Merger, Spool, write_packed, read_packed
 from vanban.search.cbor import BundleError
 from vanban.search.record import SearchDoc, record_of
@@ -26,12 +26,12 @@ def before_and_after(tmp_path_factory):
     """(Pagefind's bundle of all records in one batch, the finished bundle, record URL of each record number)."""
     tmp = tmp_path_factory.mktemp("verify")
     docs = sample_docs()  # the five seeds and the staff page, as the build reads them
-    catalog = build_catalog((p.relative_to(docs).as_posix(), p.read_text(encoding="utf-8"))
-                            for p in sorted(docs.rglob("*.md")))
+    texts = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    catalog = build_catalog(texts.items())
     spool = Spool(tmp / "spool")
     for record in catalog.records:
         url = "van-ban/" + record.src_uri.split("/", 1)[1][:-3] + "/"
-        spool.add(record_of(SearchDoc(url, record.meta, record.body)))
+        spool.add(record_of(SearchDoc(url, record.meta, page_body(texts[record.src_uri]))))
     records = spool.ordered()
     batch = next(spool.batches(10**9))
     raw = tmp / "raw"

@@ -33,7 +33,8 @@ from ..parsing.citations import mentions
 from ..symbols import symbol_key
 from . import urls
 from .ambiguous import Ambiguous
-from .relations import AMBIGUOUS, MISSING, RESOLVED, BodyMentions, Link, body_text
+from .catalog import BodyMentions, body_text
+from .relations import AMBIGUOUS, MISSING, RESOLVED, Link
 
 # Regions of Markdown where a link must not be added. Each pattern runs only when its
 # trigger occurs in the page (most bodies are plain prose), and the regions are merged:
@@ -132,7 +133,7 @@ def unmarked(text: str) -> str:
 
 
 def _mentions_of(text: str, wanted: set[str], known: BodyMentions | None):
-    """The mentions of the wanted numbers: those relations.py found in this very text
+    """The mentions of the wanted numbers: those the catalog found in this very text
     (same hash), else searched again (a page that changed since, or a test)."""
     if known is not None and hash(text) == known.digest:
         return [m for m in known.mentions if m.key in wanted]

@@ -1,8 +1,13 @@
-"""Parse each page's front matter once into records, validate them and find duplicates.
+"""Parse each page once into a record: its front matter, validated, and where its body
+cites other documents; find duplicates.
 
 A document is a page under docs/van-ban/ (urls.is_document). YAML is read
 without implicit timestamps so that an impossible date such as 2021-02-30
 reaches the schema as text and gets a precise message instead of a YAML crash.
+A record keeps its body's citations (`mentions`), not the body: MkDocs reads the
+page again to render it, and holding every body at once cost ~40 KB a document.
+Pages may be given unread (a function that returns the content), so a build
+holds one page's text at a time.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ import yaml
 from ..agencies import agency_key, find_province
 from ..register import body as register_body
 from ..dates import parse_iso
+from ..parsing.citations import Mention, mentions
 from ..doctypes import canonical_type
 from ..schema import Problem, validate
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
@@ -41,13 +47,35 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+@dataclass(frozen=True)
+class BodyMentions:
+    """Where a body's citations stand, and the hash of the text the offsets index:
+    body_links.py links them without searching the body a second time."""
+    digest: int
+    mentions: tuple[Mention, ...]
+
+
+def body_text(markdown: str) -> str:
+    """A body as MkDocs hands it to on_page_markdown (no leading blank lines), in NFC."""
+    return nfc(markdown).lstrip("\n")
+
+
+def body_mentions(body: str) -> BodyMentions:
+    text = body_text(body)
+    return BodyMentions(hash(text), tuple(mentions(text)))
+
+
 @dataclass
 class Record:
     """One document page: its metadata as staff wrote it plus derived keys (computed once)."""
     src_uri: str
     meta: dict
-    body: str
+    body: str   # "" once build_catalog has read its mentions
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def mentions(self) -> BodyMentions:
+        return body_mentions(self.body)
 
     def get(self, key: str) -> str | None:
         value = self.meta.get(key)
@@ -133,6 +161,12 @@ class Catalog:
         return {src: ps for src, ps in flagged.items() if ps}
 
 
+def page_body(text: str) -> str | None:
+    """The body of a page (NFC), after its front matter; None when it has none."""
+    match = _FRONT_MATTER_RE.match(nfc(text.lstrip("\ufeff")))
+    return match.string[match.end():] if match else None
+
+
 def split_front_matter(text: str) -> tuple[dict | None, str, Problem | None]:
     """(metadata, body, problem). metadata is None when the front matter is missing or broken."""
     text = nfc(text.lstrip("\ufeff"))
@@ -206,13 +240,16 @@ def _duplicate_key(record: Record) -> tuple | None:
 
 
 def build_catalog(pages) -> Catalog:
-    """pages: iterable of (src_uri, bytes or text) for every Markdown page; only documents become records."""
+    """pages: iterable of (src_uri, content) for every Markdown page, content as bytes, text or
+    a function that reads them; only documents become records."""
     records, problems = [], {}
     catalog = Catalog(records, problems)
     seen: dict[tuple, Record] = {}
-    for src_uri, content in sorted(pages):
+    for src_uri, content in sorted(pages, key=lambda page: page[0]):
         if not is_document(src_uri):
             continue
+        if callable(content):
+            content = content()
         text, file_problems = read_page(src_uri, content)
         if text is None:
             problems[src_uri] = file_problems
@@ -224,8 +261,9 @@ def build_catalog(pages) -> Catalog:
         if meta is None:
             problems[src_uri] = file_problems + [problem]
             continue
-        record = Record(src_uri, meta, body,
-                        file_problems + validate(meta))
+        record = Record(src_uri, meta, body, file_problems + validate(meta))
+        record.mentions  # noqa: B018 -- read now, then the body is let go
+        record.body = ""
         duplicate_of = seen.get(_duplicate_key(record)) if _duplicate_key(record) else None
         if duplicate_of:
             record.problems.insert(0, Problem(

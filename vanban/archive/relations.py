@@ -16,10 +16,10 @@ from functools import lru_cache
 from ..agencies import find_province, is_national_code, level_of
 from ..dates import parse_iso
 from ..doctypes import canonical_type
-from ..parsing.citations import Mention, merge_mentions, mentions
+from ..parsing.citations import merge_mentions
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
 from ..text import collapse_spaces, name_key, nfc
-from .catalog import Record
+from .catalog import BodyMentions, Record
 from .urls import unique_slugs
 
 RESOLVED, AMBIGUOUS, MISSING = "resolved", "ambiguous", "missing"
@@ -53,20 +53,11 @@ class Link:
     missing: Missing | None = None
 
 
-@dataclass(frozen=True)
-class BodyMentions:
-    """Where a body's citations stand, and the hash of the text the offsets index:
-    body_links.py links them without searching the body a second time."""
-    digest: int
-    mentions: tuple[Mention, ...]
-
-
 @dataclass
 class Relations:
     outgoing: dict[str, list[Link]]
     incoming: dict[str, list[Record]]
     missing: list[Missing]   # most-cited first
-    mentions: dict[str, BodyMentions] = field(default_factory=dict)   # src_uri -> its body's mentions
 
 
 def _front_matter_citations(record: Record) -> list[Citation]:
@@ -83,29 +74,17 @@ def _front_matter_citations(record: Record) -> list[Citation]:
     return citations
 
 
-def body_text(markdown: str) -> str:
-    """A body as MkDocs hands it to on_page_markdown (no leading blank lines), in NFC."""
-    return nfc(markdown).lstrip("\n")
-
-
-def body_mentions(body: str) -> BodyMentions:
-    text = body_text(body)
-    return BodyMentions(hash(text), tuple(mentions(text)))
-
-
-def body_citations(body: str, found: BodyMentions | None = None) -> list[Citation]:
+def body_citations(found: BodyMentions) -> list[Citation]:
     """Citations in running text, with their date and issuer phrase (the converter's grammar)."""
-    if found is None:
-        found = body_mentions(body)
     return [Citation(c.so_ky_hieu, c.loai_van_ban, parse_iso(c.ngay), c.co_quan, c.nguyen_van or None)
             for c in merge_mentions(found.mentions)]
 
 
-def citations_of(record: Record, found: BodyMentions | None = None) -> list[Citation]:
+def citations_of(record: Record) -> list[Citation]:
     """Front-matter citations first, then new ones from the body; never the page's own numbers."""
     own = {symbol_key(s) for s in (record.so_ky_hieu, _copy_symbol(record)) if s}
     seen, result = set(own), []
-    for citation in _front_matter_citations(record) + body_citations(record.body, found):
+    for citation in _front_matter_citations(record) + body_citations(record.mentions):
         key = symbol_key(citation.so_ky_hieu) if citation.so_ky_hieu else None
         if key and key in seen:
             continue
@@ -180,11 +159,9 @@ def build_relations(records: list[Record]) -> Relations:
     outgoing: dict[str, list[Link]] = {}
     incoming: dict[str, list[Record]] = {}
     missing: dict[str, Missing] = {}
-    found: dict[str, BodyMentions] = {}
     for record in records:
         links = outgoing.setdefault(record.src_uri, [])
-        found[record.src_uri] = body_mentions(record.body)
-        for citation in citations_of(record, found[record.src_uri]):
+        for citation in citations_of(record):
             status, candidates, province = resolve(citation, record, by_symbol)
             link = Link(citation, status, candidates[0] if status == RESOLVED else None, candidates)
             # A record is added to a list only while its own citations are read, so
@@ -203,7 +180,7 @@ def build_relations(records: list[Record]) -> Relations:
     for key, slug in unique_slugs(labels).items():
         missing[key].slug = slug
     ordered = sorted(missing.values(), key=lambda m: (-len(m.cited_by), m.slug))
-    return Relations(outgoing, incoming, ordered, found)
+    return Relations(outgoing, incoming, ordered)
 
 
 def _missing_entry(missing: dict[str, Missing], citation: Citation, province: str | None) -> Missing:

@@ -11,7 +11,7 @@ from . import pages, urls
 from .addresses import Addresses, plan_addresses
 from .ambiguous import Ambiguous, ambiguous_symbols
 from .body_links import link_citations, place_links
-from .catalog import Catalog, Record, build_catalog
+from .catalog import Catalog, Record, build_catalog, page_body
 from .diagram import SLOT, agency_citations, agency_diagram_html, diagram_html
 from .indexes import Agency, agencies
 from .relations import Relations, build_relations
@@ -48,13 +48,26 @@ class Archive:
         result.update(pages.keys_page())
         return result
 
+    def page_source(self, src_uri: str, text: str) -> str | None:
+        """What MkDocs is given to read of a document page: its body alone, since the catalog
+        parsed the front matter already (page_meta gives it back); None for other pages."""
+        body = page_body(text) if src_uri in self.by_src else None
+        # A blank first line: MkDocs then looks for no "key: value" metadata in the body.
+        return None if body is None else "\n" + body
+
+    def page_meta(self, src_uri: str) -> dict | None:
+        """A copy of a document's front matter as the catalog read it (dates as text)."""
+        record = self.by_src.get(src_uri)
+        return dict(record.meta) if record else None
+
     def document_markdown(self, src_uri: str, markdown: str) -> str | None:
         """The Markdown MkDocs renders of a document page, its body with the citations marked
         (body_links.py), or None when src_uri is not a document."""
-        if src_uri not in self.by_src:
+        record = self.by_src.get(src_uri)
+        if record is None:
             return None
         return link_citations(markdown, src_uri, self.relations.outgoing.get(src_uri, []), self.ambiguous,
-                              self.relations.mentions.get(src_uri)).strip()
+                              record.mentions).strip()
 
     def document_html(self, src_uri: str, body_html: str) -> str | None:
         """A document page's content around its rendered body (the citations it marked made links),
@@ -88,8 +101,6 @@ def build_archive(page_texts) -> Archive:
     urls.use_document_addresses(addresses.moved)  # every link below goes to the new addresses
     agency_list = agencies(catalog.records)
     relations = build_relations(catalog.records)
-    for record in catalog.records:  # only build_relations reads the bodies; MkDocs has its own copy
-        record.body = ""
     return Archive(catalog, relations, agency_list,
                    {r.src_uri: r for r in catalog.records},
                    {a.key: agency_page(a.slug) for a in agency_list}, addresses, ambiguous_symbols(relations))
