@@ -60,9 +60,12 @@ def configs(docs: Path):
             path.unlink(missing_ok=True)
 
 
-def _tree_rss(root: int) -> list[tuple[str, float]]:
-    """(command name, RSS in MB) of a process and its descendants, from /proc."""
-    found, pending = [], [root]
+def _tree_rss(root: int) -> float:
+    """RSS in MB of a process and its descendants, from /proc. A child between fork and exec
+    (subprocess uses vfork) still reports its parent's memory, shared, not its own: it is
+    left out until it runs a program of its own, or one poll could count the build twice."""
+    total, pending = 0.0, [root]
+    root_exe = _exe(root)
     while pending:
         pid = pending.pop()
         try:
@@ -71,9 +74,18 @@ def _tree_rss(root: int) -> list[tuple[str, float]]:
                 pending += [int(c) for c in (task / "children").read_text().split()]
         except OSError:  # it ended meanwhile
             continue
+        if pid != root and _exe(pid) == root_exe:
+            continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        found.append((fields["Name"].strip(), int(fields.get("VmRSS", "0 kB").split()[0]) / 1024))
-    return found
+        total += int(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+    return total
+
+
+def _exe(pid: int) -> str | None:
+    try:
+        return os.readlink(f"/proc/{pid}/exe")
+    except OSError:
+        return None
 
 
 @dataclass
@@ -102,7 +114,7 @@ def build(config: Path, site: Path, strict: bool = True, extra: tuple = ()) -> B
                 pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid:
                     break
-                peak = max(peak, sum(rss for _, rss in _tree_rss(proc.pid)))
+                peak = max(peak, _tree_rss(proc.pid))
                 time.sleep(0.02)
             seconds = time.perf_counter() - start
             text = log.result()
