@@ -32,3 +32,22 @@ def test_home_agency_document_backlink(built_site, page, sub_path):
         assert page.url.startswith(base)
         # the new page links back to 154-CV/TU under "Văn bản dẫn chiếu"
         assert page.locator("#van-ban-dan-chieu + ul a", has_text="154-CV/TU").count() == 1
+
+
+@pytest.mark.parametrize("path", ["", "loai/cong-van/"])
+def test_document_lists_fit_a_phone(built_site, page, path):
+    """On a 390 px phone a row is the number, type and date on one line, the subject under them."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    with serve(built_site) as base:
+        page.goto(base + path)
+        table = page.locator("article .kho-bang-van-ban table")
+        assert table.count() == 1 and page.evaluate("document.documentElement.scrollWidth") <= 390
+        box = table.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        wrap = page.locator("article .kho-bang-van-ban .md-typeset__scrollwrap")
+        assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth")   # nothing to scroll sideways
+        cells = table.locator("tbody tr").first.locator("td").evaluate_all(
+            "tds => tds.map(td => { const r = td.getBoundingClientRect(); return [r.top, r.left]; })")
+        (number_top, _), (type_top, _), (date_top, _), (subject_top, subject_left) = cells
+        assert number_top == type_top == date_top < subject_top and subject_left == box["x"]
+        assert table.locator("thead th").first.inner_text() == "Số, ký hiệu"   # still there for screen readers

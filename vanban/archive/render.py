@@ -76,12 +76,15 @@ def anchor(value, from_src: str, to_src: str) -> str:
     return f'<a href="{html.escape(urls.href(from_src, to_src))}">{text(value)}</a>'
 
 
-def table(head: list[str], rows) -> str:
-    """A Python-Markdown table: rows are lists of cell HTML."""
+def table(head: list[str], rows, wrapper: str | None = None) -> str:
+    """A pre-rendered table: rows are lists of cell HTML; `wrapper` is the class of a div around it."""
     lines = ["<table>", "<thead>", "<tr>", *(f"<th>{h}</th>" for h in head), "</tr>", "</thead>", "<tbody>"]
     for row in rows:
         lines += ["<tr>", *(f"<td>{cell}</td>" for cell in row), "</tr>"]
-    return html_block("\n".join(lines + ["</tbody>", "</table>"]))
+    lines += ["</tbody>", "</table>"]
+    if wrapper:
+        lines = [f'<div class="{wrapper}">', *lines, "</div>"]
+    return html_block("\n".join(lines))
 
 
 @lru_cache(maxsize=1 << 14)  # a few thousand dates, printed on every list and diagram that shows them
@@ -99,12 +102,13 @@ def tag(text: str, kind: str) -> str:
 
 
 def documents_table(records: list[Record], from_src: str) -> str:
-    """Number, type, date, and subject as a link: one row per document."""
+    """Number, type, date, and subject as a link: one row per document (on a phone, the
+    number, type and date on one line and the subject under them: archive.css)."""
     if not records:
         return "_Chưa có văn bản._\n"
     return table(["Số, ký hiệu", "Loại", "Ngày", "Trích yếu"], (
         [text(r.so_ky_hieu or "không số"), text(r.loai_van_ban or "—"), fmt_date(r.date),
-         anchor(r.get("trich_yeu") or r.title, from_src, r.src_uri)] for r in records))
+         anchor(r.get("trich_yeu") or r.title, from_src, r.src_uri)] for r in records), "kho-bang-van-ban")
 
 
 def _document_items(records: list[Record], from_src: str) -> str:
