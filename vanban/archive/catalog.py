@@ -161,16 +161,21 @@ class Catalog:
         return {src: ps for src, ps in flagged.items() if ps}
 
 
+def _front_matter(text: str) -> tuple[str, re.Match | None]:
+    """(the page as NFC text, the match of its front matter or None)."""
+    text = nfc(text.lstrip("\ufeff"))
+    return text, _FRONT_MATTER_RE.match(text)
+
+
 def page_body(text: str) -> str | None:
     """The body of a page (NFC), after its front matter; None when it has none."""
-    match = _FRONT_MATTER_RE.match(nfc(text.lstrip("\ufeff")))
-    return match.string[match.end():] if match else None
+    text, match = _front_matter(text)
+    return text[match.end():] if match else None
 
 
 def split_front_matter(text: str) -> tuple[dict | None, str, Problem | None]:
     """(metadata, body, problem). metadata is None when the front matter is missing or broken."""
-    text = nfc(text.lstrip("\ufeff"))
-    match = _FRONT_MATTER_RE.match(text)
+    text, match = _front_matter(text)
     if not match:
         return None, text, Problem("front matter", None, "trang văn bản thiếu phần khai báo đầu trang (---)",
                                    "mở đầu tệp bằng '---', các dòng 'khóa: giá trị', rồi '---' (xem trang Mẫu văn bản)")
