@@ -149,3 +149,18 @@ def test_cli_takes_pdf_files_and_folders(text_layer_pdf, tmp_path):
                           env=dict(os.environ))
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "2021" / "cong-van-154-cv-tu.md").exists()
+
+
+@pytest.mark.parametrize("cached, used", [
+    ('["trang một", "trang hai"]', True),     # a result saved by an earlier run
+    ('{"pages": "not a list"}', False),       # a cache file is untrusted: anything else is ignored
+    ('not json', False),
+])
+def test_ocr_cache_is_used_only_when_it_holds_pages(scan_pdf, tmp_path, monkeypatch, cached, used):
+    monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(ocr, "_recognise", lambda data: ocr.OcrPages(["đã OCR lại"], 1.0))
+    ocr._cache_file(scan_pdf).write_text(cached, encoding="utf-8")
+    pages = ocr.ocr_pdf(scan_pdf).pages
+    assert pages == (["trang một", "trang hai"] if used else ["đã OCR lại"])
+    if not used:  # the fresh result replaced the bad file
+        assert ocr._cached(ocr._cache_file(scan_pdf)) == ["đã OCR lại"]

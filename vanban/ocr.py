@@ -7,6 +7,8 @@ scripts/serve.sh install them).
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -19,6 +21,9 @@ PACKAGES = "tesseract-ocr tesseract-ocr-vie poppler-utils"
 DPI = 300           # Tesseract reads tone marks reliably from 300 dpi
 LANGUAGE = "vie"
 TIMEOUT = 300       # seconds per program run: one page never takes that long
+# Optional folder of OCR results keyed by the PDF's SHA-256 and the settings, so that converting the
+# same scans again (a batch re-run, the accuracy benchmark) skips Tesseract. Off unless set.
+CACHE_ENV = "KHO_OCR_CACHE"
 
 
 class OcrUnavailable(RuntimeError):
@@ -59,10 +64,46 @@ def _run(cmd: list[str], env: dict | None = None) -> str:
     return proc.stdout
 
 
+def _cache_file(data: bytes) -> Path | None:
+    folder = os.environ.get(CACHE_ENV)
+    if not folder:
+        return None
+    settings = f"{DPI}|{LANGUAGE}|{_tesseract_version()}"
+    key = hashlib.sha256(hashlib.sha256(data).digest() + settings.encode()).hexdigest()
+    return Path(folder) / f"{key}.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _tesseract_version() -> str:
+    return _run(["tesseract", "--version"]).splitlines()[0] if shutil.which("tesseract") else ""
+
+
+def _cached(path: Path | None) -> list[str] | None:
+    """The cached pages, or None when absent or not a list of strings (a cache file is untrusted)."""
+    try:
+        pages = json.loads(path.read_text(encoding="utf-8")) if path else None
+    except (OSError, ValueError):
+        return None
+    return pages if isinstance(pages, list) and all(isinstance(p, str) for p in pages) else None
+
+
 def ocr_pdf(data: bytes) -> OcrPages:
     """Text of every page of a PDF, read from its images. Raises OcrUnavailable or OcrFailed."""
     if (package := missing()) is not None:
         raise OcrUnavailable(f"chưa cài {package}")
+    cache = _cache_file(data)
+    if (pages := _cached(cache)) is not None:
+        return OcrPages(pages, 0.0)
+    result = _recognise(data)
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(result.pages, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(cache)
+    return result
+
+
+def _recognise(data: bytes) -> OcrPages:
     start = time.perf_counter()
     # One thread per page run: the machine's other work keeps its cores.
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
