@@ -1,6 +1,6 @@
 """scripts/preview.py over vanban/archive/preview.py: one document's page as the full build shows it.
 
-No timings here: the seconds are measured by hand and in the README (## Performance).
+No timings here: the seconds are measured by hand and in docs-dev/performance.md.
 """
 from __future__ import annotations
 

@@ -93,7 +93,7 @@ def test_json_schema_carries_the_same_keys_and_types():
     assert "Chỉ thị" in schema["properties"]["loai_van_ban"]["enum"]
 
 
-def test_readme_documents_every_key_with_its_label():
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+def test_front_matter_contract_documents_every_key_with_its_label():
+    contract = (Path(__file__).resolve().parent.parent / "docs-dev" / "front-matter.md").read_text(encoding="utf-8")
     for field in FIELDS:
-        assert re.search(rf"^\| `{field.key}` \| {re.escape(field.label)} \|", readme, re.M), field.key
+        assert re.search(rf"^\| `{field.key}` \| {re.escape(field.label)} \|", contract, re.M), field.key
