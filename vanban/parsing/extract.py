@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..agencies import find_province
 from ..dates import find_dates, garbled_date, iso, parse_date
-from ..doctypes import canonical_type
+from ..doctypes import canonical_type, consolidated
 from ..model import VanBan
 from ..symbol_repair import looks_cut
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
@@ -104,8 +104,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
                  nguon=art.nguon, ngay_dang=art.ngay_dang)
     doc.so_ky_hieu = _first(head.so_ky_hieu, art.symbol, normalize_symbol(portal.get("so_ky_hieu")))
     symbol = parse_symbol(doc.so_ky_hieu) if doc.so_ky_hieu else None
-    doc.loai_van_ban = _first(head.doc_type, canonical_type(art.doc_type), canonical_type(portal.get("loai_van_ban")),
-                              symbol.doc_type if symbol else None)
+    doc.loai_van_ban = _first(consolidated(symbol), head.doc_type, canonical_type(art.doc_type),
+                              canonical_type(portal.get("loai_van_ban")), symbol.doc_type if symbol else None)
     subject = _first(head.subject, art.subject)
     if not subject and art.headline:
         subject = sentence_case(art.headline)

@@ -60,9 +60,9 @@ def _heading_with_rest(line: str) -> tuple[str, str] | None:
     """ "THÔNG BÁO KẾT LUẬN", "HƯỚNG DẪN TẠM THỜI" -> (type, the words after it, which open the subject)."""
     text = collapse_spaces(line).strip(" .:")
     words = text.split()
-    if not is_upper(text) or not 3 <= len(words) <= 5:
+    if not is_upper(text) or not 3 <= len(words) <= 6:
         return None
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         found = _TYPE_BY_FOLD.get(quick_fold(" ".join(words[:n])).upper())
         if found and len(words) - n <= 3:
             return found, " ".join(words[n:])
