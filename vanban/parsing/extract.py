@@ -18,7 +18,9 @@ from .body import paragraphs
 from .casing import official_case, plausible_name
 from .citations import find_citations
 from .copyblock import parse_copy_block
+from .esign import blank_number_tail, fits_blank
 from .header import HEADER_SCAN, parse_header
+from .layout import Layout, as_layout
 from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer
 from .issuer import canonical_issuer, ocr_masthead
 from .lines import is_name, is_upper
@@ -73,11 +75,15 @@ def _chuc_vu_from_roles(roles: list[str], issuer: str | None) -> str | None:
     return roles[0] if roles else None
 
 
-def extract(text: str, ocr: bool | None = None) -> Parsed:
-    """ocr: the text was read from a scan (True), was not (False), or detect it (None)."""
+def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
+    """source: the text, or a reader's Layout (parsing/layout.py).
+    ocr: the text was read from a scan (True), was not (False), or detect it (None)."""
+    layout = as_layout(source)
+    text = layout.text
     ocr = looks_ocr(text) if ocr is None else ocr
     lines = clean_lines(text)
     portal, portal_taken = parse_portal_table(lines)
+    portal = {**layout.fields, **portal}
     lines = [line for i, line in enumerate(lines) if i not in portal_taken]
     if ocr:  # "Số: 1 0 9 4 3 /BYT-MT": letter-spaced digits in the header, and numbers in the body
         lines = [join_spaced_digits(line) if i < HEADER_SCAN else join_spaced_number(line) for i, line in enumerate(lines)]
@@ -123,6 +129,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
                                f"đọc được nhờ tên tệp gốc cũng ghi số {symbol.number}")
     elif ocr:
         symbol = _number_from_file_name(doc, symbol, seen)
+    if layout.witnesses:
+        symbol = _from_stamp(doc, head, layout.witnesses) or symbol
     _fill_issuer(doc, head, art, portal, symbol, copy, body_text, lines[:min(end, HEADER_SCAN)])
     doc.dia_danh = head.dia_danh
     # Dates come from the document's own date line (never a received stamp or a signing
@@ -151,6 +159,23 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     doc.title = _title(doc)
     return Parsed(doc, paras, headline=art.headline, posted_raw=art.stamp_raw, symbol_raw=head.symbol_raw,
                   date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw, ocr=ocr)
+
+
+def _from_stamp(doc: VanBan, head, witnesses: dict):
+    """An e-signed document's number and date, typed blank and stamped by the signing system:
+    taken from the stamp only where the header is blank, and flagged. Returns the symbol taken."""
+    symbol = None
+    number = witnesses.get("so_ky_hieu")
+    if not doc.so_ky_hieu and number and fits_blank(number.value, blank_number_tail(head.symbol_raw)):
+        doc.so_ky_hieu, symbol = number.value, parse_symbol(number.value)
+        doc.flag("so_ky_hieu", f"số ký hiệu để trống trong văn bản, lấy từ {number.note}")
+        doc.loai_van_ban = doc.loai_van_ban or (symbol.doc_type if symbol else None)
+    date = witnesses.get("ngay_ban_hanh")
+    year = re.search(r"năm\s+((?:19|20)\d\d)", head.date_raw or "")
+    if not head.ngay and date and (not year or date.value.startswith(year[1])):
+        head.ngay = date.value
+        doc.flag("ngay_ban_hanh", f"ngày ban hành để trống trong văn bản, lấy từ {date.note}")
+    return symbol
 
 
 def _garbled_number_line(head, lines: list[str], seen) -> str | None:
