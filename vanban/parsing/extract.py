@@ -19,6 +19,7 @@ from .casing import official_case, plausible_name
 from .citations import find_citations
 from .copyblock import parse_copy_block
 from .esign import blank_number_tail, fits_blank
+from .glued import find_glued_signature
 from .header import HEADER_SCAN, parse_header
 from .layout import Layout, as_layout
 from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer
@@ -101,6 +102,8 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
     sig = parse_signature(lines, end)
     if ocr:
         _scan_signer(sig, lines, head, end)
+    elif not sig.nguoi_ky and (glued := find_glued_signature(lines[:end])):
+        sig.chuc_vu, sig.nguoi_ky = sig.chuc_vu or glued[0], glued[1]  # a scrape's one-line signature block
     taken = head.taken | art.taken | copy_taken | (sig.taken - head.taken)
     body_lines = [line for i, line in enumerate(lines) if i not in taken]
     paras = paragraphs(body_lines)
