@@ -179,6 +179,8 @@ _SHORT_FORMS = {"tp", "tx", "tt", "kt", "tl", "tm", "q"}
 
 def _plausible_word(token: str) -> bool:
     word = token.strip(",.;:()")
+    if token in ("-", "–"):
+        return True  # joins two fields of a name ("Phòng Tài chính - Kế hoạch")
     if (not word or word.isdigit() or "/" in word or (len(word) >= 2 and word.isupper() and word.isalpha())
             or word.lower() in _SHORT_FORMS):
         return True  # numbers, markers ("T/M", "KT."), abbreviations ("UBND", "ĐVHC", "tp.")

@@ -41,7 +41,7 @@ def stamp_witnesses(text: str, annotations: list[str]) -> dict[str, Witness]:
             witnesses["so_ky_hieu"] = Witness(str(symbol), note)
         unstamped = _SIGNING_TIME_RE.sub(" ", stamp)  # the signing time is never the date of issue
         for match, parts in find_dates(unstamped):
-            labelled = _STAMP_DATE_RE.search(unstamped[max(0, match.start() - 16):match.start() + 1])
+            labelled = _STAMP_DATE_RE.search(unstamped[max(0, match.start() - 16):match.end()])
             if parts[0] and labelled and "ngay_ban_hanh" not in witnesses:
                 witnesses["ngay_ban_hanh"] = Witness(iso(*parts), note)
     return witnesses

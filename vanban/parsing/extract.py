@@ -290,7 +290,7 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines) 
     if issuer and issuer == ocr_guess:
         doc.flag("co_quan_ban_hanh")
     if not issuer and portal.get("co_quan_ban_hanh"):
-        issuer = portal["co_quan_ban_hanh"]
+        issuer = official_case(portal["co_quan_ban_hanh"])  # a CMS field in capitals
     if not issuer and (issuer := _issuer_by_spelling(header_lines)):
         doc.flag("co_quan_ban_hanh")  # a masthead OCR left in mixed case, or the annex line of a guide
     if not issuer:

@@ -9,7 +9,7 @@ of the line or capitals again.
 from __future__ import annotations
 
 from .casing import official_case
-from .lines import NOI_NHAN_RE, is_name, is_role, is_upper
+from .lines import NOI_NHAN_RE, SIG_MARKER_RE as _MARKER_RE, is_name, is_role, is_upper
 
 _LOOK = 25   # lines after the Nơi nhận heading where the signature may be
 
@@ -32,7 +32,12 @@ def glued_signature(line: str) -> tuple[str, str] | None:
                 start = i
                 while start > 0 and _caps(words[start - 1]):
                     start -= 1
-                for first in range(start, i):  # the longest title that reads as one ("TM. … KT. CHỦ TỊCH …")
+                # The whole run when its last signing marker opens a title ("TM. ỦY BAN … KT. CHỦ TỊCH …"),
+                # else the longest tail that reads as a title.
+                markers = [k for k in range(start, i) if _MARKER_RE.match(words[k])]
+                if markers and is_role(" ".join(words[markers[-1]:i])):
+                    return official_case(" ".join(words[start:i]).strip(" ,")), " ".join(name)
+                for first in range(start, i):
                     title = " ".join(words[first:i]).strip(" ,")
                     if is_role(title):
                         return official_case(title), " ".join(name)

@@ -98,6 +98,9 @@ def _drop_hidden(root) -> None:
 
 
 _CHROME_ROLES = ("navigation", "banner", "contentinfo", "search", "menu", "menubar")
+# Class and id words of a portal's chrome; an element that also names an article is kept.
+_CHROME_HINTS = re.compile(r"menu|nav|footer|header|sidebar|banner|breadcrumb|share|comment|related|login|ads\b|toolbar")
+_ARTICLE_HINTS = re.compile(r"article|content|noidung|detail|post|entry|van-?ban|toanvan|main")
 
 
 def _drop_chrome(root) -> None:
@@ -108,7 +111,9 @@ def _drop_chrome(root) -> None:
             continue
         if element.tag == "header" and any(a.tag in ("article", "main") for a in element.iterancestors()):
             continue
-        if element.tag in ("nav", "footer", "aside", "header") or element.get("role") in _CHROME_ROLES:
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+        if (element.tag in ("nav", "footer", "aside", "header") or element.get("role") in _CHROME_ROLES
+                or element.tag not in ("body", "html") and _CHROME_HINTS.search(marks) and not _ARTICLE_HINTS.search(marks)):
             element.drop_tree()
 
 

@@ -119,7 +119,7 @@ def _split(lines: list[str], boundary: int) -> tuple[list[str], list[str]]:
     for line in lines:
         sides: dict[bool, list[str]] = {False: [], True: []}
         for k, (x, words) in enumerate(_segments(line)):
-            sides[x >= boundary or (k > 0 and bool(sides[False]) and x >= boundary - 2 * _SIDE_SLACK)].append(words)
+            sides[x >= boundary or (k > 0 and bool(sides[False]) and x >= boundary - _SIDE_SLACK)].append(words)
         if sides[False]:
             left.append(" ".join(sides[False]))
         if sides[True]:

@@ -22,7 +22,7 @@ _PARENT_RE = re.compile(r"^(DANG BO|DANG CONG SAN|BO |BAN CHAP HANH DANG BO|BAN 
                         r"UY BAN NHAN DAN\b|TONG CUC THUE\W*$|BAO HIEM XA HOI VIET ?NAM$)")
 _AGENCY_START = re.compile(r"^(TINH UY|THANH UY|HUYEN UY|QUAN UY|THI UY|DANG UY|TONG CUC|CUC|VU |SO |BAN |VAN PHONG|"
                            r"CHI CUC|TRUNG TAM|BAO HIEM|UY BAN KIEM TRA|PHONG |TIEU BAN|THUONG TRUC|BAO |DAI |TAP CHI|"
-                           r"TRUONG |HOC VIEN|NHA XUAT BAN|DANG BO |CHI BO|CONG AN|THANH TRA|KHO BAC)")
+                           r"TRUONG |HOC VIEN|NHA XUAT BAN|DANG BO |CHI BO|CONG AN|THANH TRA|KHO BAC|LIEN DOAN)")
 # Owners whose units are named "<unit> <owner>": a Party committee, the Front, a mass organisation, an
 # election committee, a People's Council ("Ban Tuyên giáo và Dân vận Tỉnh ủy X", "Ban Thường trực Ủy ban
 # MTTQ Việt Nam tỉnh X", "Tiểu ban Văn phòng Ủy ban bầu cử tỉnh X").
