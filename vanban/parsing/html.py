@@ -113,8 +113,17 @@ def _drop_chrome(root) -> None:
             continue
         marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
         if (element.tag in ("nav", "footer", "aside", "header") or element.get("role") in _CHROME_ROLES
-                or element.tag not in ("body", "html") and _CHROME_HINTS.search(marks) and not _ARTICLE_HINTS.search(marks)):
+                or element.tag not in ("body", "html") and _CHROME_HINTS.search(marks) and not _ARTICLE_HINTS.search(marks)
+                and _chrome_like(element)):
             element.drop_tree()
+
+
+def _chrome_like(element) -> bool:
+    """A banner or a menu: little text, or text that is mostly links. A page's whole layout may sit
+    in an element whose class says "header" (portlets), and that one holds the article."""
+    text = len(" ".join(element.text_content().split()))
+    links = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return text < 200 or links > 0.5 * text
 
 
 def _main_content(root):
