@@ -42,3 +42,14 @@ def test_find_and_key():
 ])
 def test_find_symbols_boundaries(text, found):
     assert [str(s) for _, s in find_symbols(text)] == found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # A unit's code joined to its office's (mixed case), "&" and a dot inside a code, "/nb" (nội bộ).
+    ("Số: 123/SGDĐT-CTrTT", "123/SGDĐT-CTrTT"), ("45/QLN&TTBĐS", "45/QLN&TTBĐS"), ("12/BC-V.I ngày", "12/BC-V.I"),
+    ("15-TB/TU/nb", "15-TB/TU/nb"), ("05/TB-VPCP/nb", "05/TB-VPCP/nb"), ("1249a/CTPH-UBDT-BTP", "1249a/CTPH-UBDT-BTP"),
+    # Words are not codes: a lower-case letter after another, or a sentence after the symbol's dot.
+    ("12/UBND-VX. Căn cứ", "12/UBND-VX"), ("12/UBND-Ban", "12/UBND"), ("4085/UBND-ĐT và", "4085/UBND-ĐT"),
+])
+def test_compound_and_mixed_case_codes(text, expected):
+    assert [str(s) for _, s in find_symbols(text)] == [expected]

@@ -12,7 +12,8 @@ from pathlib import Path
 from .parsing import degraded
 from .parsing.extract import extract
 from .parsing.pdf import PdfProblem, read_pdf
-from .parsing.readers import EncodingProblem, read_bytes
+from .parsing.layout import Layout
+from .parsing.readers import EncodingProblem, read_layout
 from .dates import parse_iso, today_in_vietnam
 from .render import front_matter, render, render_body
 from .schema import validate
@@ -60,17 +61,18 @@ class Result:
         self.markdown = front_matter(self.metadata) + body
 
 
-def _read(data: bytes, name: str) -> tuple[str, bool | None]:
-    """(NFC text, True when it was OCR'd here from a scan, else None: unknown)."""
+def _read(data: bytes, name: str) -> Layout:
+    """NFC text in reading order with what the reader saw of its layout; ocr is True when it
+    was OCR'd here from a scan, else None (unknown)."""
     if name.lower().endswith(".pdf"):
         pdf = read_pdf(data)
-        return pdf.text, (True if pdf.ocr else None)
-    return read_bytes(data, name), None
+        return pdf.layout if pdf.layout else Layout(pdf.text, ocr=True if pdf.ocr else None)
+    return read_layout(data, name)
 
 
 def convert_bytes(data: bytes, name: str) -> Result:
     try:
-        text, ocr = _read(data, name)
+        layout = _read(data, name)
     except PdfProblem as exc:
         return Result(name, "error", error=f"{name}: {exc}")
     except EncodingProblem as exc:
@@ -78,9 +80,9 @@ def convert_bytes(data: bytes, name: str) -> Result:
         if parsed is None:
             return Result(name, "error", error=f"{name}: lỗi mã hóa: {exc}. Cách sửa: chuyển mã sang Unicode UTF-8 (ví dụ Unikey, Công cụ chuyển mã) hoặc OCR lại bản gốc với phông Unicode")
         return _publish(parsed, name, note=LOW_QUALITY_NOTE)
-    if not text.strip():
+    if not layout.text.strip():
         return Result(name, "error", error=f"{name}: tệp rỗng, không có nội dung. Cách sửa: kiểm tra lại tệp nguồn")
-    return _publish(extract(text, ocr=ocr), name)
+    return _publish(extract(layout, ocr=layout.ocr), name)
 
 
 # Shown above the body of a page recovered from damaged OCR (parsing/degraded.py).

@@ -18,6 +18,9 @@ class DocType:
     party_only: bool = False  # "TT" is Thông tri in a Party symbol, Thông tư in a state one
 
 
+# Types and codes of NĐ 30/2020/NĐ-CP Phụ lục III (state) and HD 36-HD/VPTW (Party), the
+# legal normative documents (Luật 80/2015/QH13) and the consolidated text (VBHN). A code that
+# is also a common unit or issuer code (PC, PB, PG, TC) is left out: the heading names those types.
 DOC_TYPES: tuple[DocType, ...] = (
     DocType("Chỉ thị", ("CT",)),
     DocType("Công văn", ("CV",)),
@@ -26,22 +29,45 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Kết luận", ("KL",)),
     DocType("Thông báo", ("TB",)),
     DocType("Nghị quyết", ("NQ",)),
+    DocType("Nghị quyết liên tịch", ("NQLT",)),
     DocType("Quyết định", ("QĐ",)),
-    DocType("Quy định", ("QĐi",)),
+    DocType("Quy định", ("QĐi", "QyĐ")),
     DocType("Hướng dẫn", ("HD",)),
     DocType("Kế hoạch", ("KH",)),
     DocType("Thông tri", ("TT",), party_only=True),
     DocType("Báo cáo", ("BC",)),
     DocType("Chương trình", ("CTr",)),
+    DocType("Chương trình hành động", ()),    # a Chương trình by its heading; its code is CTr
     DocType("Tờ trình", ("TTr",)),
+    DocType("Phiếu trình", ()),
     DocType("Nghị định", ("NĐ",)),
     DocType("Thông tư", ("TT",)),
+    DocType("Thông tư liên tịch", ("TTLT",)),
+    DocType("Văn bản hợp nhất", ("VBHN",)),
+    DocType("Hiến pháp", ()),
+    DocType("Bộ luật", ()),
     DocType("Luật", ()),
     DocType("Pháp lệnh", ()),
+    DocType("Lệnh", ()),
     DocType("Quy chế", ("QC",)),
     DocType("Đề án", ("ĐA",)),
-    DocType("Thông tư liên tịch", ("TTLT",)),
-    DocType("Bản sao", ("BS",)),
+    DocType("Phương án", ("PA",)),
+    DocType("Dự án", ("DA",)),
+    DocType("Quy hoạch", ("QHo",)),
+    DocType("Thông cáo", ()),
+    DocType("Biên bản", ("BB",)),
+    DocType("Hợp đồng", ("HĐ",)),
+    DocType("Bản ghi nhớ", ("GN",)),
+    DocType("Bản thỏa thuận", ()),
+    DocType("Giấy mời", ("GM",)),
+    DocType("Giấy giới thiệu", ("GGT",)),
+    DocType("Giấy ủy quyền", ("GUQ",)),
+    DocType("Giấy chứng nhận", ("GCN",)),
+    DocType("Giấy nghỉ phép", ("GNP",)),
+    DocType("Phiếu gửi", ()),
+    DocType("Phiếu chuyển", ()),
+    DocType("Phiếu báo", ()),
+    DocType("Bản sao", ("BS", "SY", "TS", "SL")),
 )
 
 TYPE_NAMES: tuple[str, ...] = tuple(t.name for t in DOC_TYPES)
@@ -69,3 +95,9 @@ def code_for_type(name: str) -> str | None:
     """Primary symbol code of a type: "Chỉ thị" -> "CT"."""
     found = _BY_KEY.get(name_key(name))
     return found.codes[0] if found and found.codes else None
+
+
+def consolidated(symbol) -> str | None:
+    """ "Văn bản hợp nhất" for a consolidated text (01/VBHN-BTC), whose heading names the type it
+    consolidates ("THÔNG TƯ"): its own type is the symbol's."""
+    return "Văn bản hợp nhất" if symbol and symbol.doc_type == "Văn bản hợp nhất" else None

@@ -157,6 +157,10 @@ class Register:
             names = [s["ten"], *s.get("ten_khac", [])]
             self.templates[s["id"]] = Template(s["id"], f"Sở {s['ten']} {{tinh}}", "hanh-chinh", "tinh", ".ubnd",
                                                bi_danh=tuple(f"Sở {n}" for n in names), ma=_tuple(s.get("ma")))
+        for s in data.get("phong", ()):
+            names = [s["ten"], *s.get("ten_khac", [])]
+            self.templates[s["id"]] = Template(s["id"], f"Phòng {s['ten']} huyện {{ten}}", "hanh-chinh", "huyen", "ubnd",
+                                               bi_danh=tuple(f"Phòng {n} huyện" for n in names), district=True)
         for t in data["mau_huyen"]:
             self.templates[t["id"]] = Template(t["id"], t["ten"], t["loai"], t["cap"], t.get("cha_tinh"),
                                                bi_danh=_tuple(t.get("bi_danh")), ma=_tuple(t.get("ma")), district=True)

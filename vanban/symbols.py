@@ -22,28 +22,33 @@ from .text import fold, nfc
 # uses it as punctuation, and "Hà" is no code.
 _DASH = r"[-‐‑–]"
 _SEP = rf"\s*(?:{_DASH}|/)\s*"
-# A code segment is upper case, may hold digits and "&" (BNN&MT, QH15), and may end in
-# one lower-case letter by convention (TTg, QĐi, CTr). Words such as "Hà" are not codes.
+# A code segment is upper case, may hold digits and "&" (BNN&MT, QH15, QLN&TTBĐS), and may end in
+# one lower-case letter by convention (TTg, QĐi, CTr). A unit's code may join such codes
+# (SGDĐT-CTrTT: a lower-case letter between capitals) or carry a dot between capitals (V.I).
+# Words such as "Hà", "Ban" are not codes: a lower-case letter never follows another one.
 _UPPER = "A-ZĐÐ"
-_CODE = rf"[{_UPPER}][{_UPPER}0-9&]*[a-zđ]?"
+_CODE = rf"[{_UPPER}](?:[{_UPPER}0-9&]|[a-zđ](?=[{_UPPER}])|\.(?=[{_UPPER}]))*[a-zđ]?"
+# "…/nb" (nội bộ: an internal document) closes some symbols in lower case.
+_INTERNAL = "nb"
 
 # number, optional "/year", then 1–4 code segments joined by - or /.
 # The number must not continue a word or another number; that test sits after its
 # first digit, so the pattern starts with a digit and the regex engine can skip
 # ahead to digits instead of trying every position of a long text.
 SYMBOL_PATTERN = (
-    rf"(\d(?<![\w/.-]\d)\d{{0,5}})(?:\s*/\s*((?:19|20)\d\d))?"
-    rf"((?:{_SEP}{_CODE}){{1,4}})(?![\w&])"
+    rf"(\d(?<![\w/.-]\d)\d{{0,5}}(?:[a-zA-Z](?=\s*{_DASH}|\s*/))?)(?:\s*/\s*((?:19|20)\d\d))?"
+    rf"((?:{_SEP}{_CODE}){{1,4}}(?:/{_INTERNAL})?)(?![\w&])"
 )
 SYMBOL_RE = re.compile(SYMBOL_PATTERN)
+_CODE_RE = re.compile(rf"{_CODE}|(?<=/){_INTERNAL}$")
 _NUMBER_PREFIX_RE = re.compile(r"^\s*(?:số|so)\s*:?\s*", re.IGNORECASE)
 
 # Codes that are written with Đ: plain-D spellings are restored to these.
 _D_CODES = {fold(c).upper(): c for c in (
-    "NĐ", "QĐ", "QĐi", "CĐ", "ĐUK", "BCĐ", "HĐND", "ĐU", "ĐCT", "ĐTN", "ĐA", "ĐT", "BCĐTW", "TLĐ",
+    "NĐ", "QĐ", "QĐi", "CĐ", "ĐUK", "BCĐ", "HĐND", "ĐU", "ĐCT", "ĐTN", "ĐA", "ĐT", "BCĐTW", "TLĐ", "HĐ",
 )}
 # Codes that carry a lower-case letter by convention.
-_MIXED_CASE = {c.upper(): c for c in ("TTg", "QĐi", "CTr", "TTr")}
+_MIXED_CASE = {c.upper(): c for c in ("TTg", "QĐi", "CTr", "TTr", "QyĐ", "QHo")}
 
 
 @dataclass(frozen=True)
@@ -58,9 +63,8 @@ class Symbol:
             head, *rest = self.codes
             return f"{self.number}-{head}" + "".join(f"/{c}" for c in rest)
         year = f"/{self.year}" if self.year else ""
-        if len(self.codes) == 1:
-            return f"{self.number}{year}/{self.codes[0]}"
-        return f"{self.number}{year}/" + "-".join(self.codes)
+        codes, internal = (self.codes[:-1], f"/{_INTERNAL}") if self.codes[-1] == _INTERNAL else (self.codes, "")
+        return f"{self.number}{year}/" + "-".join(codes) + internal
 
     @property
     def doc_type(self) -> str | None:
@@ -71,6 +75,8 @@ class Symbol:
 @functools.lru_cache(maxsize=4096)  # a few hundred codes recur in every text
 def _fix_code(code: str) -> str:
     code = nfc(code)
+    if code == _INTERNAL:
+        return code
     upper = code.upper()
     if upper in _MIXED_CASE:
         return _MIXED_CASE[upper]
@@ -84,7 +90,7 @@ def _fix_code(code: str) -> str:
 def _parse_match(match: re.Match[str]) -> Symbol | None:
     number, year, tail = match.group(1), match.group(2), match.group(3)
     first_sep = re.match(rf"\s*({_DASH}|/)", tail)
-    codes = tuple(_fix_code(c) for c in re.findall(_CODE, tail))
+    codes = tuple(_fix_code(c) for c in _CODE_RE.findall(tail))
     if not codes or not first_sep:
         return None
     party = first_sep.group(1) != "/" and year is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import find_dates, parse_posted_stamp
+from ..dates import find_dates, parse_date, parse_posted_stamp
 from ..doctypes import TYPE_NAMES
 from ..symbols import SYMBOL_PATTERN, find_symbols, normalize_symbol
 from ..text import collapse_spaces
@@ -18,12 +18,16 @@ _TYPES = "|".join(sorted(TYPE_NAMES, key=len, reverse=True))
 _STAMP_LINE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d\d(\s*(SA|CH|AM|PM))?$", re.IGNORECASE)
 _SOURCE_RE = re.compile(r"^\(?\s*Nguồn\s*:\s*(?P<src>[^)]+?)\)?\.?$", re.IGNORECASE)
 _LEAD_RE = re.compile(
-    rf"(?:^|,\s*|\.\s+)(?P<issuer>[A-ZĐÀ-Ỹ][^,.;]{{2,80}}?)\s+(?:đã\s+)?(?:có|ký|ban hành|gửi)\s+"
-    rf"(?P<type>{_TYPES})(?:\s+số\s+(?P<sym>{SYMBOL_PATTERN}))?")
+    rf"(?:^|,\s*|\.\s+)(?P<issuer>[A-ZĐÀ-Ỹ][^,.;]{{2,80}}?)\s+(?:(?:đã|vừa|mới)\s+)?(?:có|ký|ban hành|gửi)\s+"
+    rf"(?:văn bản\s+)?(?P<type>{_TYPES}|(?<=văn bản )(?i:{_TYPES}))(?:\s+số\s+(?P<sym>{SYMBOL_PATTERN}))?")
 _SIGNER_RE = re.compile(
     r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5}?)\s*[-–,]\s*(?P<roles>[^.;]{3,120}?)\s+(?:đã\s+)?ký\b")
-_HEADLINE_RE = re.compile(rf"^(?P<type>{_TYPES})(?:\s+số\s+(?P<sym>\S+))?\s+của\s+(?P<issuer>.+?)\s+"
-                          rf"(?P<subject>(?:về|tại|trong|đối với|việc)\b.+)$")
+# "Giấy mời số 88/GM-UBND ngày 29/6/2016 của UBND huyện V/v Họp bàn …", "Kế hoạch của Tỉnh ủy về …"
+_HEADLINE_RE = re.compile(rf"^(?P<type>{_TYPES})(?:\s+số\s+(?P<sym>\S+))?(?:\s*,?\s*(?P<date>ngày\s+[\d/.\-]+))?"
+                          rf"\s+của\s+(?P<issuer>.+?)\s+(?P<subject>(?:về|V/v|tại|trong|đối với|việc)\b.+)$")
+# A legal portal's title: "Công văn 2739/VPCP-ĐMDN năm 2019 quy định … do Văn phòng Chính phủ ban hành".
+_PORTAL_TITLE_RE = re.compile(rf"^(?P<type>{_TYPES})\s+(?:số\s+)?(?P<sym>\S+)(?:\s+năm\s+\d{{4}})?\s+"
+                              rf"(?P<subject>.+?)\s+do\s+(?P<issuer>.+?)\s+ban hành$")
 
 
 @dataclass
@@ -108,11 +112,13 @@ def parse_article(lines: list[str]) -> Article:
     if signer:
         art.signer = collapse_spaces(signer.group("name"))
         art.roles = [collapse_spaces(r) for r in signer.group("roles").split(",") if r.strip()]
-    head = _HEADLINE_RE.match(art.headline or "")
+    art.date = _report_date(lead[: match.start("type")] if match else lead[:40])
+    head = _HEADLINE_RE.match(art.headline or "") or _PORTAL_TITLE_RE.match(art.headline or "")
     if head:
+        if head.groupdict().get("date") and not art.date:
+            art.date = parse_date(head["date"])
         art.doc_type = art.doc_type or head.group("type")
         art.issuer = art.issuer or collapse_spaces(head.group("issuer"))
         art.subject = art.subject or collapse_spaces(head.group("subject"))
         art.symbol = art.symbol or normalize_symbol(head.group("sym") or "")
-    art.date = _report_date(lead[: match.start("type")] if match else lead[:40])
     return art

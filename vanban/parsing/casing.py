@@ -23,7 +23,15 @@ _PHRASES = (
     "Trưởng ban", "Phó Trưởng ban", "Ban Chỉ đạo", "Bảo hiểm xã hội", "Thành phố", "Ngân hàng Nhà nước",
     "Quốc hội", "Ủy ban Thường vụ Quốc hội", "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Ban Kinh tế",
     "Ủy ban Kiểm tra", "Sở Y tế", "Tổng Liên đoàn Lao động Việt Nam", "Việt Nam",
+    "Ban Tuyên giáo và Dân vận", "Ban Thường trực", "Liên đoàn Lao động", "Ủy ban bầu cử", "Tiểu ban",
+    "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Ban Quản lý", "Ban Nội chính", "Ban Chính sách, chiến lược", "Mặt trận Tổ quốc Việt Nam", "Trường Đại học",
+    "Đại học", "Cao đẳng", "Học viện", "Trung tâm Chính trị", "Bộ Chỉ huy Quân sự", "Công an",
 ) + PROVINCES
+# Words after these are a place's or a body's own name, each word capitalised ("xã Đắk Hòa", "Trường Đại học Tây Đô").
+_PROPER_AFTER = {("xa",), ("phuong",), ("huyen",), ("quan",), ("thi", "tran"), ("thi", "xa"), ("tinh",),
+                 ("thanh", "pho"), ("dai", "hoc"), ("cao", "dang"), ("bao",), ("tap", "chi")}
+_NOT_PROPER = {"va", "ve", "cua", "tinh", "huyen", "xa", "phuong", "quan", "thi", "thanh"}
 
 
 def _index_phrases() -> dict[str, list[tuple[list[str], str]]]:
@@ -61,7 +69,7 @@ _PLACE_WORDS = {"tinh", "thanh", "huyen", "quan", "tp", "tp."}
 def _capitalise_domain(words: list[str]) -> list[str]:
     """ "Bộ xây dựng" -> "Bộ Xây dựng", "Sở giáo dục và đào tạo" -> "Sở Giáo dục và Đào tạo":
     a ministry's or department's field starts with a capital, as does each field joined by "và", "," or "-"."""
-    if len(words) < 2 or quick_fold(words[0]).lower() not in ("bo", "so") or quick_fold(words[1]).lower().strip(",.;:") == "truong":
+    if len(words) < 2 or quick_fold(words[0]).lower() not in ("bo", "so", "phong") or quick_fold(words[1]).lower().strip(",.;:") == "truong":
         return words  # not "Bộ trưởng"
     out, capital = words[:1], True
     for word in words[1:]:
@@ -86,10 +94,35 @@ def official_case(text: str) -> str:
         return marker.strip()
     if any(ch.islower() for ch in text):
         return (marker + " " + text).strip()
-    words = _capitalise_domain(_apply_phrases(sentence_case(text).split()))
+    words = [o if _keeps_capitals(o) and o.strip(".").lower() not in ("tp", "tx") else w
+             for w, o in zip(sentence_case(text).split(), text.split())]  # UBND, MTTQ stay; "tp." is a place word
+    words = _proper_names(_capitalise_domain(_apply_phrases(words)))
     cased = " ".join(words)
     cased = cased[:1].upper() + cased[1:]
     return (marker + " " + cased).strip()
+
+
+def _proper_names(words: list[str]) -> list[str]:
+    """Capitalise the words of a name after a place word or a school's or paper's head words:
+    "Ủy ban nhân dân xã đắk hòa" -> "Ủy ban nhân dân xã Đắk Hòa"."""
+    out, proper = list(words), False
+    folded = [quick_fold(w).lower().strip(",.;:()") for w in words]
+    for i, key in enumerate(folded):
+        following = folded[i + 1] if i + 1 < len(folded) else ""
+        if following in ("uy", "hoi"):  # "Huyện ủy" (a body; its place follows it), "xã hội" (a word)
+            proper = False
+        elif key == "uy" and i > 0 and (folded[i - 1],) in _PROPER_AFTER:
+            proper = True
+            continue
+        elif (key,) in _PROPER_AFTER and (key, following) not in _PROPER_AFTER \
+                or i > 0 and (folded[i - 1], key) in _PROPER_AFTER:
+            proper = True
+            continue
+        if proper and key not in _NOT_PROPER and out[i][:1].islower():
+            out[i] = out[i][:1].upper() + out[i][1:]
+        elif key in _NOT_PROPER:
+            proper = False
+    return out
 
 
 # One Vietnamese syllable, folded: initial consonant(s), vowel cluster, final consonant(s).
@@ -146,6 +179,8 @@ _SHORT_FORMS = {"tp", "tx", "tt", "kt", "tl", "tm", "q"}
 
 def _plausible_word(token: str) -> bool:
     word = token.strip(",.;:()")
+    if token in ("-", "–"):
+        return True  # joins two fields of a name ("Phòng Tài chính - Kế hoạch")
     if (not word or word.isdigit() or "/" in word or (len(word) >= 2 and word.isupper() and word.isalpha())
             or word.lower() in _SHORT_FORMS):
         return True  # numbers, markers ("T/M", "KT."), abbreviations ("UBND", "ĐVHC", "tp.")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..agencies import find_province
 from ..dates import find_dates, garbled_date, iso, parse_date
-from ..doctypes import canonical_type
+from ..doctypes import canonical_type, consolidated
 from ..model import VanBan
 from ..symbol_repair import looks_cut
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
@@ -18,7 +18,10 @@ from .body import paragraphs
 from .casing import official_case, plausible_name
 from .citations import find_citations
 from .copyblock import parse_copy_block
+from .esign import blank_number_tail, fits_blank
+from .glued import find_glued_signature
 from .header import HEADER_SCAN, parse_header
+from .layout import Layout, as_layout
 from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer
 from .issuer import canonical_issuer, ocr_masthead
 from .lines import is_name, is_upper
@@ -73,17 +76,21 @@ def _chuc_vu_from_roles(roles: list[str], issuer: str | None) -> str | None:
     return roles[0] if roles else None
 
 
-def extract(text: str, ocr: bool | None = None) -> Parsed:
-    """ocr: the text was read from a scan (True), was not (False), or detect it (None)."""
+def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
+    """source: the text, or a reader's Layout (parsing/layout.py).
+    ocr: the text was read from a scan (True), was not (False), or detect it (None)."""
+    layout = as_layout(source)
+    text = layout.text
     ocr = looks_ocr(text) if ocr is None else ocr
     lines = clean_lines(text)
     portal, portal_taken = parse_portal_table(lines)
+    portal = {**layout.fields, **portal}
     lines = [line for i, line in enumerate(lines) if i not in portal_taken]
     if ocr:  # "Số: 1 0 9 4 3 /BYT-MT": letter-spaced digits in the header, and numbers in the body
         lines = [join_spaced_digits(line) if i < HEADER_SCAN else join_spaced_number(line) for i, line in enumerate(lines)]
     copy, copy_taken, copy_raw = parse_copy_block(lines)
     end = min(copy_taken) if copy_taken else len(lines)
-    head = parse_header(lines[:end])
+    head = parse_header(lines[:end], layout.left if layout.has_columns else None)
     seen = witnesses(text, portal) if ocr else None
     slashless = _garbled_number_line(head, lines[:min(end, HEADER_SCAN)], seen) if ocr else None
     formal = bool(head.so_ky_hieu or head.doc_type or head.agency_lines)
@@ -95,6 +102,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     sig = parse_signature(lines, end)
     if ocr:
         _scan_signer(sig, lines, head, end)
+    elif not sig.nguoi_ky and (glued := find_glued_signature(lines[:end])):
+        sig.chuc_vu, sig.nguoi_ky = sig.chuc_vu or glued[0], glued[1]  # a scrape's one-line signature block
     taken = head.taken | art.taken | copy_taken | (sig.taken - head.taken)
     body_lines = [line for i, line in enumerate(lines) if i not in taken]
     paras = paragraphs(body_lines)
@@ -104,8 +113,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
                  nguon=art.nguon, ngay_dang=art.ngay_dang)
     doc.so_ky_hieu = _first(head.so_ky_hieu, art.symbol, normalize_symbol(portal.get("so_ky_hieu")))
     symbol = parse_symbol(doc.so_ky_hieu) if doc.so_ky_hieu else None
-    doc.loai_van_ban = _first(head.doc_type, canonical_type(art.doc_type), canonical_type(portal.get("loai_van_ban")),
-                              symbol.doc_type if symbol else None)
+    doc.loai_van_ban = _first(consolidated(symbol), head.doc_type, canonical_type(art.doc_type),
+                              canonical_type(portal.get("loai_van_ban")), symbol.doc_type if symbol else None)
     subject = _first(head.subject, art.subject)
     if not subject and art.headline:
         subject = sentence_case(art.headline)
@@ -123,6 +132,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
                                f"đọc được nhờ tên tệp gốc cũng ghi số {symbol.number}")
     elif ocr:
         symbol = _number_from_file_name(doc, symbol, seen)
+    if layout.witnesses:
+        symbol = _from_stamp(doc, head, layout.witnesses) or symbol
     _fill_issuer(doc, head, art, portal, symbol, copy, body_text, lines[:min(end, HEADER_SCAN)])
     doc.dia_danh = head.dia_danh
     # Dates come from the document's own date line (never a received stamp or a signing
@@ -151,6 +162,23 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     doc.title = _title(doc)
     return Parsed(doc, paras, headline=art.headline, posted_raw=art.stamp_raw, symbol_raw=head.symbol_raw,
                   date_raw=head.date_raw, received_raw=head.stamp_raw, copy_raw=copy_raw, ocr=ocr)
+
+
+def _from_stamp(doc: VanBan, head, witnesses: dict):
+    """An e-signed document's number and date, typed blank and stamped by the signing system:
+    taken from the stamp only where the header is blank, and flagged. Returns the symbol taken."""
+    symbol = None
+    number = witnesses.get("so_ky_hieu")
+    if not doc.so_ky_hieu and number and fits_blank(number.value, blank_number_tail(head.symbol_raw)):
+        doc.so_ky_hieu, symbol = number.value, parse_symbol(number.value)
+        doc.flag("so_ky_hieu", f"số ký hiệu để trống trong văn bản, lấy từ {number.note}")
+        doc.loai_van_ban = doc.loai_van_ban or (symbol.doc_type if symbol else None)
+    date = witnesses.get("ngay_ban_hanh")
+    year = re.search(r"năm\s+((?:19|20)\d\d)", head.date_raw or "")
+    if not head.ngay and date and (not year or date.value.startswith(year[1])):
+        head.ngay = date.value
+        doc.flag("ngay_ban_hanh", f"ngày ban hành để trống trong văn bản, lấy từ {date.note}")
+    return symbol
 
 
 def _garbled_number_line(head, lines: list[str], seen) -> str | None:
@@ -262,7 +290,7 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines) 
     if issuer and issuer == ocr_guess:
         doc.flag("co_quan_ban_hanh")
     if not issuer and portal.get("co_quan_ban_hanh"):
-        issuer = portal["co_quan_ban_hanh"]
+        issuer = official_case(portal["co_quan_ban_hanh"])  # a CMS field in capitals
     if not issuer and (issuer := _issuer_by_spelling(header_lines)):
         doc.flag("co_quan_ban_hanh")  # a masthead OCR left in mixed case, or the annex line of a guide
     if not issuer:

@@ -12,6 +12,7 @@ from ..symbols import find_symbols
 from ..text import collapse_spaces
 from .casing import official_case, subject_case
 from .lines import (quick_fold, ITEM_RE, SO_LINE_RE, first_symbol, is_role, is_upper, list_items, place_date)
+from .layout import is_ornament
 from .masthead import issuer_from_agency, split_motto
 
 _TYPE_BY_FOLD = {quick_fold(t).upper(): t for t in TYPE_NAMES}
@@ -60,9 +61,9 @@ def _heading_with_rest(line: str) -> tuple[str, str] | None:
     """ "THÔNG BÁO KẾT LUẬN", "HƯỚNG DẪN TẠM THỜI" -> (type, the words after it, which open the subject)."""
     text = collapse_spaces(line).strip(" .:")
     words = text.split()
-    if not is_upper(text) or not 3 <= len(words) <= 5:
+    if not is_upper(text) or not 3 <= len(words) <= 6:
         return None
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         found = _TYPE_BY_FOLD.get(quick_fold(" ".join(words[:n])).upper())
         if found and len(words) - n <= 3:
             return found, " ".join(words[n:])
@@ -248,7 +249,22 @@ def header_start(lines: list[str]) -> int:
     return 0
 
 
-def parse_header(lines: list[str]) -> Header:
+def column_agency(left: list[str]) -> list[str]:
+    """The name lines of the header's left column: the capitals above the Số line
+    (cơ quan chủ quản, then cơ quan ban hành), without rules and stars."""
+    names = []
+    for line in left:
+        line = line.strip()
+        if SO_LINE_RE.match(line) or _SO_ALONE_RE.match(line) or _VV_RE.match(line):
+            break
+        if is_upper(line) and not is_ornament(line) and not re.search(r"\d", line):
+            names.append(line.strip(" *-_"))
+    return names
+
+
+def parse_header(lines: list[str], left: list[str] | None = None) -> Header:
+    """left: the header's left column, when the reader saw the layout: the issuer is read from it
+    alone; otherwise the issuer's lines are told apart from the motto's line by line."""
     head = Header()
     _parse_stamp(lines, head)
     i = header_start(lines)
@@ -327,5 +343,7 @@ def parse_header(lines: list[str]) -> Header:
             break
         i += 1
     take_kinh_gui(lines, max(limit, len(lines) // 3), head)
+    if left and (names := column_agency(left)):
+        head.agency_lines = names
     head.parent, head.issuer = issuer_from_agency(head.agency_lines)
     return head

@@ -1,66 +1,207 @@
-"""Saved portal pages: keep the article, drop the chrome (nav, header, footer, scripts)."""
+"""HTML inputs: Word documents saved as web pages, and pages saved from a portal.
+
+Both are decoded with the charset they declare (Word writes `charset=windows-1252` and every
+Vietnamese letter outside it as an entity, `&#7889;`), parsed by lxml, and read block by
+block like a .docx: tables row by row and cell by cell, the header's columns kept apart.
+Text that is never shown is never read: scripts, styles, <template>, <textarea>, comments
+(Word's conditional comments among them).
+
+A Word page is the document itself. A page saved from the web is mostly chrome (menus, the
+portal's name, an archive's toolbar): readability-lxml finds the article (see
+docs-dev/converter-inputs.md for why a maintained extractor and not our own rules), and the
+page's headline is kept above it.
+"""
 from __future__ import annotations
 
-import html
-from html.parser import HTMLParser
+import codecs
+import re
 
-_SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "svg", "button", "select"}
-_BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "td", "th", "ul", "ol"}
-_ARTICLE_HINTS = ("article", "content", "noidung", "detail", "news-content", "post", "entry", "van-ban", "toanvan")
-_CHROME_HINTS = ("menu", "nav", "footer", "header", "sidebar", "banner", "breadcrumb", "share", "comment", "related", "login", "ads")
+from .layout import Layout, from_blocks
+from .readers import decode_bytes
 
-
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, article)
-        self.all: list[str] = []
-        self.article: list[str] = []
-
-    def _skipped(self) -> bool:
-        return any(s for _, s, _ in self.stack)
-
-    def _in_article(self) -> bool:
-        return any(a for _, _, a in self.stack)
-
-    def handle_starttag(self, tag, attrs):
-        marks = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role")).lower()
-        skipped = tag in _SKIP or any(h in marks for h in _CHROME_HINTS) and not any(h in marks for h in _ARTICLE_HINTS)
-        article = tag in ("article", "main") or any(h in marks for h in _ARTICLE_HINTS)
-        if tag in _BLOCK:
-            self._emit("\n")
-        if tag not in ("br", "img", "meta", "link", "input", "hr"):
-            self.stack.append((tag, skipped, article))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
-        if tag in _BLOCK:
-            self._emit("\n")
-
-    def handle_data(self, data):
-        if not self._skipped():
-            self._emit(data.replace("\n", " "))
-
-    def _emit(self, text: str) -> None:
-        self.all.append(text)
-        if self._in_article():
-            self.article.append(text)
+_HIDDEN = ("script", "style", "template", "textarea", "noscript", "head", "title", "iframe", "object", "embed",
+           "svg", "math", "select", "button", "input", "option", "map", "canvas", "video", "audio")
+_BLOCK = frozenset(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
+                    "article", "main", "blockquote", "pre", "address", "center", "header", "footer", "aside",
+                    "nav", "form", "fieldset", "figure", "figcaption", "hr", "body", "html", "tbody", "thead",
+                    "tfoot", "caption"))
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_WORD_RE = re.compile(rb"""ProgId\s+content=["']?Word\.Document|content=["']?Microsoft Word|urn:schemas-microsoft-com:office:word""",
+                      re.IGNORECASE)
+# Chrome of an archived capture: the Wayback Machine's toolbar and its notes.
+_ARCHIVE_IDS = ("wm-ipp", "wm-ipp-base", "wm-ipp-print", "donato", "playback")
 
 
-def html_to_text(markup: str) -> str:
-    """Plain text of the article element when the page marks one, else of the whole body."""
-    parser = _Extractor()
-    parser.feed(markup)
-    parser.close()
-    chosen = "".join(parser.article)
-    if len(chosen.strip()) < min(200, 0.3 * len("".join(parser.all).strip())):
-        chosen = "".join(parser.all)
-    lines = [" ".join(line.split()) for line in html.unescape(chosen).splitlines()]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip() + "\n"
+def declared_charset(data: bytes) -> str | None:
+    match = _CHARSET_RE.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> str:
+    """The page's characters: a BOM first, then the declared charset, then the usual sniffing.
+    A page that declares a one-byte charset but holds valid UTF-8 is UTF-8 (saved again by an editor)."""
+    charset = declared_charset(data)
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or charset is None or charset.startswith("utf"):
+        return decode_bytes(data, check=False)
+    try:
+        text = data.decode("utf-8")
+        if not text.isascii():
+            return decode_bytes(data, check=False)
+    except UnicodeDecodeError:
+        pass
+    if charset in ("iso8859-1", "ascii", "latin-1"):
+        charset = "cp1252"  # as browsers read them (WHATWG Encoding)
+    return data.decode(charset, errors="replace")
+
+
+def is_word_html(data: bytes) -> bool:
+    return bool(_WORD_RE.search(data[:8192]))
+
+
+def read_html_layout(data: bytes, main_content: bool | None = None) -> Layout:
+    """main_content: look for the article (default: unless Word made the page)."""
+    import lxml.html
+    markup = decode_html(data)
+    if main_content is None:
+        main_content = not is_word_html(data)
+    try:
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_parser())
+    except Exception:  # lxml raises ParserError for an empty or hostile document
+        return Layout("")
+    _drop_hidden(root)
+    if main_content:
+        _drop_chrome(root)
+        root = _main_content(root)
+    blocks, tables = _read(root)
+    return from_blocks(blocks, tables)
+
+
+def _parser():
+    import lxml.html
+    return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+
+
+def _drop_hidden(root) -> None:
+    for element in list(root.iter(*_HIDDEN)):
+        element.drop_tree()
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        style = (element.get("style") or "").replace(" ", "").lower()
+        if "display:none" in style or element.get("hidden") is not None or element.get("id") in _ARCHIVE_IDS:
+            element.drop_tree()
+
+
+_CHROME_ROLES = ("navigation", "banner", "contentinfo", "search", "menu", "menubar")
+# Class and id words of a portal's chrome; an element that also names an article is kept.
+_CHROME_HINTS = re.compile(r"menu|nav|footer|header|sidebar|banner|breadcrumb|share|comment|related|login|ads\b|toolbar")
+_ARTICLE_HINTS = re.compile(r"article|content|noidung|detail|post|entry|van-?ban|toanvan|main")
+
+
+def _drop_chrome(root) -> None:
+    """A web page's menus, footers and sidebars; a header only outside the article (an article's
+    own <header> holds its headline). Not <form>: ASP.NET and SharePoint pages hold all in one."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        if element.tag == "header" and any(a.tag in ("article", "main") for a in element.iterancestors()):
+            continue
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+        if (element.tag in ("nav", "footer", "aside", "header") or element.get("role") in _CHROME_ROLES
+                or element.tag not in ("body", "html") and _CHROME_HINTS.search(marks) and not _ARTICLE_HINTS.search(marks)
+                and _chrome_like(element)):
+            element.drop_tree()
+
+
+def _chrome_like(element) -> bool:
+    """A banner or a menu: little text, or text that is mostly links. A page's whole layout may sit
+    in an element whose class says "header" (portlets), and that one holds the article."""
+    text = len(" ".join(element.text_content().split()))
+    links = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return text < 200 or links > 0.5 * text
+
+
+def _main_content(root):
+    """The article of a page saved from the web, with its headline; the whole body when the
+    extractor finds nothing worth keeping (a short page is its own article)."""
+    import lxml.html
+    from readability import Document
+    whole = root.text_content()
+    try:
+        summary = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
+        article = lxml.html.fragment_fromstring(summary, create_parent="div", parser=_parser())
+    except Exception:  # readability raises Unparseable, and lxml errors, on odd pages
+        return root
+    if len(article.text_content().strip()) < min(200, 0.2 * len(whole.strip())):
+        return root
+    headline = _headline(root)
+    if headline is not None and " ".join(headline.text_content().split()) not in " ".join(article.text_content().split()):
+        headline.tail = None
+        article.insert(0, headline)
+    return article
+
+
+def _headline(root):
+    for tag in ("h1", "h2"):
+        for element in root.iter(tag):
+            if len(element.text_content().split()) >= 4:
+                return element
+    return None
+
+
+def _read(root) -> tuple[list, list[bool]]:
+    """Blocks of an element: runs of lines, and tables as rows of cells of lines."""
+    blocks, tables, current = [], [], [""]
+
+    def flush():
+        lines = [" ".join(line.split()) for line in current]
+        if any(lines):
+            blocks.append([line for line in lines if line] + [""])
+            tables.append(False)
+        current[:] = [""]
+
+    def walk(element):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "table":
+            flush()
+            blocks.append(_table(element))
+            tables.append(True)
+        elif tag == "br":
+            current.append("")
+        else:
+            block = tag in _BLOCK or tag in ("tr", "td", "th")
+            if block:
+                flush()
+            if element.text:
+                current[-1] += element.text
+            for child in element:
+                walk(child)
+                if child.tail:
+                    current[-1] += child.tail
+            if block:
+                flush()
+
+    walk(root)
+    flush()
+    return blocks, tables
+
+
+def _table(table) -> list[list[list[str]]]:
+    rows = []
+    for tr in table.iter("tr"):
+        if tr.getparent() is not table and tr.getparent().getparent() is not table:
+            continue  # a nested table's row belongs to that table
+        rows.append([_cell_lines(td) for td in tr if td.tag in ("td", "th")])
+    return rows
+
+
+def _cell_lines(td) -> list[str]:
+    lines = []
+    for block, is_table in zip(*_read(td)):
+        lines += [line for row in block for cell in row for line in cell] if is_table else [l for l in block if l]
+    return lines

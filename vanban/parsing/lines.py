@@ -83,6 +83,8 @@ def place_date(line: str) -> tuple[str | None, str | None] | None:
     found = next(find_dates(line[match.start("place"):]), None)
     if not found or len(line[match.start("place") + found[0].end():].split()) > 2:
         return None
+    if match.start("place") + found[0].start() > match.end():
+        return None  # the date is not the one "ngày" opens ("Ngày Nam kỳ khởi nghĩa (23/11/1940)")
     date = found[1]
     place = collapse_spaces(match.group("place")).strip(" ,.")
     place = re.sub(r"^(TP\.|Tp\.|T\.P\s)\s*", "Thành phố ", place)

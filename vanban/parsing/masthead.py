@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..agencies import find_province
 from ..text import collapse_spaces
 from .casing import official_case
 from .lines import quick_fold
@@ -20,7 +21,18 @@ _MOTTOS = (" CONG HOA XA HOI CHU NGHIA VIET NAM ", " DANG CONG SAN VIET NAM ")
 _PARENT_RE = re.compile(r"^(DANG BO|DANG CONG SAN|BO |BAN CHAP HANH DANG BO|BAN CHAP HANH TRUNG UONG$|UBND\b|"
                         r"UY BAN NHAN DAN\b|TONG CUC THUE\W*$|BAO HIEM XA HOI VIET ?NAM$)")
 _AGENCY_START = re.compile(r"^(TINH UY|THANH UY|HUYEN UY|QUAN UY|THI UY|DANG UY|TONG CUC|CUC|VU |SO |BAN |VAN PHONG|"
-                           r"CHI CUC|TRUNG TAM|BAO HIEM|UY BAN KIEM TRA)")
+                           r"CHI CUC|TRUNG TAM|BAO HIEM|UY BAN KIEM TRA|PHONG |TIEU BAN|THUONG TRUC|BAO |DAI |TAP CHI|"
+                           r"TRUONG |HOC VIEN|NHA XUAT BAN|DANG BO |CHI BO|CONG AN|THANH TRA|KHO BAC|LIEN DOAN)")
+# Owners whose units are named "<unit> <owner>": a Party committee, the Front, a mass organisation, an
+# election committee, a People's Council ("Ban Tuyên giáo và Dân vận Tỉnh ủy X", "Ban Thường trực Ủy ban
+# MTTQ Việt Nam tỉnh X", "Tiểu ban Văn phòng Ủy ban bầu cử tỉnh X").
+_OWNER_RE = re.compile(r"^(TINH UY|THANH UY|HUYEN UY|QUAN UY|THI UY|DANG UY|UY BAN (MAT TRAN|MTTQ)|MAT TRAN|"
+                       r"UY BAN BAU CU|HOI DONG BAU CU|LIEN DOAN LAO DONG|CONG DOAN|HOI |DOAN |BAN CHAP HANH DOAN|"
+                       r"HOI DONG NHAN DAN|HDND)")
+# Units that carry their own name or place: never glued to their owner ("Báo Lâm Đồng", "Huyện ủy Sơn Hà").
+_SELF_NAMED = re.compile(r"^(BAO |DAI |TAP CHI|TRUONG |HOC VIEN|NHA XUAT BAN|TINH UY|THANH UY|HUYEN UY|QUAN UY|"
+                         r"THI UY|DANG BO |UY BAN NHAN DAN|UBND|LIEN DOAN LAO DONG)|\b(TINH|HUYEN|XA|PHUONG|QUAN|THI TRAN|THANH PHO) \w")
+_LOCAL_UBND = re.compile(r"^(UY BAN NHAN DAN|UBND) (HUYEN|QUAN|THI XA|XA|PHUONG|THI TRAN|THANH PHO)\b")
 # Bodies of the Party Central Committee are named "<body> Trung ương" (Ban Tổ chức Trung ương).
 _CENTRAL_BODY = re.compile(r"^(BAN |VAN PHONG|UY BAN KIEM TRA)")
 
@@ -90,9 +102,28 @@ def issuer_from_agency(agency_lines: list[str]) -> tuple[str | None, str | None]
         return None, None
     keys = [_key(line) for line in lines]
     split = next((k for k in range(1, len(lines)) if _AGENCY_START.match(keys[k])), None)
-    if split is not None and _PARENT_RE.match(" ".join(keys[:split])):
-        parent, issuer = " ".join(lines[:split]), " ".join(lines[split:])
-        if " ".join(keys[:split]) == "BAN CHAP HANH TRUNG UONG" and _CENTRAL_BODY.match(" ".join(keys[split:])):
-            return parent, _central_body(issuer)
+    if split is None:
+        return None, official_case(" ".join(lines))
+    parent, issuer = " ".join(lines[:split]), " ".join(lines[split:])
+    parent_key, issuer_key = " ".join(keys[:split]), " ".join(keys[split:])
+    if parent_key == "BAN CHAP HANH TRUNG UONG" and _CENTRAL_BODY.match(issuer_key):
+        return parent, _central_body(issuer)
+    if _LOCAL_UBND.match(parent_key) and not find_province(parent) and not _SELF_NAMED.search(issuer_key):
+        return parent, _unit_of(issuer, issuer_key, parent)
+    if _PARENT_RE.match(parent_key):
+        return parent, official_case(issuer)
+    if _OWNER_RE.match(parent_key) and not _SELF_NAMED.search(issuer_key):
+        return parent, f"{official_case(issuer)} {official_case(parent)}"
+    if _SELF_NAMED.search(issuer_key):  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" / "LIÊN ĐOÀN LAO ĐỘNG TỈNH X"
         return parent, official_case(issuer)
     return None, official_case(" ".join(lines))
+
+
+def _unit_of(unit: str, key: str, ubnd: str) -> str:
+    """A unit of a district's or commune's People's Committee: "Phòng Tài chính - Kế hoạch huyện X";
+    its office is "Văn phòng Ủy ban nhân dân huyện X"."""
+    owner = re.sub(r"^UBND\b", "Ủy ban nhân dân", official_case(ubnd))
+    if key == "VAN PHONG":
+        return f"Văn phòng {owner}"
+    place = re.sub(r"^(?:Ủy ban nhân dân|UBND)\s+", "", owner)
+    return f"{official_case(unit)} {place}"

@@ -14,6 +14,8 @@ import logging
 from dataclasses import dataclass
 from typing import Callable
 
+from .esign import stamp_witnesses
+from .layout import Layout, from_spaced_text
 from .readers import EncodingProblem, checked
 
 # A page with fewer letters than this in its text layer is an image (a stamp or a page number at most).
@@ -30,22 +32,60 @@ class PdfText:
     ocr: bool               # True: read from page images by OCR
     pages: int
     ocr_seconds: float = 0.0
+    layout: Layout | None = None     # the text layer's layout, when the PDF has one
+
+
+def _reader(data: bytes):
+    import pypdf
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every slightly damaged file
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise PdfProblem("tệp PDF có mật khẩu. Cách sửa: bỏ mật khẩu rồi chuyển lại")
+    return reader
+
+
+def _damaged(exc: Exception) -> PdfProblem:
+    return PdfProblem(f"tệp PDF hỏng hoặc không phải PDF ({type(exc).__name__}: {exc}). "
+                      "Cách sửa: mở tệp bằng trình đọc PDF để kiểm tra, hoặc xuất lại PDF")
 
 
 def text_layer(data: bytes) -> list[str]:
     """The text layer of every page (empty strings for image-only pages)."""
-    import pypdf
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every slightly damaged file
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise PdfProblem("tệp PDF có mật khẩu. Cách sửa: bỏ mật khẩu rồi chuyển lại")
-        return [page.extract_text() or "" for page in reader.pages]
+        return [page.extract_text() or "" for page in _reader(data).pages]
     except PdfProblem:
         raise
     except Exception as exc:  # pypdf raises many types for a damaged file
-        raise PdfProblem(f"tệp PDF hỏng hoặc không phải PDF ({type(exc).__name__}: {exc}). "
-                         "Cách sửa: mở tệp bằng trình đọc PDF để kiểm tra, hoặc xuất lại PDF") from exc
+        raise _damaged(exc) from exc
+
+
+def layout_text(data: bytes) -> tuple[str, list[str]]:
+    """The text layer laid out with spaces as on the page (pypdf's layout mode, like poppler's
+    pdftotext -layout), so the header's two columns do not interleave; and the texts of the
+    annotations and form fields, where an e-signing system may have stamped the number and date."""
+    reader = _reader(data)
+    pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    return "\n\n".join(pages), annotation_texts(reader)
+
+
+def annotation_texts(reader) -> list[str]:
+    """Free texts, stamps and form-field values of a PDF (an e-signing system's stamp may be one)."""
+    found = []
+    try:
+        for page in reader.pages:
+            for ref in page.get("/Annots") or ():
+                annot = ref.get_object()
+                for key in ("/Contents", "/V", "/TU"):
+                    value = annot.get(key)
+                    if isinstance(value, str) and value.strip():
+                        found.append(value)
+        for value in (reader.get_fields() or {}).values():
+            text = value.get("/V") if isinstance(value, dict) else None
+            if isinstance(text, str) and text.strip():
+                found.append(text)
+    except Exception:  # an annotation pypdf cannot read is no witness
+        pass
+    return found
 
 
 def _letters(text: str) -> int:
@@ -67,12 +107,25 @@ def read_pdf(data: bytes, ocr: Callable | None = None) -> PdfText:
     layer_problem = None
     if has_text_layer(pages):
         try:  # TCVN3 and VNI layers are converted here; glyph codes and text without tone marks are not
-            return PdfText(checked("\n\n".join(pages)), False, len(pages))
+            text = checked("\n\n".join(pages))
         except EncodingProblem as exc:
             layer_problem = str(exc)
+        else:
+            return PdfText(text, False, len(pages), layout=_text_layout(data, text))
     if ocr is None:
         from ..ocr import ocr_pdf as ocr
     return _ocr(data, ocr, layer_problem)
+
+
+def _text_layout(data: bytes, plain: str) -> Layout:
+    """The layout of a PDF typed on a computer: its columns, and an e-signing stamp's witnesses."""
+    try:
+        spaced, stamps = layout_text(data)
+        layout = from_spaced_text(checked(spaced))
+    except Exception:  # layout mode fails on a few damaged files: the plain text layer is still good
+        return Layout(plain, ocr=False)
+    layout.witnesses = stamp_witnesses(layout.text, stamps)
+    return layout
 
 
 def _ocr(data: bytes, ocr: Callable, layer_problem: str | None) -> PdfText:

@@ -183,45 +183,11 @@ def _decode_legacy(data: bytes) -> str:
     return text
 
 
-def read_docx(data: bytes) -> str:
-    """Paragraphs and table cells of a .docx, in document order."""
-    try:
-        import docx  # python-docx
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise EncodingProblem(f"tệp .docx hỏng hoặc không phải Word ({exc})") from exc
-    lines = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(_docx_paragraph(child))
-        elif tag == "tbl":
-            lines += [_docx_paragraph(p) for p in child.iter() if p.tag.endswith("}p")]
-        lines.append("")
-    # Text typed in .VnTime fonts is TCVN3 mojibake inside the .docx: convert or refuse it like a .txt.
-    return checked("\n".join(lines))
-
-
-def _docx_paragraph(paragraph) -> str:
-    """Text of one w:p: a manual break starts a line, and so does a tab between two columns."""
-    parts = []
-    for node in paragraph.iter():
-        name = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
-        if name == "t":
-            parts.append(node.text or "")
-        elif name == "tab" and node.getparent().tag.endswith("}r"):  # w:tab is also a tab-stop definition in w:pPr
-            parts.append("\t")
-        elif name in ("br", "cr"):
-            parts.append("\n")
-    return "\n".join(_untab(line) for line in "".join(parts).split("\n"))
-
-
 # What a tab may follow inside one line: a list marker ("1.<tab>Nội dung", "a)<tab>", "-<tab>").
 _MARKER_RE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–+•])\s*")
 
 
-def _untab(line: str) -> str:
+def untab(line: str) -> str:
     """Tabs of a Word line: after a list marker a space, elsewhere a column break
     ("Số: 154-CV/TU<tab>Hà Nam, ngày ..." is two header lines side by side)."""
     out = ""
@@ -233,12 +199,28 @@ def _untab(line: str) -> str:
 
 def read_bytes(data: bytes, name: str) -> str:
     """Dispatch by file extension; returns NFC plain text with lines."""
+    return read_layout(data, name).text
+
+
+def read_layout(data: bytes, name: str):
+    """The text of a .txt/.md/.html/.docx input in reading order, with what its layout tells
+    (parsing/layout.py): a Word table's header columns, a CMS file's front matter."""
+    from .layout import Layout
     lower = name.lower()
     if lower.endswith(".docx"):
-        return read_docx(data)
-    is_html = lower.endswith((".html", ".htm"))
-    text = decode_bytes(data, check=not is_html)
-    if is_html:
-        from .html import html_to_text
-        text = checked(html_to_text(text))
-    return text
+        from .word import read_docx_layout
+        return read_docx_layout(data)
+    if lower.endswith((".html", ".htm")):
+        from .html import read_html_layout
+        layout = read_html_layout(data)
+        text = checked(layout.text)
+        if text != layout.text:  # converted from a legacy font: the columns were not
+            layout.left, layout.right = [], []
+        layout.text = text
+        return layout
+    if lower.endswith(".md"):  # checked once its front matter is read and its HTML body's entities decoded
+        from .cms import read_content_file
+        layout = read_content_file(decode_bytes(data, check=False))
+        layout.text = checked(layout.text)
+        return layout
+    return Layout(decode_bytes(data))

@@ -1,0 +1,223 @@
+"""Readers that see the layout: .docx tables, Word HTML, saved pages, CMS files, PDF text laid out with
+spaces, e-signing stamps. Fixtures are built here from the official layouts (NĐ 30/2020/NĐ-CP Phụ lục I,
+HD 36-HD/VPTW); no third-party file is read."""
+import io
+import zipfile
+
+import pytest
+
+from vanban.convert import convert_bytes
+from vanban.parsing.esign import stamp_witnesses
+from vanban.parsing.glued import glued_signature
+from vanban.parsing.layout import from_spaced_text
+from vanban.parsing.masthead import issuer_from_agency
+from vanban.parsing.readers import EncodingProblem, read_layout
+
+BODY = ("Thực hiện Công văn số 1234/UBND-KGVX ngày 10/3/2024 của Ủy ban nhân dân huyện Đắk Song về việc phòng, "
+        "chống dịch bệnh, Ủy ban nhân dân xã yêu cầu các thôn, bon triển khai thực hiện nghiêm túc các nội dung sau.")
+
+
+def _docx(header_left, header_right, signer_cell, noi_nhan=("Nơi nhận:", "- Như trên;", "- Lưu: VT.")) -> bytes:
+    import docx
+    document = docx.Document()
+
+    def fill(cell, lines):
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+    row = document.add_table(rows=1, cols=2).rows[0]
+    fill(row.cells[0], header_left)
+    fill(row.cells[1], header_right)
+    document.add_paragraph("Kính gửi: Các thôn, bon trên địa bàn xã.")
+    document.add_paragraph(BODY)
+    document.add_paragraph("Đề nghị các thôn, bon nghiêm túc thực hiện./.")
+    row = document.add_table(rows=1, cols=2).rows[0]
+    fill(row.cells[0], list(noi_nhan))
+    fill(row.cells[1], signer_cell)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "________________"]
+PARTY = ["ĐẢNG CỘNG SẢN VIỆT NAM", "________________"]
+
+
+@pytest.mark.parametrize("left,right,signer,expected", [
+    # NĐ 30: a commune's letter, signed for the committee by a vice-chairman.
+    (["ỦY BAN NHÂN DÂN", "XÃ ĐẮK HÒA", "_______", "Số: 125/UBND-VP", "V/v triển khai công tác phòng, chống dịch"],
+     MOTTO + ["Đắk Hòa, ngày 15 tháng 3 năm 2024"], ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Nguyễn Văn An"],
+     ("125/UBND-VP", "2024-03-15", "Ủy ban nhân dân xã Đắk Hòa", "Nguyễn Văn An")),
+    # HD 36: a board of a Tỉnh ủy, header of two levels; the motto is the Party's.
+    (["TỈNH ỦY LÂM ĐỒNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số 45-CV/BTGDVTU"],
+     PARTY + ["Lâm Đồng, ngày 02 tháng 6 năm 2025"], ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "", "Trần Thị Bình"],
+     ("45-CV/BTGDVTU", "2025-06-02", "Ban Tuyên giáo và Dân vận Tỉnh ủy Lâm Đồng", "Trần Thị Bình")),
+    # The Front's standing board of a commune (HD 36 layout for mass organisations).
+    (["ỦY BAN MTTQ VIỆT NAM", "XÃ TÂN LẬP", "BAN THƯỜNG TRỰC", "Số: 12/TB-MTTQ-BTT"],
+     MOTTO + ["Tân Lập, ngày 3 tháng 1 năm 2025"], ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "", "Lê Văn Cường"],
+     ("12/TB-MTTQ-BTT", "2025-01-03", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Lập", "Lê Văn Cường")),
+    # A district office under its UBND, with a compound unit code in the symbol.
+    (["UBND HUYỆN ĐẮK SONG", "PHÒNG TÀI CHÍNH - KẾ HOẠCH", "Số: 88/PTCKH-NS"],
+     MOTTO + ["Đắk Song, ngày 29 tháng 6 năm 2016"], ["TRƯỞNG PHÒNG", "", "Phạm Minh Đức"],
+     ("88/PTCKH-NS", "2016-06-29", "Phòng Tài chính - Kế hoạch huyện Đắk Song", "Phạm Minh Đức")),
+])
+def test_docx_header_and_signature_tables(left, right, signer, expected):
+    result = convert_bytes(_docx(left, right, signer), "van-ban.docx")
+    meta = result.metadata
+    assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"], meta["nguoi_ky"]) == expected
+
+
+def test_docx_header_columns_are_kept_apart():
+    layout = read_layout(_docx(["TỈNH ỦY LÂM ĐỒNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số 45-CV/BTGDVTU"],
+                               PARTY + ["Lâm Đồng, ngày 02 tháng 6 năm 2025"], ["Trần Thị Bình"]), "x.docx")
+    assert layout.left[:2] == ["TỈNH ỦY LÂM ĐỒNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN"]
+    assert layout.right[0] == "ĐẢNG CỘNG SẢN VIỆT NAM" and layout.right[-1].startswith("Lâm Đồng, ngày")
+
+
+def test_docx_zip_bomb_is_refused_fast():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * (120 * 1024 * 1024) + b"</w:document>")
+    assert len(out.getvalue()) < 300_000
+    with pytest.raises(EncodingProblem, match="zip bomb"):
+        read_layout(out.getvalue(), "bom.docx")
+
+
+# Word's "Save as Web Page": windows-1252 declared, Vietnamese letters outside it as entities, mso markup.
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<meta name=ProgId content=Word.Document><meta name=Generator content="Microsoft Word 15">
+<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>vt</o:Author></o:DocumentProperties></xml><![endif]-->
+<style><!-- p.MsoNormal {mso-style-parent:""; margin:0in;} --></style></head>
+<body lang=EN-US style='tab-interval:.5in'><div class=WordSection1>
+<table class=MsoNormalTable border=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
+ <tr style='mso-yfti-irow:0'>
+  <td width=236 valign=top><p class=MsoNormal align=center><span lang=VI>&#7910;Y BAN NH\xc2N D\xc2N<o:p></o:p></span></p>
+  <p class=MsoNormal align=center><b>X\xc3 &#272;&#7854;K H\xd2A</b></p>
+  <p class=MsoNormal align=center>S&#7889;: 125/UBND-VP</p></td>
+  <td width=400 valign=top><p class=MsoNormal align=center><b>C&#7896;NG H\xd2A X\xc3 H&#7896;I CH&#7910; NGH&#296;A VI&#7878;T NAM</b></p>
+  <p class=MsoNormal align=center><b>&#272;&#7897;c l&#7853;p - T&#7921; do - H&#7841;nh ph\xfac</b></p>
+  <p class=MsoNormal align=right><i>&#272;&#7855;k H\xf2a, ng\xe0y 15 th\xe1ng 3 n&#259;m 2024</i></p></td>
+ </tr></table>
+<p class=MsoNormal align=center><b>TH\xd4NG B\xc1O<o:p></o:p></b></p>
+<p class=MsoNormal align=center><b>V&#7873; vi&#7879;c t&#7893; ch&#7913;c l&#7877; ra qu\xe2n<o:p></o:p></b></p>
+<p class=MsoNormal style='text-indent:.5in'><![if !supportLists]>-<![endif]>Th&#7921;c hi&#7879;n K&#7871; ho&#7841;ch
+s&#7889; 15/KH-UBND ng\xe0y 2/3/2024 c&#7911;a &#7910;y ban nh\xe2n d\xe2n huy&#7879;n, &#7910;y ban nh\xe2n d\xe2n x\xe3
+th\xf4ng b\xe1o t&#7899;i c\xe1c th\xf4n, bon n&#7897;i dung sau.</p>
+<template><p>S&#7889;: 999/UBND-GIA</p></template><textarea>S&#7889;: 998/UBND-GIA</textarea>
+<script>document.write("S&#7889;: 997/UBND-GIA")</script>
+<table><tr><td><p class=MsoNormal><b>N&#417;i nh&#7853;n:</b></p><p class=MsoNormal>- L&#432;u: VT.</p></td>
+<td><p class=MsoNormal align=center><b>CH&#7910; T&#7882;CH</b></p><p class=MsoNormal>&nbsp;</p>
+<p class=MsoNormal align=center><b>Nguy&#7877;n V&#259;n An</b></p></td></tr></table>
+</div></body></html>"""
+
+
+def test_word_html_is_read_by_its_charset_and_layout():
+    result = convert_bytes(WORD_HTML.encode("cp1252"), "thong-bao.htm")
+    meta = result.metadata
+    assert result.status != "error", result.error
+    assert (meta["so_ky_hieu"], meta["loai_van_ban"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"], meta["nguoi_ky"]) == \
+        ("125/UBND-VP", "Thông báo", "2024-03-15", "Ủy ban nhân dân xã Đắk Hòa", "Nguyễn Văn An")
+    assert [c["so_ky_hieu"] for c in meta["van_ban_dan_chieu"]] == ["15/KH-UBND"]
+
+
+def test_hidden_html_is_never_read():
+    text = read_layout(WORD_HTML.encode("cp1252"), "x.htm").text
+    assert "999" not in text and "998" not in text and "997" not in text and "mso-style" not in text
+
+
+def test_saved_portal_page_keeps_the_article_not_the_chrome():
+    chrome = "<li><a href='/a'>Giới thiệu chung về huyện</a></li>" * 30
+    article = ("<p>Ngày 20/5/2025, Ủy ban nhân dân tỉnh Bình Định đã ban hành Công văn số 4154/UBND-KT về việc bảo đảm "
+               "an toàn thi công xây dựng và phòng chống sạt lở trong mùa mưa lũ trên địa bàn tỉnh.</p>") * 4
+    page = (f"<html><head><title>Trang thông tin điện tử Huyện Tuy Phước</title></head><body>"
+            f"<div id='wm-ipp-base'>Wayback Machine 2025 captures</div><div class='banner'>TRANG THÔNG TIN ĐIỆN TỬ "
+            f"HUYỆN TUY PHƯỚC</div><ul class='menu'>{chrome}</ul><div class='news-detail'><h1>Chủ tịch UBND tỉnh chỉ "
+            f"đạo bảo đảm an toàn thi công xây dựng</h1>{article}</div><footer>Bản quyền thuộc UBND huyện</footer>"
+            "</body></html>")
+    text = read_layout(page.encode(), "tin.html").text
+    assert "Wayback" not in text and "Giới thiệu chung" not in text and "Bản quyền" not in text
+    assert text.startswith("Chủ tịch UBND tỉnh chỉ đạo") and "4154/UBND-KT" in text
+
+
+def test_cms_front_matter_gives_fields():
+    page = ('---json\n{"title": "Nghị quyết về việc thông qua đồ án quy hoạch", "date": "2020-03-19T04:00:00Z",\n'
+            '"co_quan_ban_hanh": "HỘI ĐỒNG NHÂN DÂN HUYỆN ĐẮK SONG", "hinh_thuc_van_ban": "Nghị quyết",\n'
+            '"ngay_ban_hanh": "12/03/2020", "so_hieu": ""}\n---\n<p>Ngh&#7883; quy&#7871;t &#273;&atilde; &#273;&#432;&#7907;c th&ocirc;ng qua.</p>\n')
+    meta = convert_bytes(page.encode(), "nq.md").metadata
+    assert (meta["loai_van_ban"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"]) == \
+        ("Nghị quyết", "2020-03-12", "Hội đồng nhân dân huyện Đắk Song")
+
+
+# A PDF's text layer in layout mode: the two header columns side by side, the signer beside the Nơi nhận list.
+SPACED = """  ỦY BAN NHÂN DÂN                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ TỈNH LÂM ĐỒNG                                Độc lập - Tự do - Hạnh phúc
+     SỞ TÀI CHÍNH
+   Số:      /STC-VP                      Lâm Đồng, ngày    tháng 01 năm 2026
+V/v hướng dẫn lập dự toán
+
+      Kính gửi: Các sở, ban, ngành.
+
+ Nơi nhận:                                             KT. GIÁM ĐỐC
+ - Như trên;                                           PHÓ GIÁM ĐỐC
+ - Lưu: VT.
+                                                       Hoàng Văn Minh
+"""
+
+
+def test_spaced_text_columns_do_not_interleave():
+    layout = from_spaced_text(SPACED)
+    assert layout.left[:3] == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "SỞ TÀI CHÍNH"]
+    assert layout.right[-1] == "Lâm Đồng, ngày tháng 01 năm 2026"
+    assert layout.text.rstrip().endswith("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHoàng Văn Minh")
+
+
+@pytest.mark.parametrize("stamp,annotations,expected", [
+    # The signing system's text on the page: its number; its signing time is never the date of issue.
+    ("Ký bởi: Văn phòng Chính phủ\nSố: 2003/CĐ-VPCP\nThời gian ký: 12.01.2026 10:15:22 +07:00", [],
+     {"so_ky_hieu": "2003/CĐ-VPCP"}),
+    ("Người ký: Sở Tài chính\nSố: 15/STC-VP\nNgày: 14/01/2026\nThời gian ký: 14/01/2026 16:02", [],
+     {"so_ky_hieu": "15/STC-VP", "ngay_ban_hanh": "2026-01-14"}),
+    ("Thân bài không có dấu ký số.", ["Số: 15/STC-VP"], {"so_ky_hieu": "15/STC-VP"}),
+    ("Thời gian ký: 12/01/2026", [], {}),
+])
+def test_esign_stamp_witnesses(stamp, annotations, expected):
+    found = stamp_witnesses(stamp, annotations)
+    assert {k: w.value for k, w in found.items()} == expected
+
+
+def test_blank_number_takes_the_stamp_flagged():
+    from vanban.parsing.extract import extract
+    layout = from_spaced_text(SPACED + "\nKý bởi: Sở Tài chính\nSố: 15/STC-VP\nNgày: 14/01/2026\nThời gian ký: 14/01/2026\n")
+    layout.witnesses = stamp_witnesses(layout.text, [])
+    doc = extract(layout).doc
+    assert (doc.so_ky_hieu, doc.ngay_ban_hanh) == ("15/STC-VP", "2026-01-14")
+    assert {"so_ky_hieu", "ngay_ban_hanh"} <= set(doc.can_xac_minh)
+
+
+@pytest.mark.parametrize("lines,issuer", [
+    (["TỈNH ỦY LÂM ĐỒNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN"], "Ban Tuyên giáo và Dân vận Tỉnh ủy Lâm Đồng"),
+    (["ỦY BAN MTTQ VIỆT NAM", "TỈNH GIA LAI", "BAN THƯỜNG TRỰC"], "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Gia Lai"),
+    (["UBND HUYỆN ĐẮK SONG", "PHÒNG TÀI CHÍNH - KẾ HOẠCH"], "Phòng Tài chính - Kế hoạch huyện Đắk Song"),
+    (["UBND XÃ TÂN LẬP", "VĂN PHÒNG"], "Văn phòng Ủy ban nhân dân xã Tân Lập"),
+    (["ỦY BAN BẦU CỬ TỈNH GIA LAI", "TIỂU BAN VĂN PHÒNG"], "Tiểu ban Văn phòng Ủy ban bầu cử tỉnh Gia Lai"),
+    (["TỈNH ỦY LÂM ĐỒNG", "BÁO LÂM ĐỒNG"], "Báo Lâm Đồng"),
+    (["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG TỈNH GIA LAI"], "Liên đoàn Lao động tỉnh Gia Lai"),
+    (["ĐẢNG BỘ TỈNH QUẢNG NGÃI", "HUYỆN ỦY SƠN HÀ"], "Huyện ủy Sơn Hà"),
+    (["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG ĐẠI HỌC TÂY ĐÔ"], "Trường Đại học Tây Đô"),
+])
+def test_two_level_headers_read_parent_then_child(lines, issuer):
+    assert issuer_from_agency(lines)[1] == issuer
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng", ("KT. Bộ trưởng Thứ trưởng", "Đinh Trung Tụng")),
+    ("- Lưu: VT, ĐMDN (2b). Trung Anh BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng", ("Bộ trưởng, Chủ nhiệm", "Mai Tiến Dũng")),
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp CHƯƠNG TRÌNH HÀNH ĐỘNG",
+     ("TM. Ủy ban nhân dân KT. Chủ tịch Phó Chủ tịch", "Nguyễn Hữu Tháp")),
+    ("- Lưu: VT, Vụ VĐCXDPL.", None),
+])
+def test_glued_signature(line, expected):
+    assert glued_signature(line) == expected
