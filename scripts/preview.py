@@ -96,8 +96,8 @@ def report(done: str, seconds: float, state: dict) -> str:
     if not state["loi"]:
         return f"{done} ({seconds:.1f} s), {summary(state)}"
     lines = "\n".join(f"  LỖI: {line}" for line in state["loi"])
-    return (f"{done} ({seconds:.1f} s) NHƯNG TỆP CÓ {len(state['loi'])} LỖI (trang xem trước hiện lỗi ở đầu trang; "
-            f"bản dựng thật sẽ không đăng):\n{lines}")
+    return (f"{done} ({seconds:.1f} s) NHƯNG TỆP CÓ {len(state['loi'])} LỖI "
+            f"(trang xem trước hiện lỗi ở đầu trang; bản dựng thật sẽ không đăng):\n{lines}")
 
 
 # As deploy/kho-van-ban-common.conf sends it (tests/test_preview.py checks they agree).

@@ -20,6 +20,10 @@ from .register import Body, register, resolve, words
 from .text import fold, name_key
 
 
+MISMARKED = "sai hoặc thiếu dấu tiếng Việt"
+NOT_A_PLACE = "không phải tên tỉnh, thành phố hay huyện, quận, thị xã trong danh mục địa danh"
+
+
 @dataclass(frozen=True)
 class Advice:
     message: str
@@ -60,7 +64,7 @@ def issuer_advice(written: str) -> Advice | None:
     if found.junk:   # trailing OCR debris the register dropped ("Bộ Tài chính cong hoa í") is not the name
         written_words = written_words[:-len(found.junk.split())]
     if _mismarked(written_words, _spellings(found.body)):
-        return Advice("sai hoặc thiếu dấu tiếng Việt", f"viết đúng dấu: '{found.body.ten}'", True)
+        return Advice(MISMARKED, f"viết đúng dấu: '{found.body.ten}'", True)
     return _unknown_district(found.body)
 
 
@@ -101,25 +105,34 @@ def _place_names() -> dict[str, str]:
     return {**{d.ten: d.ten for d in districts().all}, **names}
 
 
-@lru_cache(maxsize=1 << 12)
-def place_advice(written: str) -> Advice | None:
-    """dia_danh is a province or a district ("Hà Nam", "Kim Bảng", "thành phố Hồ Chí Minh"): its right
-    diacritics, or the nearest names. A place neither known nor near one (a commune) gets no advice."""
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    return frozenset(name_key(n) for n in _place_names())
+
+
+def _place_part(written: str) -> str:
+    """The name in a place line: "thành phố Hà Nội" -> "Hà Nội", "TP. Hồ Chí Minh" -> "Hồ Chí Minh"."""
     tokens = written.split()
-    for kind in sorted(_PLACE_KINDS, key=len, reverse=True):   # "thành phố Hà Nội": the name is "Hà Nội"
+    for kind in sorted(_PLACE_KINDS, key=len, reverse=True):
         size = len(kind.split())
         if len(tokens) > size and folded(" ".join(tokens[:size])).replace(".", "") == kind:
             tokens = tokens[size:]
             break
-    place = " ".join(tokens).strip(" .,")
-    keys = {name_key(n) for n in _place_names()}
-    if not place or name_key(place) in keys:
+    return " ".join(tokens).strip(" .,")
+
+
+@lru_cache(maxsize=1 << 12)
+def place_advice(written: str) -> Advice | None:
+    """dia_danh is a province or a district ("Hà Nam", "Kim Bảng", "thành phố Hồ Chí Minh"): its right
+    diacritics, or the nearest names. A place neither known nor near one (a commune) gets no advice."""
+    place = _place_part(written)
+    if not place or name_key(place) in _place_keys():
         return None
     same = sorted({usual for n, usual in _place_names().items() if folded(n) == folded(place)})
     if same:
-        return Advice("sai hoặc thiếu dấu tiếng Việt", "viết đúng dấu: " + " / ".join(f"'{n}'" for n in same), True)
+        return Advice(MISMARKED, "viết đúng dấu: " + " / ".join(f"'{n}'" for n in same), True)
     nearest = list(dict.fromkeys(_place_names()[n] for n in near(place, _place_names())))
     if nearest:
-        return Advice("không phải tên tỉnh, thành phố hay huyện, quận, thị xã trong danh mục địa danh",
-                      f"Có phải: {' / '.join(nearest)}? Nếu đúng là nơi khác (xã, phường), giữ nguyên", False)
+        return Advice(NOT_A_PLACE, f"Có phải: {' / '.join(nearest)}? Nếu đúng là nơi khác (xã, phường), giữ nguyên",
+                      False)
     return None

@@ -40,7 +40,7 @@ def summary(state: dict) -> str:
 def banner(state: dict, rendered: bool = True) -> str:
     """The banner at the top of the preview page (every value escaped: it came from the file)."""
     errors, flags = state["loi"], state["can_xac_minh"]
-    kind = "kho-preview-error" if errors else ("kho-preview-review" if flags else "kho-preview-ok")
+    kind = "kho-preview-" + ("error" if errors else "review" if flags else "ok")
     shown = "trang dưới đây có thể thiếu hoặc sai thông tin" if rendered else "không dựng được trang"
     title = (f"Bản xem trước — {len(errors)} lỗi: {shown}, và bản dựng thật (mkdocs build --strict) "
              "sẽ không đăng" if errors else f"Bản xem trước — {summary(state)}")
