@@ -7,7 +7,10 @@ Builds the edited page, with its metadata panel, citations and backlinks as
 the full build shows them, into .preview/site/ (never site/): only the
 documents related to it are read (vanban/archive/preview.py, over a cache of
 the catalog in .preview/catalog.pickle that is refreshed by file stamps).
-With --watch it serves the preview on 127.0.0.1 and rebuilds on every save.
+With --watch it serves the preview on 127.0.0.1 and rebuilds on every save; the page
+opens with a banner of every error and review flag of the file and reloads itself
+after each rebuild (scripts/preview_hook.py). The terminal says "Đã cập nhật" alone
+only when the file has no error.
 The preview has no search index, and nothing in it is published: the full
 `mkdocs build --strict` stays the published site.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import http.server
+import json
 import logging
 import os
 import shutil
@@ -29,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vanban.archive.preview import PreviewCatalog  # noqa: E402
+from vanban.archive.preview_banner import STATUS_FILE, summary  # noqa: E402
 from vanban.archive.urls import DOCUMENTS_DIR, is_document  # noqa: E402
 
 
@@ -46,18 +51,21 @@ def preview_docs(catalog: PreviewCatalog, src_uri: str, target: Path) -> list[st
     return [src for src in pages if src != src_uri]
 
 
-def build_preview(docs: Path, site: Path, stubs: list[str] = ()) -> None:
+def build_preview(docs: Path, site: Path, stubs: list[str] = (), edited: str = "") -> dict:
     """MkDocs in this process, with the archive's hooks but not the search ones; the
-    stubs are read by the archive, not rendered (scripts/preview_hook.py)."""
+    stubs are read by the archive, not rendered, and the edited page carries the banner
+    of its problems (scripts/preview_hook.py). Returns that status."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     import yaml
     hooks = [h for h in yaml.safe_load(_hooks_block())["hooks"] if not Path(h).name.startswith("search_")]
     hooks.insert(hooks.index("hooks/archive.py") + 1, "scripts/preview_hook.py")
     os.environ["KHO_PREVIEW_STUBS"] = "\n".join(stubs)
+    os.environ["KHO_PREVIEW_PAGE"] = edited
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site),
                          hooks=[str(ROOT / h) for h in hooks])
     build(config)
+    return json.loads((site / STATUS_FILE).read_text(encoding="utf-8"))
 
 
 def _hooks_block() -> str:
@@ -72,17 +80,39 @@ def _hooks_block() -> str:
     return "\n".join(block)
 
 
-def preview_once(catalog: PreviewCatalog, src_uri: str, out: Path) -> tuple[Path, float]:
+def preview_once(catalog: PreviewCatalog, src_uri: str, out: Path) -> tuple[Path, float, dict]:
+    """(the page, seconds, the status of the edited file: its errors and review flags)."""
     started = time.perf_counter()
     catalog.refresh()
     if src_uri not in catalog.entries:
         raise SystemExit(f"{src_uri}: không phải một văn bản trong {catalog.docs / DOCUMENTS_DIR}")
     stubs = preview_docs(catalog, src_uri, out / "docs")
-    build_preview(out / "docs", out / "site", stubs)
-    return out / "site" / src_uri[:-3] / "index.html", time.perf_counter() - started
+    state = build_preview(out / "docs", out / "site", stubs, src_uri)
+    return out / "site" / src_uri[:-3] / "index.html", time.perf_counter() - started, state
+
+
+def report(done: str, seconds: float, state: dict) -> str:
+    """ "Đã cập nhật (0.5 s)" only when the file has no error; otherwise the errors, said first."""
+    if not state["loi"]:
+        return f"{done} ({seconds:.1f} s), {summary(state)}"
+    lines = "\n".join(f"  LỖI: {line}" for line in state["loi"])
+    return (f"{done} ({seconds:.1f} s) NHƯNG TỆP CÓ {len(state['loi'])} LỖI "
+            f"(trang xem trước hiện lỗi ở đầu trang; bản dựng thật sẽ không đăng):\n{lines}")
+
+
+# As deploy/kho-van-ban-common.conf sends it (tests/test_preview.py checks they agree).
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+       "form-action 'self'; frame-ancestors 'self'")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """The preview under the published site's Content-Security-Policy (deploy/): what works here works there."""
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
@@ -115,8 +145,8 @@ def main(argv=None) -> int:
         parser.error(f"{args.file}: chỉ xem trước được trang văn bản trong {args.docs}/{DOCUMENTS_DIR}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     catalog = PreviewCatalog(docs, args.out / "catalog.pickle")
-    page, seconds = preview_once(catalog, src_uri, args.out)
-    print(f"Bản xem trước: {page} ({seconds:.1f} s)", flush=True)
+    page, seconds, state = preview_once(catalog, src_uri, args.out)
+    print(report(f"Bản xem trước: {page}", seconds, state), flush=True)
     if not args.watch:
         return 0
     with serving(args.out / "site", args.port) as base:
@@ -128,10 +158,10 @@ def main(argv=None) -> int:
                 if path.stat().st_mtime_ns != stamp:
                     stamp = path.stat().st_mtime_ns
                     try:
-                        _, seconds = preview_once(catalog, src_uri, args.out)
-                        print(f"Đã cập nhật ({seconds:.1f} s)", flush=True)
+                        _, seconds, state = preview_once(catalog, src_uri, args.out)
+                        print(report("Đã cập nhật", seconds, state), flush=True)
                     except Exception as error:  # a bad edit must not stop the watch
-                        print(f"LỖI: {error}", flush=True)
+                        print(f"LỖI: không dựng được bản xem trước: {error}", flush=True)
     return 0
 
 

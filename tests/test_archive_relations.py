@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from _archive_pages import page
+from conftest import ROOT
 from vanban.archive.catalog import body_mentions, build_catalog
 from vanban.archive.relations import AMBIGUOUS, MISSING, RESOLVED, body_citations, build_relations, citations_of
 
@@ -123,3 +124,57 @@ def test_the_cited_issuers_level_and_province_come_from_the_register(held, statu
     _, links = links_of(held + [citing(CITE_17, co_quan_ban_hanh="Cục Thuế thành phố Hồ Chí Minh",
                                        so_ky_hieu="6770/CTTPHCM-KK")])
     assert [link.status for link in links] == [status]
+
+
+# Citations as district and provincial letters write them: no place, the reader knows it.
+SEED_PAGES = ("van-ban/2021/cong-van-154-cv-tu.md", "van-ban/2021/ket-luan-thuong-truc-tinh-uy-khanh-hoa-2021-07-25.md",
+              "van-ban/2021/dien-thuong-truc-ban-bi-thu-2021-07-21.md")
+KIM_BANG = dict(co_quan_ban_hanh="Huyện ủy Kim Bảng", dia_danh="Kim Bảng", ngay_ban_hanh="2021-08-26")
+OTHERS = [   # what else the archive holds: the cited documents, and the same numbers elsewhere
+    ("van-ban/2021/154-khanh-hoa.md", page(co_quan_ban_hanh="Tỉnh ủy Khánh Hòa", dia_danh="Khánh Hòa")),
+    ("van-ban/2021/07-kl-tw.md", page(so_ky_hieu="07-KL/TW", loai_van_ban="Kết luận", ngay_ban_hanh="2021-06-11",
+                                      co_quan_ban_hanh="Bộ Chính trị", dia_danh="Hà Nội")),
+    ("van-ban/2021/239-kim-bang.md", page(so_ky_hieu="239-CV/HU", **{**KIM_BANG, "ngay_ban_hanh": "2021-08-25"})),
+    ("van-ban/2021/239-ly-nhan.md", page(so_ky_hieu="239-CV/HU", ngay_ban_hanh="2021-08-25",
+                                         co_quan_ban_hanh="Huyện ủy Lý Nhân", dia_danh="Lý Nhân")),
+    ("van-ban/2021/6880-khanh-hoa.md", page(so_ky_hieu="6880/UBND-KGVX", ngay_ban_hanh="2021-07-23",
+                                            co_quan_ban_hanh="Ủy ban nhân dân tỉnh Khánh Hòa", dia_danh="Khánh Hòa")),
+    ("van-ban/2021/6880-ha-nam.md", page(so_ky_hieu="6880/UBND-KGVX", ngay_ban_hanh="2021-07-23",
+                                         co_quan_ban_hanh="Ủy ban nhân dân tỉnh Hà Nam")),
+]
+
+
+@pytest.mark.parametrize("citing_page, wording, target", [
+    # The case: a Huyện ủy of Hà Nam cites the Tỉnh ủy's letter (seed 003) without naming the province.
+    (("van-ban/2021/citing.md", page("Thực hiện Công văn số 154-CV/TU, ngày 28/4/2021 của Ban Thường vụ Tỉnh ủy.",
+                                     so_ky_hieu="240-CV/HU", **KIM_BANG)),
+     "154-CV/TU", "van-ban/2021/cong-van-154-cv-tu.md"),
+    # A central document, cited from a district: found whatever the place.
+    (("van-ban/2021/citing.md", page("Thực hiện Kết luận số 07-KL/TW, ngày 11/6/2021 của Bộ Chính trị.",
+                                     so_ky_hieu="240-CV/HU", **KIM_BANG)),
+     "07-KL/TW", "van-ban/2021/07-kl-tw.md"),
+    # "của Huyện ủy" in a letter of Kim Bảng's Ủy ban: Huyện ủy Kim Bảng, not Lý Nhân's 239-CV/HU of that day.
+    (("van-ban/2021/citing.md", page("Thực hiện Công văn số 239-CV/HU, ngày 25/8/2021 của Huyện ủy.",
+                                     so_ky_hieu="1500/UBND-VP", co_quan_ban_hanh="Ủy ban nhân dân huyện Kim Bảng",
+                                     dia_danh="Kim Bảng", ngay_ban_hanh="2021-08-27")),
+     "239-CV/HU", "van-ban/2021/239-kim-bang.md"),
+    # The province's own letter (seed 004, Khánh Hòa) citing "của UBND tỉnh".
+    (None, "6880/UBND-KGVX", "van-ban/2021/6880-khanh-hoa.md"),
+    # Seed 001 (Thường trực Ban Bí thư) citing the Bộ Chính trị.
+    (None, "07-KL/TW", "van-ban/2021/07-kl-tw.md"),
+])
+def test_citations_without_a_place_resolve_as_staff_write_them(citing_page, wording, target):
+    seeds = [(src, (ROOT / "docs" / src).read_text(encoding="utf-8")) for src in SEED_PAGES]
+    relations = build_relations(build_catalog(seeds + OTHERS + ([citing_page] if citing_page else [])).records)
+    source = citing_page[0] if citing_page else next(
+        src for src in SEED_PAGES if any(l.citation.so_ky_hieu == wording for l in relations.outgoing[src]))
+    link = next(l for l in relations.outgoing[source] if l.citation.so_ky_hieu == wording)
+    assert (link.status, link.target and link.target.src_uri) == (RESOLVED, target)
+
+
+def test_a_district_letter_knows_its_province_and_district():
+    record = build_catalog([("van-ban/2021/x.md", page(**KIM_BANG, so_ky_hieu="240-CV/HU"))]).records[0]
+    assert (record.province, record.district.ten) == ("Hà Nam", "Kim Bảng")
+    # A provincial body is not the city of its name.
+    record = build_catalog([("van-ban/2021/x.md", page(co_quan_ban_hanh="Tỉnh ủy Lai Châu", dia_danh=None))]).records[0]
+    assert (record.province, record.district) == ("Lai Châu", None)

@@ -126,6 +126,9 @@ REGRESSIONS = [
     # vanban/parsing/readers.py: a UTF-8 BOM followed by bytes that are not UTF-8 raised UnicodeDecodeError
     ("bom-hong.md", b"\xef\xbb\xbf\x80--\ntitle: K\xe1\xba\xbf ho\xe1\xba\xa1ch 12-KH/HU\n---\n"),
     ("utf16-le.txt", b"\xff\xfe" + "Tỉnh ủy Hà Nam".encode("utf-16-le") + b"\x00"),   # odd length after a BOM
+    # vanban/convert.py: a place line damaged to "Ha\x00 Nam" failed the schema's diacritics check; now flagged
+    ("dia-danh-hong.txt", b"\x00\n\n\nS\xf4\xec 154 - CV/TU\n\nV/v ti\xea\xecp tu\xf2c t\xe3ng c\xfd\xf5\xccng c\xf4ng "
+     b"ta\xecc pho\xccng,\nch\xf4\xecng di\xf2ch Covid-19\n\nHa\x00 Nam, nga\xccy 28 tha\xecng 4 n\xe3m 2021" + b"x" * 60),
 ]
 
 

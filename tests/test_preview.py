@@ -95,8 +95,18 @@ def test_watch_serves_and_rebuilds_on_save(tmp_path):
         time.sleep(0.05)  # a new modification time even on coarse clocks
         edited.write_text(edited.read_text(encoding="utf-8").replace("Đinh Thị Lụa", "Người Ký Mới"),
                           encoding="utf-8")
-        next(line for line in lines if "Đã cập nhật" in line or "LỖI" in line)
+        updated = next(line for line in lines if "Đã cập nhật" in line or "LỖI" in line)
+        assert "LỖI" not in updated, updated
         assert "Người Ký Mới" in urllib.request.urlopen(url, timeout=30).read().decode("utf-8")
+        # A save that breaks the date: the terminal never says "Đã cập nhật" alone, the page says it too.
+        time.sleep(0.05)
+        edited.write_text(edited.read_text(encoding="utf-8").replace("ngay_ban_hanh: '2021-04-28'",
+                                                                     "ngay_ban_hanh: 30/8/2021"), encoding="utf-8")
+        updated = next(line for line in lines if "Đã cập nhật" in line or "LỖI" in line)
+        assert updated.startswith("Đã cập nhật") and "NHƯNG TỆP CÓ 1 LỖI" in updated, updated
+        assert "ngay_ban_hanh" in next(lines)   # the error itself, on the next line
+        page = urllib.request.urlopen(url, timeout=30).read().decode("utf-8")
+        assert '<div class="kho-preview-banner kho-preview-error"' in page and "30/8/2021" in page
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -105,3 +115,25 @@ def test_watch_serves_and_rebuilds_on_save(tmp_path):
 def test_refuses_a_page_that_is_not_a_document(tmp_path):
     result = preview(sample_docs(), "huong-dan/index.md", tmp_path / "out")
     assert result.returncode == 2 and "van-ban" in result.stderr
+
+
+def test_the_banner_carries_every_error_and_flag_of_the_file(tmp_path):
+    docs = copy_docs(tmp_path)
+    edited = docs / SEED_003
+    edited.write_text(edited.read_text(encoding="utf-8").replace("ngay_ban_hanh: '2021-04-28'",
+                                                                 "ngay_ban_hanh: 30/8/2021"), encoding="utf-8")
+    result = preview(docs, SEED_003, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "NHƯNG TỆP CÓ 1 LỖI" in result.stdout and "khóa 'ngay_ban_hanh' = '30/8/2021'" in result.stdout
+    page = (tmp_path / "out" / "site" / SEED_003[:-3] / "index.html").read_text(encoding="utf-8")
+    shown = block(page, "kho-preview-banner")
+    assert page.index(shown) < page.index('class="kho-meta')   # at the top, before the metadata panel
+    assert shown.count('class="kho-preview-loi"') == 1 and "không phải ngày hợp lệ" in shown
+    assert shown.count('class="kho-preview-xac-minh"') == 1 and "co_quan_ban_hanh" in shown   # seed 003's flag
+
+
+def test_the_preview_server_sends_the_published_csp():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import preview as preview_script
+    deployed = (ROOT / "deploy" / "kho-van-ban-common.conf").read_text(encoding="utf-8")
+    assert f'add_header Content-Security-Policy "{preview_script.CSP}" always;' in deployed

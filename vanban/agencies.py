@@ -6,12 +6,14 @@ which issuer code does a body use) without knowing how the register reads names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .places import District, districts
 from .register import LEVELS, register, resolve
 from .text import collapse_spaces, fold, name_key, nfc
 
-__all__ = ["LEVELS", "PROVINCES", "agency_key", "canonical_name", "expand_abbreviations", "find_province", "is_known_code",
-           "is_national_code", "issuer_code", "level_of", "province_from_host"]
+__all__ = ["LEVELS", "PROVINCES", "agency_key", "canonical_name", "district_of", "district_province", "expand_abbreviations",
+           "find_province", "is_known_code", "is_national_code", "issuer_code", "level_of", "province_from_host"]
 
 
 def _province_names() -> tuple[str, ...]:
@@ -45,6 +47,21 @@ def find_province(text: str | None) -> str | None:
     """The province named in text ("Hà Nam, ngày 28" -> "Hà Nam"), or None. Longest names first."""
     province = register().find_province(text)
     return province.ten if province else None
+
+
+@lru_cache(maxsize=1 << 14)   # asked for every document and every citation of a district body
+def district_of(issuer: str | None, place: str | None = None) -> District | None:
+    """The district of a district body ("Huyện ủy Kim Bảng"), or of a district body named without it
+    ("Huyện ủy") whose place line names it (dia_danh "Kim Bảng"). Only a district-level issuer has one:
+    "Tỉnh ủy Lai Châu" is not the city of Lai Châu."""
+    if not issuer or level_of(issuer) != "Cấp huyện":
+        return None
+    return districts().find(issuer) or districts().find(place)
+
+
+def district_province(district: District | None) -> str | None:
+    """The province of a district, by name ("Hà Nam")."""
+    return register().provinces[district.tinh].ten if district else None
 
 
 def province_from_host(url: str | None) -> str | None:

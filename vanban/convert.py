@@ -15,6 +15,7 @@ from .parsing.pdf import PdfProblem, read_pdf
 from .parsing.layout import Layout
 from .parsing.readers import EncodingProblem, read_layout
 from .dates import parse_iso, today_in_vietnam
+from .name_advice import MISMARKED
 from .render import front_matter, render, render_body
 from .schema import validate
 from .text import slugify
@@ -99,6 +100,11 @@ def _publish(parsed, name: str, note: str = "") -> Result:
     if date and date > today_in_vietnam():  # a misread year: publish it only as a review flag
         parsed.doc.flag("ngay_ban_hanh")
     meta = parsed.doc.to_front_matter()
+    mismarked = [p.key for p in validate(meta) if p.severity == "error" and p.message == MISMARKED]
+    if mismarked:   # a known name whose marks OCR or a lost encoding damaged: published only flagged
+        for key in mismarked:
+            parsed.doc.flag(key)
+        meta = parsed.doc.to_front_matter()
     problems = validate(meta)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p.format(name) for p in problems if p.severity != "error"]

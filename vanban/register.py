@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .places import District, districts
 from .text import collapse_spaces, fold, nfc, slugify
 
 DATA = Path(__file__).parent / "data" / "co_quan.yaml"
@@ -203,7 +204,10 @@ class Register:
             if template is None or not rest:
                 return None
             if template.district:
-                # Known only from its id: the place's diacritics are lost, so callers name it as written.
+                known = _one_place(districts().by_slug(rest))
+                if known:
+                    return self._district(template, known.ten)
+                # Not in data/huyen.yaml: the place's diacritics are lost, so callers name it as written.
                 return Body(body_id, template.ten.format(ten=rest.replace("-", " ").title()), template.loai,
                             template.cap, ma=template.ma, mau=template.id)
             elif rest in self.provinces:
@@ -226,10 +230,13 @@ class Register:
 
     def _district(self, template: Template, place: str) -> Body:
         """A district or commune body: its id is the template and the place's name ("huyen-uy.kim-bang"),
-        since district names repeat across provinces only rarely and the 2025 reform ended the districts."""
+        since district names repeat across provinces only rarely and the 2025 reform ended the districts.
+        A place of data/huyen.yaml is spelt as there and gives the body its province ("Kim Bang" -> Kim Bảng,
+        Hà Nam); a name two provinces share ("Châu Thành") gives none."""
         body_id = f"{template.id}.{slugify(place)}"
-        body = Body(body_id, template.ten.format(ten=place), template.loai, template.cap, ma=template.ma,
-                    mau=template.id)
+        known = _one_place(districts().named(place) or districts().same_letters(place))
+        body = Body(body_id, template.ten.format(ten=known.ten if known else place), template.loai, template.cap,
+                    ma=template.ma, mau=template.id, tinh=known.tinh if known and _one_province(known) else None)
         self._built.setdefault(body_id, body)
         return self._built[body_id]
 
@@ -418,6 +425,15 @@ class Register:
         key = "".join(words(text, self.abbreviations)[1])
         close = difflib.get_close_matches(key, self.compact, n=1, cutoff=cutoff)
         return self.get(self.compact[close[0]]) if close else None
+
+
+def _one_place(found: list[District]) -> District | None:
+    """The district a name means, when every district of that name is spelt the same way."""
+    return found[0] if found and len({d.ten for d in found}) == 1 else None
+
+
+def _one_province(district: District) -> bool:
+    return len({d.tinh for d in districts().named(district.ten)}) == 1
 
 
 @lru_cache(maxsize=1)

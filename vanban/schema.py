@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from .dates import parse_iso, today_in_vietnam
 from .doctypes import TYPE_NAMES, canonical_type
+from .name_advice import type_fix
 from .symbols import normalize_symbol, parse_symbol
-from .text import fold
 
 
 @dataclass(frozen=True)
@@ -198,14 +198,6 @@ def _check_citations(value) -> Problem | None:
     return None
 
 
-def _type_fix(written: str) -> str:
-    """Suggest the listed type a reader typed without diacritics ("Chi thi" -> "Chỉ thị")."""
-    same = [name for name in TYPE_NAMES if fold(name).casefold() == fold(written).casefold()]
-    if same:
-        return f"viết đúng dấu: '{same[0]}'"
-    return "chọn một trong: " + ", ".join(TYPE_NAMES)
-
-
 def _flags(meta: dict) -> list[str]:
     """The keys listed in can_xac_minh; anything else written there is reported by _check_value."""
     flags = meta.get("can_xac_minh")
@@ -216,7 +208,7 @@ def _check_specific(meta: dict) -> list[Problem]:
     problems = []
     doc_type = meta.get("loai_van_ban")
     if isinstance(doc_type, str) and doc_type and canonical_type(doc_type) is None:
-        problems.append(Problem("loai_van_ban", doc_type, "không thuộc danh mục loại văn bản", _type_fix(doc_type)))
+        problems.append(Problem("loai_van_ban", doc_type, "không thuộc danh mục loại văn bản", type_fix(doc_type)))
     symbol = meta.get("so_ky_hieu")
     if isinstance(symbol, str) and symbol and parse_symbol(symbol, whole=True) is None:
         # The whole value must be the symbol: "99-CV/TU<script>" is not silently cut to 99-CV/TU.
@@ -238,11 +230,27 @@ def _check_specific(meta: dict) -> list[Problem]:
     return problems
 
 
+def _check_names(meta: dict) -> list[Problem]:
+    """The issuer and the place as staff spell them (vanban/name_advice.py): a known name without its
+    diacritics is an error, a warning when the key is listed in can_xac_minh; a near miss is a warning."""
+    from .name_advice import issuer_advice, place_advice  # the register reads its data file on first use
+
+    flagged = set(_flags(meta))
+    problems = []
+    for key, advise in (("co_quan_ban_hanh", issuer_advice), ("dia_danh", place_advice)):
+        value = meta.get(key)
+        advice = advise(value.strip()) if isinstance(value, str) and value.strip() else None
+        if advice:
+            severity = "error" if advice.error and key not in flagged else "warning"
+            problems.append(Problem(key, value, advice.message, advice.fix, severity))
+    return problems
+
+
 def _check_register(meta: dict) -> list[Problem]:
     """Review warnings, never errors (new bodies appear): an issuer or register id the register does not know."""
     from .register import register, resolve  # the register reads its data file on first use
 
-    problems = []
+    problems = _check_names(meta)
     issuer, body_id = meta.get("co_quan_ban_hanh"), meta.get("ma_co_quan")
     if isinstance(issuer, str) and issuer.strip() and resolve(issuer).body is None:
         near = register().suggest(issuer)

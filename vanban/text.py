@@ -71,3 +71,19 @@ def sentence_case(text: str) -> str:
         return text
     lowered = text.lower()
     return lowered[:1].upper() + lowered[1:]
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance between a and b, or limit + 1 once it is sure to exceed limit (names
+    are compared with hundreds of others; most are far and stop after a row or two)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return min(previous[-1], limit + 1)

@@ -18,7 +18,8 @@ from functools import cached_property
 
 import yaml
 
-from ..agencies import agency_key, find_province
+from ..agencies import agency_key, district_of, district_province, find_province
+from ..places import District
 from ..register import body as register_body
 from ..dates import parse_iso
 from ..parsing.citations import Mention, mentions
@@ -122,8 +123,15 @@ class Record:
         return int(parsed.year) if parsed and parsed.year else None
 
     @cached_property
+    def district(self) -> District | None:
+        """The district of a district body's document (vanban.agencies.district_of), else None."""
+        return district_of(self.co_quan, self.get("dia_danh"))
+
+    @cached_property
     def province(self) -> str | None:
-        return find_province(self.co_quan) or find_province(self.get("dia_danh"))
+        """Named in the issuer or the place line, else the province of its district: real district letters
+        ("Huyện ủy Kim Bảng", "Kim Bảng, ngày …") almost never name their province."""
+        return find_province(self.co_quan) or find_province(self.get("dia_danh")) or district_province(self.district)
 
     @cached_property
     def review_keys(self) -> list[str]:

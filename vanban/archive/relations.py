@@ -4,7 +4,9 @@ A citation resolves only when exactly one document fits its symbol, its date
 (or year) and its issuer context. Local symbols such as 761-CV/TU exist in
 every province, so they need a province: from the cited issuer ("Tỉnh ủy Hà
 Nam") or, for an issuer named without one ("Ban Thường vụ Tỉnh ủy"), from the
-citing document. Several candidates, or none that can be told apart, make the
+citing document, whose province may come from its district ("Huyện ủy Kim
+Bảng" is in Hà Nam). A district body cited without its place ("của Huyện ủy")
+is the citing document's own district. Several candidates, or none that can be told apart, make the
 citation "ambiguous"; no candidate makes it "missing" (cited but not held).
 """
 from __future__ import annotations
@@ -13,7 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..agencies import find_province, is_national_code, level_of
+from ..agencies import district_of, district_province, find_province, is_national_code, level_of
+from ..places import District
 from ..dates import parse_iso
 from ..doctypes import canonical_type
 from ..parsing.citations import merge_mentions
@@ -105,11 +108,19 @@ def is_national(citation: Citation) -> bool:
     return bool(parsed) and is_national_code(parsed.codes[-1])
 
 
+def _cited_district(citation: Citation, citing: Record) -> District | None:
+    """The district of a cited district body: the one it names ("của Huyện ủy Lý Nhân"), else the citing
+    document's own ("của Huyện ủy" in a letter of Kim Bảng means Huyện ủy Kim Bảng). None for other levels."""
+    if not citation.co_quan or level_of(citation.co_quan) != "Cấp huyện":
+        return None
+    return district_of(citation.co_quan) or citing.district
+
+
 def _context_province(citation: Citation, citing: Record) -> str | None:
-    named = find_province(citation.co_quan)
+    named = find_province(citation.co_quan) or district_province(district_of(citation.co_quan))
     if named:
         return named
-    return citing.province  # "Tỉnh ủy" written by a body of that same province
+    return citing.province  # "Tỉnh ủy" written by a body of that same province, or by one of its districts
 
 
 def _fits_date(citation: Citation, candidate: Record) -> bool:
@@ -145,6 +156,9 @@ def resolve(citation: Citation, citing: Record, by_symbol: dict[str, list[Record
         if province is None:
             return (AMBIGUOUS if candidates else MISSING), tuple(candidates), None
         candidates = [r for r in candidates if _place_key(r.province or "") == _place_key(province)]
+        district = _cited_district(citation, citing)
+        if district:   # every district of a province numbers its own 239-CV/HU
+            candidates = [r for r in candidates if r.district == district]
     if len(candidates) == 1:
         return RESOLVED, tuple(candidates), province
     return (AMBIGUOUS if candidates else MISSING), tuple(candidates), province
