@@ -151,16 +151,30 @@ def test_cli_takes_pdf_files_and_folders(text_layer_pdf, tmp_path):
     assert (tmp_path / "out" / "2021" / "cong-van-154-cv-tu.md").exists()
 
 
+LAYOUT = '{"header_words": [["Số:", 96.5, 450, 374, 65, 52, 3.8]], "signature": ["Lê Minh Hưng"]}'
+
+
 @pytest.mark.parametrize("cached, used", [
-    ('["trang một", "trang hai"]', True),     # a result saved by an earlier run
-    ('{"pages": "not a list"}', False),       # a cache file is untrusted: anything else is ignored
+    ('{"pages": ["trang một", "trang hai"], "layout": %s}' % LAYOUT, True),   # a result saved by an earlier run
+    ('["trang một", "trang hai"]', False),    # an older run's format: its pages were read another way
+    ('{"pages": "not a list", "layout": %s}' % LAYOUT, False),   # a cache file is untrusted: anything else is ignored
+    ('{"pages": ["trang một"], "layout": {"header_words": [["Số:", "x"]], "signature": []}}', False),
     ('not json', False),
 ])
 def test_ocr_cache_is_used_only_when_it_holds_pages(scan_pdf, tmp_path, monkeypatch, cached, used):
     monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
     monkeypatch.setattr(ocr, "_recognise", lambda data: ocr.OcrPages(["đã OCR lại"], 1.0))
     ocr._cache_file(scan_pdf).write_text(cached, encoding="utf-8")
-    pages = ocr.ocr_pdf(scan_pdf).pages
-    assert pages == (["trang một", "trang hai"] if used else ["đã OCR lại"])
-    if not used:  # the fresh result replaced the bad file
-        assert ocr._cached(ocr._cache_file(scan_pdf)) == ["đã OCR lại"]
+    result = ocr.ocr_pdf(scan_pdf)
+    assert result.pages == (["trang một", "trang hai"] if used else ["đã OCR lại"])
+    if used:
+        assert result.layout.signature == ["Lê Minh Hưng"] and result.layout.header_words[0].stroke == 3.8
+    else:  # the fresh result replaced the bad file
+        assert ocr._cached(ocr._cache_file(scan_pdf)).pages == ["đã OCR lại"]
+
+
+def test_cache_key_names_every_reading_setting(scan_pdf, tmp_path, monkeypatch):
+    monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
+    before = ocr._cache_file(scan_pdf)
+    monkeypatch.setattr(ocr, "READING", ocr.READING + "|another")
+    assert ocr._cache_file(scan_pdf) != before

@@ -60,17 +60,17 @@ class Result:
         self.markdown = front_matter(self.metadata) + body
 
 
-def _read(data: bytes, name: str) -> tuple[str, bool | None]:
-    """(NFC text, True when it was OCR'd here from a scan, else None: unknown)."""
+def _read(data: bytes, name: str) -> tuple[str, bool | None, object]:
+    """(NFC text, True when it was OCR'd here from a scan, else None: unknown; the scan's layout or None)."""
     if name.lower().endswith(".pdf"):
         pdf = read_pdf(data)
-        return pdf.text, (True if pdf.ocr else None)
-    return read_bytes(data, name), None
+        return pdf.text, (True if pdf.ocr else None), pdf.layout
+    return read_bytes(data, name), None, None
 
 
 def convert_bytes(data: bytes, name: str) -> Result:
     try:
-        text, ocr = _read(data, name)
+        text, ocr, layout = _read(data, name)
     except PdfProblem as exc:
         return Result(name, "error", error=f"{name}: {exc}")
     except EncodingProblem as exc:
@@ -80,7 +80,7 @@ def convert_bytes(data: bytes, name: str) -> Result:
         return _publish(parsed, name, note=LOW_QUALITY_NOTE)
     if not text.strip():
         return Result(name, "error", error=f"{name}: tệp rỗng, không có nội dung. Cách sửa: kiểm tra lại tệp nguồn")
-    return _publish(extract(text, ocr=ocr), name)
+    return _publish(extract(text, ocr=ocr, layout=layout), name)
 
 
 # Shown above the body of a page recovered from damaged OCR (parsing/degraded.py).

@@ -1,8 +1,14 @@
 """OCR of scanned PDF pages: poppler's pdftoppm renders them, Tesseract's Vietnamese model reads them.
 
-The only module that runs external programs for the converter. Debian packages:
-poppler-utils (pdftoppm), tesseract-ocr and tesseract-ocr-vie (scripts/test.sh and
-scripts/serve.sh install them).
+The only module that runs external programs for the converter, and the only one that looks at
+page images (with Pillow). Debian packages: poppler-utils (pdftoppm), tesseract-ocr and
+tesseract-ocr-vie (scripts/test.sh and scripts/serve.sh install them).
+
+Each page is read once as TSV (every word with its box and confidence); the text is rebuilt
+from it with the header band as two columns (parsing/page_layout.py). Two more facts are kept
+for extraction (parsing/scan.py): the header words of the first page with the width of their
+strokes (typed or handwritten digits), and the signature column read again on its own, since on
+a full-page read the seal and the signature over it hide the signer's title and name.
 """
 from __future__ import annotations
 
@@ -14,13 +20,21 @@ import shutil
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .text import fold
+from .parsing.page_layout import BAND_HEIGHT, TsvWord, header_band, page_text, parse_tsv
+from .parsing.scan import ScanLayout, Word
 
 PACKAGES = "tesseract-ocr tesseract-ocr-vie poppler-utils"
 DPI = 300           # Tesseract reads tone marks reliably from 300 dpi
 LANGUAGE = "vie"
+PAGE_MODE = 3       # Tesseract's automatic page segmentation for the page
+BLOCK_MODE = 6      # one uniform block: the signature column, read on its own
 TIMEOUT = 300       # seconds per program run: one page never takes that long
+# What a read gives, in the cache key: a change of how pages are read never reuses old results.
+READING = f"tsv|psm{PAGE_MODE}|columns|header-strokes|signature-psm{BLOCK_MODE}|v1"
 # Optional folder of OCR results keyed by the PDF's SHA-256 and the settings, so that converting the
 # same scans again (a batch re-run, the accuracy benchmark) skips Tesseract. Off unless set.
 CACHE_ENV = "KHO_OCR_CACHE"
@@ -38,6 +52,7 @@ class OcrFailed(RuntimeError):
 class OcrPages:
     pages: list[str]
     seconds: float      # wall time of rendering and recognition, for scripts/bench.py
+    layout: ScanLayout = field(default_factory=ScanLayout)
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,7 +83,7 @@ def _cache_file(data: bytes) -> Path | None:
     folder = os.environ.get(CACHE_ENV)
     if not folder:
         return None
-    settings = f"{DPI}|{LANGUAGE}|{_tesseract_version()}"
+    settings = f"{DPI}|{LANGUAGE}|{_tesseract_version()}|{READING}"
     key = hashlib.sha256(hashlib.sha256(data).digest() + settings.encode()).hexdigest()
     return Path(folder) / f"{key}.json"
 
@@ -78,13 +93,17 @@ def _tesseract_version() -> str:
     return _run(["tesseract", "--version"]).splitlines()[0] if shutil.which("tesseract") else ""
 
 
-def _cached(path: Path | None) -> list[str] | None:
-    """The cached pages, or None when absent or not a list of strings (a cache file is untrusted)."""
+def _cached(path: Path | None) -> OcrPages | None:
+    """The cached result, or None when absent or not of the expected shape (a cache file is untrusted)."""
     try:
-        pages = json.loads(path.read_text(encoding="utf-8")) if path else None
+        entry = json.loads(path.read_text(encoding="utf-8")) if path else None
     except (OSError, ValueError):
         return None
-    return pages if isinstance(pages, list) and all(isinstance(p, str) for p in pages) else None
+    pages = entry.get("pages") if isinstance(entry, dict) else None
+    if not (isinstance(pages, list) and all(isinstance(p, str) for p in pages)):
+        return None
+    layout = ScanLayout.from_json(entry.get("layout"))
+    return OcrPages(pages, 0.0, layout) if layout else None
 
 
 def ocr_pdf(data: bytes) -> OcrPages:
@@ -92,25 +111,76 @@ def ocr_pdf(data: bytes) -> OcrPages:
     if (package := missing()) is not None:
         raise OcrUnavailable(f"chưa cài {package}")
     cache = _cache_file(data)
-    if (pages := _cached(cache)) is not None:
-        return OcrPages(pages, 0.0)
+    if (cached := _cached(cache)) is not None:
+        return cached
     result = _recognise(data)
     if cache:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(result.pages, ensure_ascii=False), encoding="utf-8")
+        entry = {"pages": result.pages, "layout": result.layout.to_json()}
+        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
         tmp.replace(cache)
     return result
 
 
 def _recognise(data: bytes) -> OcrPages:
+    from PIL import Image
     start = time.perf_counter()
     # One thread per page run: the machine's other work keeps its cores.
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    layout, pages = ScanLayout(), []
     with tempfile.TemporaryDirectory(prefix="kho-ocr-") as tmp:
         pdf = Path(tmp) / "in.pdf"
         pdf.write_bytes(data)
         _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(pdf), str(Path(tmp) / "page")])
         images = sorted(Path(tmp).glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
-        pages = [_run(["tesseract", str(image), "stdout", "-l", LANGUAGE], env) for image in images]
-    return OcrPages(pages, time.perf_counter() - start)
+        for number, image in enumerate(images):
+            words = parse_tsv(_run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(PAGE_MODE), "tsv"], env))
+            with Image.open(image) as picture:
+                picture = picture.convert("L")
+                pages.append(page_text(words, picture.width, picture.height))
+                if number == 0:
+                    layout.header_words = _header_words(words, picture)
+                if not layout.signature and (anchor := _noi_nhan(words)):
+                    layout.signature = _read_column(picture, _signature_box(anchor, picture), Path(tmp), env)
+    return OcrPages(pages, time.perf_counter() - start, layout)
+
+
+def _header_words(words: list[TsvWord], picture) -> list[Word]:
+    """The words of the page's header band (or its top, without one), with their stroke widths."""
+    band = header_band(words, picture.width, picture.height)
+    bottom = band[1] if band else picture.height * BAND_HEIGHT
+    return [Word(w.text, w.conf, w.left, w.top, w.width, w.height, _stroke_width(picture, w))
+            for w in words if w.top <= bottom]
+
+
+def _stroke_width(picture, word: TsvWord) -> float | None:
+    """Mean stroke width in pixels: twice the ink over its outline (ink a 3x3 erosion removes).
+    A felt pen's strokes are wider than a typeface's; see parsing/scan.py."""
+    from PIL import ImageFilter
+    crop = picture.crop((word.left, word.top, word.left + word.width, word.top + word.height))
+    ink = crop.point(lambda v: 0 if v < 128 else 255)
+    area = ink.histogram()[0]
+    outline = area - ink.filter(ImageFilter.MaxFilter(3)).histogram()[0]
+    return 2 * area / outline if outline else None
+
+
+def _noi_nhan(words: list[TsvWord]) -> TsvWord | None:
+    """The "Nơi nhận" word that opens the recipients' list; the signature block is beside it."""
+    return next((word for previous, word in zip(words, words[1:])
+                 if fold(previous.text).lower() == "noi" and fold(word.text).lower().startswith("nhan")), None)
+
+
+def _signature_box(anchor: TsvWord, picture) -> tuple[int, int, int, int]:
+    """The right half of the page (the list on the left does not reach it) from a little above
+    "Nơi nhận" to a third of a page below it."""
+    top = max(0, anchor.top - int(picture.height * 0.03))
+    return picture.width // 2, top, picture.width, min(picture.height, top + int(picture.height * 0.33))
+
+
+def _read_column(picture, box: tuple[int, int, int, int], folder: Path, env: dict) -> list[str]:
+    """Lines Tesseract reads in one region of a page, as one block of text."""
+    crop = folder / "region.png"
+    picture.crop(box).save(crop)
+    text = _run(["tesseract", str(crop), "stdout", "-l", LANGUAGE, "--psm", str(BLOCK_MODE)], env)
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..dates import iso, make_date, parse_date, today_in_vietnam
 from ..doctypes import type_for_code
+from ..symbol_repair import repair_by_named_body
 from ..symbols import Symbol, find_symbols, parse_symbol, symbol_key
 from ..text import fold, name_key, nfc
 from .header import type_of_heading
@@ -246,9 +247,12 @@ def join_spaced_digits(line: str) -> str:
 # OCR left without its "Số:" ("864305 /TCT-KK. Hà Nội, ngdy, Jf tháng 4") cite nothing.
 _NUMBER_LINE_RE = re.compile(rf"^(?:{SO_WORD}\s*[:.]{{1,2}}\s*\d"
                              r"|\d{1,6}\s*/\s*[A-ZĐ][\w/-]*[.,]?\s+[A-ZĐ][^\d,]{1,30},\s*ng)")
-# Text repairs before citations are read: a fraction slash from the PDF ("01⁄2016/TTLT"), "ngày"
-# glued to a code ("6670/BYT-MTngày"), a year cut at a line end ("03/202 1/UBTVQH15").
+# Text repairs before citations are read: a fraction slash from the PDF ("01⁄2016/TTLT"), a
+# legislature number cut off ("64/2025/QH 15"), a slash lost before a Tờ trình code ("125TTr-HĐND"),
+# "ngày" glued to a code ("6670/BYT-MTngày"), a year cut at a line end ("03/202 1/UBTVQH15").
 _TEXT_FIXES = ((re.compile("\u2044"), "/"),
+               (re.compile(r"(?<=/QH) (?=1\d\b)"), ""),                   # "64/2025/QH 15"
+               (re.compile(r"(?<![\d/.,])(\d{1,5})(?=TTr-[A-ZĐ])"), r"\1/"),  # "125TTr-HĐND"
                (re.compile(r"(?<=[A-ZĐ])(?=ngày\b)"), " "),
                (re.compile(r"(?<![\d/])(\d{1,5}/(?:19|20)\d) (\d)(?=/[A-ZĐ])"), r"\1\2"))
 # Debris glued before a number ("sô:#1/2020/NĐGP"), or a lone digit before it ("SỐ 3 1/2021/TT-"):
@@ -266,6 +270,24 @@ def citation_text(text: str) -> str:
     for pattern, replacement in _TEXT_FIXES:
         text = pattern.sub(replacement, text)
     return text
+
+
+def repair_named_issuers(citations: list, text: str, own: set[str]) -> list:
+    """Citations whose issuer code OCR misread, repaired from the body the sentence names around
+    them (symbol_repair.repair_by_named_body); one per document, never the own number."""
+    kept: dict[str, object] = {}
+    for citation in citations:
+        symbol = parse_symbol(citation.so_ky_hieu)
+        raw = citation.nguyen_van
+        at = text.find(raw) if raw else -1
+        context = text[max(0, at - 150):at + len(raw)] if at >= 0 else raw
+        fixed = repair_by_named_body(symbol, context) if symbol else None
+        if fixed is not None and fixed != symbol:
+            citation.so_ky_hieu = str(fixed)
+        key = symbol_key(citation.so_ky_hieu)
+        if key not in own:
+            kept.setdefault(key, citation)
+    return list(kept.values())
 
 
 def trusted_number(text: str, number_start: int) -> bool:

@@ -217,3 +217,22 @@ def scan_signature(lines: list[str], start: int, end: int) -> Signature:
                 return sig
         return sig
     return sig
+
+
+def column_signature(lines: list[str]) -> Signature:
+    """The signer in the signature column read on its own from a scan's image (vanban/ocr.py):
+    the title lines on top ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG"), then seal and signature debris, then
+    the name, the column's last line that holds one ("Ki ¬ Phạm Minh Chính": the name is the
+    longest run of words at the end of a line that reads as a name). Line indexes are not the
+    page text's, so nothing is marked taken."""
+    sig = Signature()
+    for line in reversed(lines):
+        words = line.split()
+        name = next((found for start in range(max(0, len(words) - 5), len(words) - 1)
+                     if (found := scan_name(" ".join(words[start:])))), None)
+        if name:
+            sig.nguoi_ky = name
+            break
+    roles = [official_case(line.strip(_DEBRIS)) for line in lines if is_role(line.strip(_DEBRIS))]
+    sig.chuc_vu = ", ".join(dict.fromkeys(r for r in roles if plausible_name(r))) or None
+    return sig
