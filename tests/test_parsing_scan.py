@@ -79,10 +79,3 @@ def test_a_witnessed_number_stays():
     assert distrust_handwriting(doc, symbol, layout("384 92 573 379 54 48 4.9", "28 96 1549 380 60 41 3.7"),
                                 confirmed=True) == symbol
     assert doc.so_ky_hieu == "384/QĐ-TTg"
-
-
-def test_layout_round_trips_through_the_cache_format():
-    original = layout("384 92 573 379 54 48 4.9", "28 96 1549 380 60 41 3.7")
-    original.signature = ["KT. THỦ TƯỚNG", "Hồ Đức Phớc"]
-    assert ScanLayout.from_json(original.to_json()) == original
-    assert ScanLayout.from_json({"header_words": [["x", "not a number"]], "signature": []}) is None

@@ -33,8 +33,9 @@ LANGUAGE = "vie"
 PAGE_MODE = 3       # Tesseract's automatic page segmentation for the page
 BLOCK_MODE = 6      # one uniform block: the signature column, read on its own
 TIMEOUT = 300       # seconds per program run: one page never takes that long
-# What a read gives, in the cache key: a change of how pages are read never reuses old results.
-READING = f"tsv|psm{PAGE_MODE}|columns|header-strokes|signature-psm{BLOCK_MODE}|v1"
+# How a page is read, in the cache key: a change of it never reuses old results. The cache holds
+# what was read (words, boxes, strokes, the signature column); text and layout are derived on load.
+READING = f"tsv|psm{PAGE_MODE}|strokes-top-{BAND_HEIGHT}|signature-psm{BLOCK_MODE}|v2"
 # Optional folder of OCR results keyed by the PDF's SHA-256 and the settings, so that converting the
 # same scans again (a batch re-run, the accuracy benchmark) skips Tesseract. Off unless set.
 CACHE_ENV = "KHO_OCR_CACHE"
@@ -49,10 +50,35 @@ class OcrFailed(RuntimeError):
 
 
 @dataclass
+class PageRead:
+    """What Tesseract and the image gave for one page: its size, its words with their boxes (TSV),
+    and the stroke width of each word in the page's top part (None below it). The text and the
+    layout facts are derived from it, so this is what the cache keeps."""
+    width: int
+    height: int
+    words: list[TsvWord]
+    strokes: list[float | None]
+
+
+@dataclass
 class OcrPages:
     pages: list[str]
     seconds: float      # wall time of rendering and recognition, for scripts/bench.py
     layout: ScanLayout = field(default_factory=ScanLayout)
+
+
+def assemble(reads: list[PageRead], signature: list[str], seconds: float) -> OcrPages:
+    """The pages' text in reading order and the layout facts extraction uses."""
+    pages = [page_text(read.words, read.width, read.height) for read in reads]
+    return OcrPages(pages, seconds, ScanLayout(_header_words(reads[0]) if reads else [], signature))
+
+
+def _header_words(read: PageRead) -> list[Word]:
+    """The words of the page's header band (or its top, without one), with their stroke widths."""
+    band = header_band(read.words, read.width, read.height)
+    bottom = band[1] if band else read.height * BAND_HEIGHT
+    return [Word(w.text, w.conf, w.left, w.top, w.width, w.height, stroke)
+            for w, stroke in zip(read.words, read.strokes) if w.top <= bottom]
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,17 +119,40 @@ def _tesseract_version() -> str:
     return _run(["tesseract", "--version"]).splitlines()[0] if shutil.which("tesseract") else ""
 
 
+def _to_json(reads: list[PageRead], signature: list[str]) -> dict:
+    return {"reads": [{"size": [r.width, r.height],
+                       "words": [[w.text, round(w.conf, 1), w.left, w.top, w.width, w.height, *w.line,
+                                  None if stroke is None else round(stroke, 2)] for w, stroke in zip(r.words, r.strokes)]}
+                      for r in reads],
+            "signature": signature}
+
+
+def _from_json(entry) -> tuple[list[PageRead], list[str]]:
+    """Raises ValueError, TypeError, KeyError or IndexError when the entry is not of the expected shape."""
+    reads = []
+    for page in entry["reads"]:
+        words, strokes = [], []
+        for text, conf, left, top, width, height, block, par, line, stroke in page["words"]:
+            if not isinstance(text, str):
+                raise TypeError("word text")
+            block, par, line = int(block), int(par), int(line)
+            words.append(TsvWord(text, float(conf), int(left), int(top), int(width), int(height), (block, par),
+                                 (block, par, line)))
+            strokes.append(None if stroke is None else float(stroke))
+        reads.append(PageRead(int(page["size"][0]), int(page["size"][1]), words, strokes))
+    signature = entry["signature"]
+    if not (isinstance(signature, list) and all(isinstance(line, str) for line in signature)):
+        raise TypeError("signature")
+    return reads, signature
+
+
 def _cached(path: Path | None) -> OcrPages | None:
     """The cached result, or None when absent or not of the expected shape (a cache file is untrusted)."""
     try:
         entry = json.loads(path.read_text(encoding="utf-8")) if path else None
-    except (OSError, ValueError):
+        return assemble(*_from_json(entry), 0.0) if entry is not None else None
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
         return None
-    pages = entry.get("pages") if isinstance(entry, dict) else None
-    if not (isinstance(pages, list) and all(isinstance(p, str) for p in pages)):
-        return None
-    layout = ScanLayout.from_json(entry.get("layout"))
-    return OcrPages(pages, 0.0, layout) if layout else None
 
 
 def ocr_pdf(data: bytes) -> OcrPages:
@@ -113,45 +162,36 @@ def ocr_pdf(data: bytes) -> OcrPages:
     cache = _cache_file(data)
     if (cached := _cached(cache)) is not None:
         return cached
-    result = _recognise(data)
+    start = time.perf_counter()
+    reads, signature = _recognise(data)
     if cache:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        entry = {"pages": result.pages, "layout": result.layout.to_json()}
-        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(json.dumps(_to_json(reads, signature), ensure_ascii=False), encoding="utf-8")
         tmp.replace(cache)
-    return result
+    return assemble(reads, signature, time.perf_counter() - start)
 
 
-def _recognise(data: bytes) -> OcrPages:
+def _recognise(data: bytes) -> tuple[list[PageRead], list[str]]:
+    """Each page read as TSV, and the signature column read on its own (empty without "Nơi nhận")."""
     from PIL import Image
-    start = time.perf_counter()
     # One thread per page run: the machine's other work keeps its cores.
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    layout, pages = ScanLayout(), []
+    reads, signature = [], []
     with tempfile.TemporaryDirectory(prefix="kho-ocr-") as tmp:
         pdf = Path(tmp) / "in.pdf"
         pdf.write_bytes(data)
         _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(pdf), str(Path(tmp) / "page")])
         images = sorted(Path(tmp).glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
-        for number, image in enumerate(images):
+        for image in images:
             words = parse_tsv(_run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(PAGE_MODE), "tsv"], env))
             with Image.open(image) as picture:
                 picture = picture.convert("L")
-                pages.append(page_text(words, picture.width, picture.height))
-                if number == 0:
-                    layout.header_words = _header_words(words, picture)
-                if not layout.signature and (anchor := _noi_nhan(words)):
-                    layout.signature = _read_column(picture, _signature_box(anchor, picture), Path(tmp), env)
-    return OcrPages(pages, time.perf_counter() - start, layout)
-
-
-def _header_words(words: list[TsvWord], picture) -> list[Word]:
-    """The words of the page's header band (or its top, without one), with their stroke widths."""
-    band = header_band(words, picture.width, picture.height)
-    bottom = band[1] if band else picture.height * BAND_HEIGHT
-    return [Word(w.text, w.conf, w.left, w.top, w.width, w.height, _stroke_width(picture, w))
-            for w in words if w.top <= bottom]
+                strokes = [_stroke_width(picture, w) if w.top <= picture.height * BAND_HEIGHT else None for w in words]
+                reads.append(PageRead(picture.width, picture.height, words, strokes))
+                if not signature and (anchor := _noi_nhan(words)):
+                    signature = _read_column(picture, _signature_box(anchor, picture), Path(tmp), env)
+    return reads, signature
 
 
 def _stroke_width(picture, word: TsvWord) -> float | None:

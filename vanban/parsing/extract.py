@@ -29,7 +29,7 @@ from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line
 from .portal import parse_portal_table
 from .scan import distrust_handwriting
 from .masthead import split_motto
-from .signature import Signature, column_signature, parse_signature, restore_surname, scan_signature
+from .signature import Signature, column_signature, names_in, parse_signature, restore_surname, scan_signature
 
 # Fields every directive has; absent ones are flagged for review.
 _EXPECTED = ("so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "dia_danh",
@@ -215,7 +215,7 @@ def _scan_signer(sig, lines: list[str], head, end: int, layout=None) -> None:
     found through OCR noise, first in the signature column read on its own when there is one.
     A name found the usual way gets its surname's marks back."""
     header_end = max((i for i in head.taken if i < HEADER_SCAN), default=-1) + 1  # Kính gửi lists run on
-    scan = column_signature(layout.signature) if layout is not None and layout.signature else Signature()
+    scan = column_signature(layout.signature, names_in(lines)) if layout is not None and layout.signature else Signature()
     if not scan.nguoi_ky:
         scan = scan_signature(lines, header_end, end)
     if scan.nguoi_ky:

@@ -1,13 +1,14 @@
 """A scanned page's text in reading order, from the words Tesseract read and their boxes (its TSV).
 
-Tesseract reads a page row by row, so the two columns of an official header come out
-interleaved: "Số: 384 /QĐ-TTg Hà Nội, ngày 14 tháng 9 năm 2024", and a received stamp under
-the number runs into the type heading beside it. The header band (NĐ 30/2020 Phụ lục I; HD 36
-for Party documents) is two columns: the issuer and "Số:" on the left, the motto ("CỘNG HÒA XÃ
-HỘI CHỦ NGHĨA VIỆT NAM", or "ĐẢNG CỘNG SẢN VIỆT NAM") and "<place>, ngày … tháng … năm …" on the
-right. The band is found by its motto; its words are split at the motto's left edge and written
-left column first, then the right one, each row by row. The rest of the page keeps Tesseract's
-order: lines, and a blank line between paragraphs.
+The header band (NĐ 30/2020 Phụ lục I; HD 36 for Party documents) is two columns: the issuer
+and "Số:" on the left, the motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", or "ĐẢNG CỘNG SẢN VIỆT
+NAM") and "<place>, ngày … tháng … năm …" on the right. Tesseract finds lines and blocks on its
+own: a two-line issuer beside a one-line motto, a line slightly off the baseline, or a stamp in
+the gap, and it writes a right-column word before a left-column one, or a row of one column
+between two rows of the other. The band is found by its motto; its words are split at the
+motto's left edge and written row by row, each row the left column's words, then the right
+column's ("Số: 384 /QĐ-TTg Hà Nội, ngày 14 tháng 9 năm 2024"), the shape the header parser reads.
+The rest of the page keeps Tesseract's order: lines, and a blank line between paragraphs.
 """
 from __future__ import annotations
 
@@ -88,15 +89,16 @@ def _band_bottom(words: list[TsvWord], motto: TsvWord, edge: int, page_height: i
     return max(bottoms) if bottoms else None
 
 
-def _rows(words: list[TsvWord]) -> list[str]:
-    """Words grouped into rows by their vertical position, each row left to right."""
+def _rows(words: list[TsvWord], edge: int) -> list[str]:
+    """Words grouped into rows by their vertical position; in each row the left column's words,
+    then the right column's, each left to right."""
     rows: list[list[TsvWord]] = []
     for word in sorted(words, key=lambda w: w.top):
         if rows and word.middle <= max(w.top + w.height for w in rows[-1]):
             rows[-1].append(word)
         else:
             rows.append([word])
-    return [" ".join(w.text for w in sorted(row, key=lambda w: w.left)) for row in rows]
+    return [" ".join(w.text for w in sorted(row, key=lambda w: (w.left >= edge, w.left))) for row in rows]
 
 
 def _lines(words: list[TsvWord]) -> list[str]:
@@ -131,10 +133,7 @@ def page_text(words: list[TsvWord], page_width: int, page_height: int) -> str:
     if band is None:
         return "\n".join(_lines(words)) + "\n"
     top, bottom, edge = band
-    inside = [w for w in words if top <= w.middle <= bottom]
     before = [w for w in words if w.middle < top]
     after = [w for w in words if w.middle > bottom]
-    left = _rows([w for w in inside if w.left < edge])
-    right = _rows([w for w in inside if w.left >= edge])
-    parts = [_lines(before), left, [""], right, [""], _lines(after)]
+    parts = [_lines(before), _rows([w for w in words if top <= w.middle <= bottom], edge), [""], _lines(after)]
     return "\n".join(line for part in parts for line in part) + "\n"

@@ -42,8 +42,10 @@ _TR_RE = re.compile(rb"(?<![\w.])(\d)\s+Tr\b")
 
 def _scanner_ocr(page) -> bool:
     """Text only in the invisible render mode, over an image: a scanner's OCR layer."""
-    resources = page.get("/Resources") or {}
-    images = resources.get("/XObject") or {}
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else {}
+    images = resources.get("/XObject")
+    images = images.get_object() if images is not None else {}
     if not any(images[name].get_object().get("/Subtype") == "/Image" for name in images):
         return False
     contents = page.get_contents()

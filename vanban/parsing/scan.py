@@ -48,22 +48,6 @@ class ScanLayout:
     header_words: list[Word] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
 
-    @classmethod
-    def from_json(cls, data) -> ScanLayout | None:
-        """From the OCR cache (untrusted): None when it is not the expected shape."""
-        try:
-            words = [Word(str(w[0]), float(w[1]), *(int(v) for v in w[2:6]), None if w[6] is None else float(w[6]))
-                     for w in data["header_words"]]
-            signature = [str(line) for line in data["signature"]]
-        except (KeyError, TypeError, ValueError, IndexError):
-            return None
-        return cls(words, signature)
-
-    def to_json(self) -> dict:
-        return {"header_words": [[w.text, round(w.conf, 1), w.left, w.top, w.width, w.height,
-                                  None if w.stroke is None else round(w.stroke, 2)] for w in self.header_words],
-                "signature": self.signature}
-
 
 _SO_WORD_RE = re.compile(r"^S\S{0,2}(?:[:.]|$)")     # "Số:", "Số", "Só:4444/QĐ-TTg" (OCR)
 _NGAY_WORD_RE = re.compile(r"^ng\w{1,2}y")            # the date line's "ngày", not a stamp's "Ngày:"

@@ -164,6 +164,11 @@ _SIGNED_SUFFIX_RE = re.compile(r"\s*\(?\s*(?:đã ký|đã kí|Đã ký|ĐÃ KÝ
 _NAME_DEBRIS_RE = re.compile(r"[!'`|*\"“”’‘]")
 _NEW_DOCUMENT_RE = re.compile(r"CONG HOA|DOC LAP|^(?:SO|S6)\s*:")
 _NAME_WINDOW = 30  # lines from the role to the name: the Nơi nhận list sits between them
+# Titles that begin with a surname-like word ("Chu"): never a name.
+_TITLE_STARTS = ("chu nhiem", "chu tich")
+# A syllable OCR split after its first letters ("Ph ớc" for Phớc): a capital and at most one letter,
+# then a lower-case word.
+_SPLIT_SYLLABLE_RE = re.compile(r"(?<!\w)([A-ZĐ][a-zđ]?) (?=[a-zà-ỹđ])")
 # PDF fonts that map ư/Ư to the look-alike ƣ/Ƣ (U+01A3/U+01A2): "Nguyễn Trƣờng Sơn".
 _LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 
@@ -188,6 +193,8 @@ def scan_name(line: str) -> str | None:
     elif ITEM_RE.match(line) or line.endswith((";", ",", ":")):
         return None
     line = collapse_spaces(_NAME_DEBRIS_RE.sub("", line)).strip(" .")
+    if quick_fold(line).lower().startswith(_TITLE_STARTS):
+        return None   # "CHỦ NHIỆM" title-cased is no person
     return restore_surname(_title_name(line)) if _is_name_line(line) else None
 
 
@@ -219,18 +226,64 @@ def scan_signature(lines: list[str], start: int, end: int) -> Signature:
     return sig
 
 
-def column_signature(lines: list[str]) -> Signature:
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_NAME_MATCH = 0.8        # letters in common with a name printed elsewhere, as difflib's ratio
+
+
+def names_in(lines: list[str]) -> list[str]:
+    """Person names printed in the text ("PTTg Hồ Đức Phớc" in a Nơi nhận list, "PCN Phạm Mạnh
+    Cường"): the longest run of 2-4 capitalised words at each place that reads as a name (not
+    "Lưu VT KTTH": codes are capitals)."""
+    found: dict[str, None] = {}
+    for line in lines:
+        words = _WORD_RE.findall(line)
+        i = 0
+        while i < len(words):
+            run = next((" ".join(words[i:i + n]) for n in (4, 3, 2) if i + n <= len(words)
+                        and all(w[1:].islower() for w in words[i:i + n]) and is_name(" ".join(words[i:i + n]))), None)
+            if run:
+                found[run] = None
+                i += len(run.split())
+            else:
+                i += 1
+    return list(found)
+
+
+def _letters(text: str) -> str:
+    return "".join(_WORD_RE.findall(quick_fold(text).lower()))
+
+
+def _printed_name(line: str, printed: list[str]) -> str | None:
+    """The one name printed elsewhere in the text that the end of a damaged name line spells
+    ("* HGĐức Phóc + -" is Hồ Đức Phớc, "Nhan Mạnh Cường" is Phạm Mạnh Cường)."""
+    from difflib import SequenceMatcher
+    read = _letters(line)
+    scores = []
+    for name in printed:
+        key = _letters(name)
+        tail = read[-len(key) - 1:]
+        scores.append((SequenceMatcher(None, key, tail, autojunk=False).ratio(), name))
+    good = sorted((score, name) for score, name in scores if score >= _NAME_MATCH)
+    if not good or (len(good) > 1 and good[-2][0] == good[-1][0]):
+        return None
+    return good[-1][1]
+
+
+def column_signature(lines: list[str], printed: list[str] = ()) -> Signature:
     """The signer in the signature column read on its own from a scan's image (vanban/ocr.py):
     the title lines on top ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG"), then seal and signature debris, then
     the name, the column's last line that holds one ("Ki ¬ Phạm Minh Chính": the name is the
-    longest run of words at the end of a line that reads as a name). Line indexes are not the
-    page text's, so nothing is marked taken."""
+    longest run of words at the end of a line that reads as a name). When the seal damaged the
+    name, a name printed elsewhere in the text (`printed`, see names_in) that the damaged line
+    spells is taken. Line indexes are not the page text's, so nothing is marked taken."""
     sig = Signature()
-    for line in reversed(lines):
-        words = line.split()
+    for line in reversed(lines[1:]):   # the first line is the title's
+        words = _SPLIT_SYLLABLE_RE.sub(r"\1", line).split()
+        while words and not any(ch.isalpha() for ch in words[-1]):
+            words.pop()   # debris after the name ("Phớc -")
         name = next((found for start in range(max(0, len(words) - 5), len(words) - 1)
                      if (found := scan_name(" ".join(words[start:])))), None)
-        if name:
+        if name := name or (_printed_name(line, printed) if printed and len(_letters(line)) >= 6 else None):
             sig.nguoi_ky = name
             break
     roles = [official_case(line.strip(_DEBRIS)) for line in lines if is_role(line.strip(_DEBRIS))]
