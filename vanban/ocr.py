@@ -35,7 +35,7 @@ BLOCK_MODE = 6      # one uniform block: the signature column, read on its own
 TIMEOUT = 300       # seconds per program run: one page never takes that long
 # How a page is read, in the cache key: a change of it never reuses old results. The cache holds
 # what was read (words, boxes, strokes, the signature column); text and layout are derived on load.
-READING = f"tsv|psm{PAGE_MODE}|strokes-top-{BAND_HEIGHT}|signature-psm{BLOCK_MODE}|v2"
+READING = f"tsv|psm{PAGE_MODE}|strokes-top-{BAND_HEIGHT}|signature-psm{BLOCK_MODE}|v3"
 # Optional folder of OCR results keyed by the PDF's SHA-256 and the settings, so that converting the
 # same scans again (a batch re-run, the accuracy benchmark) skips Tesseract. Off unless set.
 CACHE_ENV = "KHO_OCR_CACHE"
@@ -189,7 +189,7 @@ def _recognise(data: bytes) -> tuple[list[PageRead], list[str]]:
                 picture = picture.convert("L")
                 strokes = [_stroke_width(picture, w) if w.top <= picture.height * BAND_HEIGHT else None for w in words]
                 reads.append(PageRead(picture.width, picture.height, words, strokes))
-                if not signature and (anchor := _noi_nhan(words)):
+                if not signature and (anchor := _signature_anchor(words, picture.width, picture.height)):
                     signature = _read_column(picture, _signature_box(anchor, picture), Path(tmp), env)
     return reads, signature
 
@@ -205,10 +205,16 @@ def _stroke_width(picture, word: TsvWord) -> float | None:
     return 2 * area / outline if outline else None
 
 
-def _noi_nhan(words: list[TsvWord]) -> TsvWord | None:
-    """The "Nơi nhận" word that opens the recipients' list; the signature block is beside it."""
-    return next((word for previous, word in zip(words, words[1:])
-                 if fold(previous.text).lower() == "noi" and fold(word.text).lower().startswith("nhan")), None)
+_MARKERS = ("TM", "KT", "TL", "TUQ", "T/M", "K/T", "T/L")
+
+
+def _signature_anchor(words: list[TsvWord], width: int, height: int) -> TsvWord | None:
+    """The "Nơi nhận" word that opens the recipients' list, the signature block beside it; else,
+    when OCR lost that heading, a signing marker ("TM.", "KT.") in the right half below the header."""
+    noi_nhan = next((word for previous, word in zip(words, words[1:])
+                     if fold(previous.text).lower() == "noi" and fold(word.text).lower().startswith("nhan")), None)
+    return noi_nhan or next((word for word in words if word.text.rstrip(".,") in _MARKERS
+                             and word.left >= width * 0.45 and word.top >= height * BAND_HEIGHT), None)
 
 
 def _signature_box(anchor: TsvWord, picture) -> tuple[int, int, int, int]:

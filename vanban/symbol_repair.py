@@ -49,8 +49,10 @@ def _candidates(code: str) -> set[str]:
 
 
 def _ending_candidates(code: str) -> set[str]:
-    """A convention letter misread at the end ("TTY" for TTr): tried only when nothing else fits."""
-    return {code[:-1] + ending for ending in _CONVENTION_ENDINGS} if len(code) >= 3 and code[-1].isupper() else set()
+    """A convention letter misread at the end ("TTY", "TTy" for TTr): tried only when nothing else fits."""
+    if len(code) < 3 or not code[-1].isalpha() or code[-1] in _CONVENTION_ENDINGS:
+        return set()
+    return {code[:-1] + ending for ending in _CONVENTION_ENDINGS}
 
 
 def _repair(code: str, known) -> str:
@@ -108,6 +110,19 @@ def _names_of(code: str) -> list[str]:
         return []   # a template (UBND of any province) names no one body
     bodies = [body] + [b for b in register().bodies.values() if b.cha == body.id and not b.ma]
     return [fold(name).lower() for b in bodies for name in (b.ten, *b.bi_danh)]
+
+
+def repair_by_named_type(symbol, named_type: str | None):
+    """A cited symbol whose type code OCR cut by its convention letter, repaired to the code of the
+    type the sentence names ("Tờ trình 4017/TT-BNNMT" is 4017/TTr-BNNMT). Else unchanged."""
+    from dataclasses import replace
+    from .doctypes import code_for_type
+    code = code_for_type(named_type or "")
+    first = symbol.codes[0]
+    if symbol.party or not code or len(symbol.codes) < 2 or code == first or code[:-1] != first \
+            or code[-1] not in _CONVENTION_ENDINGS:
+        return symbol
+    return replace(symbol, codes=(code, *symbol.codes[1:]))
 
 
 def repair_by_named_body(symbol, context: str):

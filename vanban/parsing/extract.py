@@ -25,7 +25,7 @@ from .lines import is_name, is_upper
 from .noise import clean_lines
 from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
                   heading_after_debris, join_spaced_number, looks_ocr, repair_named_issuers, slashless_so_line, stamp_signer,
-                  trusted_number, witnesses)
+                  trusted_number, type_from_number_line, witnesses)
 from .portal import parse_portal_table
 from .scan import distrust_handwriting
 from .masthead import split_motto
@@ -114,7 +114,8 @@ def extract(text: str, ocr: bool | None = None, layout=None) -> Parsed:
         subject = sentence_case(art.headline)
         doc.flag("trich_yeu")
     doc.trich_yeu = subject
-    if not doc.loai_van_ban and ocr and (found := heading_after_debris(lines[:min(end, HEADER_SCAN)])):
+    if not doc.loai_van_ban and ocr and (found := heading_after_debris(lines[:min(end, HEADER_SCAN)])
+                                         or type_from_number_line(head.symbol_raw)):
         doc.loai_van_ban = found
         doc.flag("loai_van_ban")
     if not doc.loai_van_ban and (subject or "").startswith("V/v"):

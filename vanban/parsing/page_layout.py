@@ -90,15 +90,22 @@ def _band_bottom(words: list[TsvWord], motto: TsvWord, edge: int, page_height: i
 
 
 def _rows(words: list[TsvWord], edge: int) -> list[str]:
-    """Words grouped into rows by their vertical position; in each row the left column's words,
-    then the right column's, each left to right."""
-    rows: list[list[TsvWord]] = []
-    for word in sorted(words, key=lambda w: w.top):
-        if rows and word.middle <= max(w.top + w.height for w in rows[-1]):
-            rows[-1].append(word)
+    """The band's rows. Each of Tesseract's lines is cut at the column edge; a left part and a right
+    part at the same height make one row, the left part first, whatever blocks Tesseract put them in."""
+    parts: dict[tuple, list[TsvWord]] = {}
+    for word in words:
+        parts.setdefault((word.line, word.left >= edge), []).append(word)
+    rows: list[dict] = []   # {"top", "bottom", False: left text, True: right text}
+    for (_, right), part in sorted(parts.items(), key=lambda item: min(w.top for w in item[1])):
+        top, bottom = min(w.top for w in part), max(w.top + w.height for w in part)
+        middle = (top + bottom) / 2
+        text = " ".join(w.text for w in sorted(part, key=lambda w: w.left))
+        row = next((r for r in rows if right not in r and r["top"] <= middle <= r["bottom"]), None)
+        if row is None:
+            rows.append({"top": top, "bottom": bottom, right: text})
         else:
-            rows.append([word])
-    return [" ".join(w.text for w in sorted(row, key=lambda w: (w.left >= edge, w.left))) for row in rows]
+            row[right] = text
+    return [" ".join(row[side] for side in (False, True) if side in row) for row in rows]
 
 
 def _lines(words: list[TsvWord]) -> list[str]:
