@@ -114,14 +114,16 @@ def extract(text: str, ocr: bool | None = None, layout=None) -> Parsed:
         subject = sentence_case(art.headline)
         doc.flag("trich_yeu")
     doc.trich_yeu = subject
-    if not doc.loai_van_ban and ocr and (found := heading_after_debris(lines[:min(end, HEADER_SCAN)])
-                                         or type_from_number_line(head.symbol_raw)):
+    if not doc.loai_van_ban and ocr and (found := heading_after_debris(lines[:min(end, HEADER_SCAN)])):
         doc.loai_van_ban = found
         doc.flag("loai_van_ban")
     if not doc.loai_van_ban and (subject or "").startswith("V/v"):
         doc.loai_van_ban = "Công văn"  # a letter's subject line; certain when its symbol names no type (4085/UBND-ĐT)
         if not (symbol and head.so_ky_hieu):
             doc.flag("loai_van_ban")
+    if not doc.loai_van_ban and ocr and (found := type_from_number_line(head.symbol_raw)):
+        doc.loai_van_ban = found
+        doc.flag("loai_van_ban")
     if slashless:
         doc.flag("so_ky_hieu", f"dòng số ký hiệu của bản OCR bị hỏng ('{slashless}'), "
                                f"đọc được nhờ tên tệp gốc cũng ghi số {symbol.number}")

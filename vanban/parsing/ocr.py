@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..agencies import is_known_code
 from ..dates import iso, make_date, parse_date, today_in_vietnam
 from ..doctypes import type_for_code
 from ..symbol_repair import repair_by_named_body, repair_by_named_type
@@ -304,9 +305,10 @@ _CODES_AFTER_NUMBER_RE = re.compile(r"/\s*(?:(?:19|20)\d\d\s*/\s*)?(?P<type>[A-Z
 
 def type_from_number_line(so_line: str | None) -> str | None:
     """The type the own number's type code names when its digits are illegible but its codes are not
-    ("Só: #2 /QĐ-TTg" is a Quyết định); a number line printed before the digits were written in."""
+    ("Só: #2 /QĐ-TTg" is a Quyết định); a number line printed before the digits were written in.
+    A code that is also an issuer's ("AO5f /CT-TTHT": CT is Cục Thuế here) names nothing."""
     match = _CODES_AFTER_NUMBER_RE.search(so_line or "")
-    return type_for_code(match["type"]) if match else None
+    return type_for_code(match["type"]) if match and not is_known_code(match["type"]) else None
 
 
 # The type heading on a line a received stamp's debris ran into: "DEN i: : _¬ CHỈ THỊ".
