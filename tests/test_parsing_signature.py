@@ -66,6 +66,10 @@ def test_signature_layouts(lines, expected):
     (["thực hiện./.", "Noi nhận: KT. BỘ TRƯỞNG, CHỦ NHIỆM", "~ Như trên; ~- PHO CHỦ NHIỆM", "Vũ Đức Dam (để b/c);",
       "- VPCP: BTCN, các PCN: Nguyễn Xuân Thà", "Nguyễn Sỹ Hiệp;", "- Luu: VT, QHQT (2). NT", "Nguyễn Xuân Thành"],
      "Nguyễn Xuân Thành"),
+    # signed without a marker ("THỦ TƯỚNG" alone): the name OCR put beside the list's last item
+    (["chịu trách nhiệm thi hành Quyết định này. ˆ", "Nơi nhận:", "- Như Điều 3;", "- Thủ tướng, các Phó Thủ tướng CP;",
+      "- Lưu: VT, QHĐP (3)vor Phạm Minh Chính", "1i"], "Phạm Minh Chính"),
+    (["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, KTTH (2).ND"], None),
     # no name legible (a signature image): nothing, and a later document's signer is not taken
     (["thi hành Nghị định này.", "Noi nhận: TM. CHÍNH PHỦ", "- Lưu: VT, KTTH (2b). 440", "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI",
       "Số: 248 /TCT-CS", "Nguyễn Văn Phụng"], None),

@@ -162,6 +162,7 @@ _SCAN_ROLE_RE = re.compile(r"(?:^|[\s,;:])(?:KT|TM|TL|TUQ|T/M|K/T|T/L|Q)(?:\s*[.
 _BARE_MARKER_RE = re.compile(r"(?:^|[\s,;:])(?:KT|TM|TL|TUQ|T/M|K/T|T/L)\s*[.,]?\s*$")  # "- Như trên; KT."
 _SIGNED_SUFFIX_RE = re.compile(r"\s*\(?\s*(?:đã ký|đã kí|Đã ký|ĐÃ KÝ)\s*\)?\s*$")
 _NAME_DEBRIS_RE = re.compile(r"[!'`|*\"“”’‘]")
+_LUU_RE = re.compile(r"^[-–+~•]?\s*L[ưu]u\s*:", re.IGNORECASE)
 _NEW_DOCUMENT_RE = re.compile(r"CONG HOA|DOC LAP|^(?:SO|S6)\s*:")
 _NAME_WINDOW = 30  # lines from the role to the name: the Nơi nhận list sits between them
 # Titles that begin with a surname-like word ("Chu"): never a name.
@@ -186,8 +187,13 @@ def _scan_role(line: str, following: str = "") -> str | None:
 
 def scan_name(line: str) -> str | None:
     """A signer's name through OCR debris, or None. List lines ("Nguyễn Sỹ Hiệp;") are not names,
-    but a name OCR'd beside the last list item is ("- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn")."""
+    but a name OCR'd beside the last list item is ("- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn",
+    "- Lưu: VT, QHĐP (3)vor Phạm Minh Chính")."""
     line = _SIGNED_SUFFIX_RE.sub("", line.strip().translate(_LOOKALIKES))
+    if _LUU_RE.match(line):   # the last item, "Lưu: VT, …", and the name beside it on the same row
+        words = line.split()
+        return next((name for start in range(max(2, len(words) - 4), len(words) - 1)
+                     if (name := scan_name(" ".join(words[start:])))), None)
     if ITEM_RE.match(line) and ";" in line:
         line = line.rsplit(";", 1)[1]
     elif ITEM_RE.match(line) or line.endswith((";", ",", ":")):
@@ -210,7 +216,8 @@ def restore_surname(name: str) -> str:
 def scan_signature(lines: list[str], start: int, end: int) -> Signature:
     """The first signature block after start on a scan: a signing marker with a title in
     capitals, then the first name line within the next lines (before another document begins).
-    The first block is the document's own; attached letters and annexes follow it."""
+    The first block is the document's own; attached letters and annexes follow it. Without a
+    marker ("THỦ TƯỚNG" signs alone), the name OCR put beside the list's last item, "Lưu: …"."""
     sig = Signature()
     for i in range(start, end):
         if not _scan_role(lines[i], lines[i + 1] if i + 1 < end else ""):
@@ -223,6 +230,9 @@ def scan_signature(lines: list[str], start: int, end: int) -> Signature:
                 sig.taken.add(j)
                 return sig
         return sig
+    luu = next((i for i in range(start, end) if _LUU_RE.match(lines[i].strip())), None)
+    if luu is not None and (name := scan_name(lines[luu])):
+        sig.nguoi_ky = name
     return sig
 
 
