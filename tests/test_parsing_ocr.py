@@ -289,6 +289,7 @@ def test_markdown_headings_of_an_ocr_tool():
     ("Hội đồng nhân dân tỉnh tại Tờ trình số\n125TTr-HĐND ngày 09 tháng 9 năm 2024", ["125/TTr-HĐND"]),
     ("Căn cứ Quyết định số 09/QĐĐ-HĐT-ĐHTĐ ngày 12/3/2024 của Hội đồng trường", ["09/QĐ-HĐT-ĐHTĐ"]),
     ("Nghị định số 11 23/2021/NĐ-CP ngày 16 tháng 12 năm 2021", []),     # 115/2021 misread: not cited
+    ("Căn cứ Nghị laMsố SỐ 60/2021/NĐ) CP ngày 21 tháng 6 năm 2021 của Chính", ["60/2021/NĐ-CP"]),
     ("Căn cứ công văn số 2488/TCT-CS ngày 18/6/2020 của Cục Thuế.", ["2488/TCT-CS"]),  # a unit code stays
 ])
 def test_scan_citation_codes_repaired_from_the_sentence(body, cited):

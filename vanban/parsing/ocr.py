@@ -252,10 +252,12 @@ _NUMBER_LINE_RE = re.compile(rf"^(?:{SO_WORD}\s*[:.]{{1,2}}\s*\d"
                              r"|\d{1,6}\s*/\s*[A-ZĐ][\w/-]*[.,]?\s+[A-ZĐ][^\d,]{1,30},\s*ng)")
 # Text repairs before citations are read: a fraction slash from the PDF ("01⁄2016/TTLT"), a
 # legislature number cut off ("64/2025/QH 15"), a slash lost before a Tờ trình code ("125TTr-HĐND"),
+# a hyphen read as a bracket ("60/2021/NĐ) CP"),
 # "ngày" glued to a code ("6670/BYT-MTngày"), a year cut at a line end ("03/202 1/UBTVQH15").
 _TEXT_FIXES = ((re.compile("\u2044"), "/"),
                (re.compile(r"(?<=/QH) (?=1\d\b)"), ""),                   # "64/2025/QH 15"
                (re.compile(r"(?<![\d/.,])(\d{1,5})(?=TTr-[A-ZĐ])"), r"\1/"),  # "125TTr-HĐND"
+               (re.compile(r"(\d/(?:19|20)\d\d/[A-ZĐ]{2,4})\) ?(?=[A-ZĐ]{2,}\b)"), r"\1-"),  # "60/2021/NĐ) CP"
                (re.compile(r"(?<=[A-ZĐ])(?=ngày\b)"), " "),
                (re.compile(r"(?<![\d/])(\d{1,5}/(?:19|20)\d) (\d)(?=/[A-ZĐ])"), r"\1\2"))
 # Debris glued before a number ("sô:#1/2020/NĐGP"), or one or two digits before it ("SỐ 3 1/2021/TT-",
