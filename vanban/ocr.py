@@ -185,12 +185,18 @@ def _recognise(data: bytes) -> tuple[list[PageRead], list[str]]:
         images = sorted(Path(tmp).glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
         for image in images:
             words = parse_tsv(_run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(PAGE_MODE), "tsv"], env))
-            with Image.open(image) as picture:
-                picture = picture.convert("L")
-                strokes = [_stroke_width(picture, w) if w.top <= picture.height * BAND_HEIGHT else None for w in words]
-                reads.append(PageRead(picture.width, picture.height, words, strokes))
-                if not signature and (anchor := _signature_anchor(words, picture.width, picture.height)):
-                    signature = _read_column(picture, _signature_box(anchor, picture), Path(tmp), env)
+            try:
+                with Image.open(image) as picture:
+                    picture = picture.convert("L")
+                    strokes = [_stroke_width(picture, w) if w.top <= picture.height * BAND_HEIGHT else None for w in words]
+                    reads.append(PageRead(picture.width, picture.height, words, strokes))
+                    if not signature and (anchor := _signature_anchor(words, picture.width, picture.height)):
+                        signature = _read_column(picture, _signature_box(anchor, picture), Path(tmp), env)
+            except (OSError, ValueError, Image.DecompressionBombError):
+                # a page Pillow will not open (an oversized sheet): its text, without the image measures
+                width = max((w.left + w.width for w in words), default=1)
+                height = max((w.top + w.height for w in words), default=1)
+                reads.append(PageRead(width, height, words, [None] * len(words)))
     return reads, signature
 
 
@@ -198,6 +204,8 @@ def _stroke_width(picture, word: TsvWord) -> float | None:
     """Mean stroke width in pixels: twice the ink over its outline (ink a 3x3 erosion removes).
     A felt pen's strokes are wider than a typeface's; see parsing/scan.py."""
     from PIL import ImageFilter
+    if word.width < 3 or word.height < 3:
+        return None
     crop = picture.crop((word.left, word.top, word.left + word.width, word.top + word.height))
     ink = crop.point(lambda v: 0 if v < 128 else 255)
     area = ink.histogram()[0]
@@ -225,8 +233,12 @@ def _signature_box(anchor: TsvWord, picture) -> tuple[int, int, int, int]:
 
 
 def _read_column(picture, box: tuple[int, int, int, int], folder: Path, env: dict) -> list[str]:
-    """Lines Tesseract reads in one region of a page, as one block of text."""
+    """Lines Tesseract reads in one region of a page, as one block of text; none when that run
+    fails (the page's own read already has the text)."""
     crop = folder / "region.png"
     picture.crop(box).save(crop)
-    text = _run(["tesseract", str(crop), "stdout", "-l", LANGUAGE, "--psm", str(BLOCK_MODE)], env)
+    try:
+        text = _run(["tesseract", str(crop), "stdout", "-l", LANGUAGE, "--psm", str(BLOCK_MODE)], env)
+    except OcrFailed:
+        return []
     return [line.strip() for line in text.splitlines() if line.strip()]
