@@ -51,8 +51,6 @@ class ScanLayout:
 
 _SO_WORD_RE = re.compile(r"^S\S{0,2}(?:[:.]|$)")     # "Số:", "Số", "Só:4444/QĐ-TTg" (OCR)
 _NGAY_WORD_RE = re.compile(r"^ng\w{1,2}y")            # the date line's "ngày", not a stamp's "Ngày:"
-
-
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d[.,]?$")
 _DIGITS_RE = re.compile(r"^\d+[.,]?$")
 
