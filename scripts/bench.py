@@ -4,6 +4,9 @@
     .venv/bin/python scripts/bench.py --docs 1000 [--docs 10000 ...] [--json OUT] [--repeat R] [--flows] [--keep DIR]
     .venv/bin/python scripts/bench.py            (converter speed only)
     .venv/bin/python scripts/bench.py --ocr [PDF ...]   (also OCR seconds per page: the PDFs, or a seed scan)
+    .venv/bin/python scripts/bench.py --accuracy DIR [--labels FILE] [--kind KIND]
+                                         (accuracy only: per-field figures on a labelled folder,
+                                          labels format in scripts/benchmarks/accuracy.py)
 
 For each N it generates a realistic archive from the bundled seeds
 (scripts/benchmarks/generate.py) and builds it three ways in one run:
@@ -26,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.benchmarks.accuracy import accuracy_figures  # noqa: E402
 from scripts.benchmarks.build import build, configs  # noqa: E402
 from scripts.benchmarks.convert import convert_speed  # noqa: E402
 from scripts.benchmarks.generate import generate  # noqa: E402
@@ -89,7 +93,15 @@ def main() -> int:
     parser.add_argument("--flows", action="store_true", help="print every search flow's downloads")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--ocr", nargs="*", metavar="PDF", help="also OCR seconds per page (default: a seed scan)")
+    parser.add_argument("--accuracy", metavar="DIR", help="only score the converter on a labelled folder")
+    parser.add_argument("--labels", metavar="FILE", help="labels for --accuracy (default DIR/labels.json)")
+    parser.add_argument("--kind", action="append", help="with --accuracy: only labels of this kind (repeatable)")
     args = parser.parse_args()
+    if args.accuracy:
+        figures = accuracy_figures(args.accuracy, args.labels, args.kind)
+        if args.json:
+            args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return 0
     report = {}
     for name, figure in FIGURES.items():
         report.update(figure(args))

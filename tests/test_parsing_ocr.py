@@ -4,7 +4,7 @@ import pytest
 
 from vanban.parsing.extract import extract
 from vanban.parsing.ocr import (garbled_number, garbled_so_line, join_spaced_digits, join_spaced_number, looks_ocr,
-                               slashless_so_line, stamp_signer, witnesses)
+                               slashless_so_line, stamp_signer, type_from_number_line, witnesses)
 from vanban.schema import validate
 from vanban.symbols import parse_symbol
 
@@ -258,3 +258,40 @@ def test_scan_citations(body, cited):
 def test_heading_after_stamp_debris(line, doc_type):
     from vanban.parsing.ocr import heading_after_debris
     assert heading_after_debris(["THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", line]) == doc_type
+
+
+@pytest.mark.parametrize("so_line, doc_type", [
+    ("Só: #2 /QĐ-TTg Hà Nội, ngày33 tháng 4 năm 2026", "Quyết định"),   # the digits written in by hand
+    ("Số: 2 † /2026/TT-BCT Hà Nội, ngàyJ©", "Thông tư"),
+    ("Số: 6 /TB-ĐHTĐ Cân Thơ, ngày 4O tháng Ð năm 2025", "Thông báo"),
+    ("Số: AO5f /CT-TTHT | Hai Phong, ngày 05 tháng năm 2020", None),    # CT is Cục Thuế's code here
+    ("Số: /UBND-VP", None),
+])
+def test_type_from_a_garbled_number_line(so_line, doc_type):
+    assert type_from_number_line(so_line) == doc_type
+
+
+def test_markdown_headings_of_an_ocr_tool():
+    """MinerU writes headings as Markdown: "# QUYẾT ĐỊNH" is the type heading."""
+    doc = extract("Số: /QĐ-UBND\n\nLai Châu, ngày tháng năm 2025\n\n# QUYẾT ĐỊNH\n\n"
+                  "Về việc công bố danh mục thủ tục hành chính\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n").doc
+    assert doc.loai_van_ban == "Quyết định"
+
+
+# Citations whose codes OCR misread, repaired from what the sentence names (real OCR lines).
+@pytest.mark.parametrize("body, cited", [
+    ("Xét đề nghị của Bộ trưởng Bộ Giao thông vận tải tại Tờ trình số 9628/TTr-\nBGTTT ngày 05 tháng 09 năm 2024.",
+     ["9628/TTr-BGTVT"]),
+    ("Thực hiện Kắ luận số 14-KL/TH ngày 20 tháng 3 năm 2026 của Bộ Chính\ntrị về bảo đảm nguôn cung,", ["14-KL/TW"]),
+    ("Bộ Nội vụ tại Tờ trình sô 252/TTy-BNV ngày l7 tháng 4 năm 2026.", ["252/TTr-BNV"]),
+    ("đề nghị cử của :Bộ Nông nghiệp và Môi trường tại Tờ trình 4017/TT-\nBNNMT ngày 23 tháng 4", ["4017/TTr-BNNMT"]),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH 15 được", ["64/2025/QH15"]),
+    ("Hội đồng nhân dân tỉnh tại Tờ trình số\n125TTr-HĐND ngày 09 tháng 9 năm 2024", ["125/TTr-HĐND"]),
+    ("Căn cứ Quyết định số 09/QĐĐ-HĐT-ĐHTĐ ngày 12/3/2024 của Hội đồng trường", ["09/QĐ-HĐT-ĐHTĐ"]),
+    ("Nghị định số 11 23/2021/NĐ-CP ngày 16 tháng 12 năm 2021", []),     # 115/2021 misread: not cited
+    ("Căn cứ Nghị laMsố SỐ 60/2021/NĐ) CP ngày 21 tháng 6 năm 2021 của Chính", ["60/2021/NĐ-CP"]),
+    ("Căn cứ công văn số 2488/TCT-CS ngày 18/6/2020 của Cục Thuế.", ["2488/TCT-CS"]),  # a unit code stays
+])
+def test_scan_citation_codes_repaired_from_the_sentence(body, cited):
+    doc = extract(SCAN_BODY.format(body=body)).doc
+    assert [c.so_ky_hieu for c in doc.van_ban_dan_chieu] == cited

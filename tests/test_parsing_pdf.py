@@ -4,6 +4,7 @@ The PDFs are made from seed 003 during the run (tests/_pdfs.py); the scan is OCR
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -15,7 +16,10 @@ from _pdfs import scanned_pdf, text_pdf
 from conftest import ROOT, SEEDS
 from vanban import ocr
 from vanban.convert import convert_bytes
+from vanban.parsing.page_layout import parse_tsv
 from vanban.parsing.pdf import PdfProblem, read_pdf
+
+TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
 
 SEED = next(SEEDS.glob("003_*.txt"))
 FIELDS = ("so_ky_hieu", "loai_van_ban", "ngay_ban_hanh", "co_quan_ban_hanh")
@@ -151,16 +155,63 @@ def test_cli_takes_pdf_files_and_folders(text_layer_pdf, tmp_path):
     assert (tmp_path / "out" / "2021" / "cong-van-154-cv-tu.md").exists()
 
 
+def _read(*texts: str) -> str:
+    """One cached page read: its size and words ([text, conf, box, block, paragraph, line, stroke])."""
+    words = [[text, 96.5, 300, 200 + 60 * i, 200, 50, 1, 1, i + 1, 3.8] for i, text in enumerate(texts)]
+    return '{"size": [2480, 3508], "words": %s}' % json.dumps(words, ensure_ascii=False)
+
+
 @pytest.mark.parametrize("cached, used", [
-    ('["trang một", "trang hai"]', True),     # a result saved by an earlier run
-    ('{"pages": "not a list"}', False),       # a cache file is untrusted: anything else is ignored
+    ('{"reads": [%s, %s], "signature": ["Lê Minh Hưng"]}' % (_read("trang", "một"), _read("trang hai")), True),
+    ('["trang một", "trang hai"]', False),    # an older run's format: its pages were read another way
+    ('{"reads": [%s], "signature": "not a list"}' % _read("trang"), False),  # a cache file is untrusted
+    ('{"reads": [{"size": [1, 1], "words": [["x", "not a number", 1, 1, 1, 1, 1, 1, 1, null]]}], "signature": []}', False),
     ('not json', False),
 ])
-def test_ocr_cache_is_used_only_when_it_holds_pages(scan_pdf, tmp_path, monkeypatch, cached, used):
+def test_ocr_cache_is_used_only_when_it_holds_a_read(scan_pdf, tmp_path, monkeypatch, cached, used):
     monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
-    monkeypatch.setattr(ocr, "_recognise", lambda data: ocr.OcrPages(["đã OCR lại"], 1.0))
+    fresh = ocr.PageRead(2480, 3508, parse_tsv(TSV_HEADER + "5\t1\t1\t1\t1\t1\t300\t200\t200\t50\t96\tlại\n"), [None])
+    monkeypatch.setattr(ocr, "_recognise", lambda data: ([fresh], []))
     ocr._cache_file(scan_pdf).write_text(cached, encoding="utf-8")
-    pages = ocr.ocr_pdf(scan_pdf).pages
-    assert pages == (["trang một", "trang hai"] if used else ["đã OCR lại"])
-    if not used:  # the fresh result replaced the bad file
-        assert ocr._cached(ocr._cache_file(scan_pdf)) == ["đã OCR lại"]
+    result = ocr.ocr_pdf(scan_pdf)
+    assert result.pages == (["trang\nmột\n", "trang hai\n"] if used else ["lại\n"])
+    if used:
+        assert result.layout.signature == ["Lê Minh Hưng"] and result.layout.header_words[0].stroke == 3.8
+    else:  # the fresh result replaced the bad file
+        assert ocr._cached(ocr._cache_file(scan_pdf)).pages == ["lại\n"]
+
+
+def test_cache_key_names_every_reading_setting(scan_pdf, tmp_path, monkeypatch):
+    monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
+    before = ocr._cache_file(scan_pdf)
+    monkeypatch.setattr(ocr, "READING", ocr.READING + "|another")
+    assert ocr._cache_file(scan_pdf) != before
+
+
+def _pdf_over_image(text: str, invisible: bool) -> bytes:
+    """A page image with text over it: invisible (render mode 3), as a scanner's OCR puts it, or
+    visible, as on a typed letter with a logo."""
+    from fpdf import FPDF
+    from fpdf.enums import TextMode
+    from PIL import Image
+    from _pdfs import FONT
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=12)
+    pdf.add_page()
+    pdf.image(Image.new("L", (210, 297), 250), x=0, y=0, w=210, h=297)
+    if invisible:
+        pdf.text_mode = TextMode.INVISIBLE
+    for line in text.splitlines():
+        pdf.multi_cell(0, 6, line.strip() or " ", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_a_scanners_ocr_layer_is_read_again():
+    """The scanner's OCR (garbled, "S5:5~.9IQD-DHTD" on a real scan) is not trusted: Tesseract reads the page."""
+    seed_text = "\n".join(SEED.read_text(encoding="utf-8").splitlines()[:12])   # one page
+    scanned = _pdf_over_image(seed_text, invisible=True)
+    pdf = read_pdf(scanned, ocr=lambda data: ocr.OcrPages(["Số: 154-CV/TU"], 0.5))
+    assert pdf.ocr and pdf.text == "Số: 154-CV/TU"
+    typed = read_pdf(_pdf_over_image(seed_text, invisible=False), ocr=lambda data: pytest.fail("typed text is read"))
+    assert not typed.ocr and "Hà Nam, ngày 28 tháng 4 năm 2021" in typed.text

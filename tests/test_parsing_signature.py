@@ -1,7 +1,7 @@
 import pytest
 
 from vanban.parsing.copyblock import parse_copy_block
-from vanban.parsing.signature import parse_signature, scan_signature
+from vanban.parsing.signature import column_signature, names_in, parse_signature, scan_signature
 
 BODY = ["Nội dung.", "", "Nơi nhận:", "- Như trên,", "- Lưu VT.", "", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Đinh Thị Lụa"]
 
@@ -66,9 +66,41 @@ def test_signature_layouts(lines, expected):
     (["thực hiện./.", "Noi nhận: KT. BỘ TRƯỞNG, CHỦ NHIỆM", "~ Như trên; ~- PHO CHỦ NHIỆM", "Vũ Đức Dam (để b/c);",
       "- VPCP: BTCN, các PCN: Nguyễn Xuân Thà", "Nguyễn Sỹ Hiệp;", "- Luu: VT, QHQT (2). NT", "Nguyễn Xuân Thành"],
      "Nguyễn Xuân Thành"),
+    # signed without a marker ("THỦ TƯỚNG" alone): the name OCR put beside the list's last item
+    (["chịu trách nhiệm thi hành Quyết định này. ˆ", "Nơi nhận:", "- Như Điều 3;", "- Thủ tướng, các Phó Thủ tướng CP;",
+      "- Lưu: VT, QHĐP (3)vor Phạm Minh Chính", "1i"], "Phạm Minh Chính"),
+    (["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, KTTH (2).ND"], None),
     # no name legible (a signature image): nothing, and a later document's signer is not taken
     (["thi hành Nghị định này.", "Noi nhận: TM. CHÍNH PHỦ", "- Lưu: VT, KTTH (2b). 440", "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI",
       "Số: 248 /TCT-CS", "Nguyễn Văn Phụng"], None),
 ])
 def test_scan_signature_through_ocr_noise(lines, name):
     assert scan_signature(lines, 0, len(lines)).nguoi_ky == name
+
+
+# The signature column of a scan read on its own (vanban/ocr.py): real OCR lines under a seal and
+# a signature, with the names printed elsewhere in the same text (the Nơi nhận list).
+@pytest.mark.parametrize("column, printed, name", [
+    (["*HỦ TƯỚNG", "C2 >. SN Ầ —", "tứ, 3—¬ II", "| b2 Á", "Lê Minh Hưng"], [], "Lê Minh Hưng"),
+    (["TƯ", "SN", "/©-7NÚfÙ0NG", "k5 bó “6", "tan vuet", "Phạm Minh Chính"], [], "Phạm Minh Chính"),
+    (["_ TM. CHÍNH PHỦ", "KT.THU TƯƠN G", "PHO THỦ TƯƠNG", "; “ Ì ÔN ụa Sư ế ị", "= “Hỗ Quốc Dũng", "Cục, đơn vị"],
+     [], "Hồ Quốc Dũng"),   # the surname's mark restored
+    (["Z6_ c. THỦ TƯỚNG", "Z©/⁄2=m VÌ THỦ TƯỚNG", "bá ĐI LỤC sớ? ;", "xế Hồ Đức Ph ớc -"], [], "Hồ Đức Phớc"),
+    # the seal ran over the name: the name printed in the Nơi nhận list that the damaged line spells
+    (["x1, THỦ TƯỚNG", "TS ƯỜN TƯỜNG", "hà T8 \\as", "* HGĐức Phóc + -  -."], ["Mai Thị Thu Vân", "Hồ Đức Phớc"],
+     "Hồ Đức Phớc"),
+    (["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "Z Ð NHỦ NHIỆM", ": 6 1 b", "Nhan Mạnh Cường"], ["Phạm Gia Túc", "Phạm Mạnh Cường"],
+     "Phạm Mạnh Cường"),
+    # nothing legible and no printed name it spells: none, never a guess
+    (["KT. THỦ TƯỚNG", "= tt@ THỦ TƯỚNG", "“hsNyUyên Hòa Bình"], ["Nguyễn Ngọc Phúc"], None),
+    (["HIỆU TRƯỞNG—", "1= t4 ›", "TÂY ĐÔ/,", "Nà °"], [], None),
+    (["KT. BỘ TRƯỞNG", "PHÓ CHỦ NHIỆM", "Chủ Nhiệm"], [], None),
+])
+def test_signature_column_of_a_scan(column, printed, name):
+    assert column_signature(column, printed).nguoi_ky == name
+
+
+def test_names_printed_in_the_text():
+    lines = ["- Thủ tướng CP, PTTg Hồ Đức Phớc;", "- VPCP: BTCN, PCN Mai Thị Thu Vân,", "THỦ TƯỚNG CHÍNH PHỦ",
+             "- Lưu: VT, KTTH (2).ND"]
+    assert names_in(lines) == ["Hồ Đức Phớc", "Mai Thị Thu Vân"]

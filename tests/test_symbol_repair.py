@@ -25,6 +25,16 @@ from vanban.symbols import normalize_symbol, parse_symbol
     # a department code in a unit position is not turned into an issuer ("TTP" after UBND)
     ("12/UBND-TTP", "12/UBND-TTP"),
     ("4085/UBND-ĐT", "4085/UBND-ĐT"),
+    ("303/TTr-BNW", "303/TTr-BNV"),                # W for V: BNV (Bộ Nội vụ)
+    ("1668-QĐĐ/UBKTTW", "1668-QĐ/UBKTTW"),         # a letter read twice
+    ("09/QĐĐ-HĐT-ĐHTĐ", "09/QĐ-HĐT-ĐHTĐ"),
+    ("252/TTY-BNV", "252/TTr-BNV"),                # the convention letter misread: a type before an issuer
+    ("252/TTy-BNV", "252/TTr-BNV"),
+    # a Party type and issuer written the state way is a Party symbol
+    ("57/NQ-TW", "57-NQ/TW"),
+    ("12/CT-TU", "12-CT/TU"),
+    ("12/NQ-HĐND", "12/NQ-HĐND"),
+    ("30/2020/NĐ-CP", "30/2020/NĐ-CP"),
 ])
 def test_repair_only_towards_known_codes(read, expected):
     assert normalize_symbol(read) == expected

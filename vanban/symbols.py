@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .doctypes import type_for_code
-from .symbol_repair import repair_codes
+from .symbol_repair import party_shape, repair_codes
 from .text import fold, nfc
 
 # Hyphen, non-breaking hyphens and the en dash. Not the em dash: "154-CV/TU — Hà Nam"
@@ -96,7 +96,10 @@ def _parse_match(match: re.Match[str]) -> Symbol | None:
     party = first_sep.group(1) != "/" and year is None
     if party and len(codes) < 2:
         return None  # "12-CV" alone is not a full Party symbol
-    return Symbol(number, year, repair_codes(codes, party), party)
+    codes = repair_codes(codes, party)
+    if not party and year is None and party_shape(codes):
+        party, codes = True, repair_codes(codes, True)  # "57/NQ-TW" is 57-NQ/TW
+    return Symbol(number, year, codes, party)
 
 
 @functools.lru_cache(maxsize=1 << 15)  # pure, and the same names and numbers recur in every document

@@ -5,5 +5,6 @@ build.py     the three builds (full, without search hooks, bare Material) with t
 transfer.py  what a browser downloads for a search (served from 127.0.0.1, headless Chromium)
 convert.py   the converter's speed over the seeds
 pages.py     site and document page sizes
+accuracy.py  per-field accuracy of the converter on a labelled folder (labels format there)
 preview.py   seconds of scripts/preview.py after one edit
 """

@@ -27,10 +27,12 @@ from .issuer import canonical_issuer, ocr_masthead
 from .lines import is_name, is_upper
 from .noise import clean_lines
 from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
-                  heading_after_debris, join_spaced_number, looks_ocr, slashless_so_line, stamp_signer, trusted_number, witnesses)
+                  heading_after_debris, join_spaced_number, looks_ocr, repair_named_issuers, slashless_so_line, stamp_signer,
+                  trusted_number, type_from_number_line, witnesses)
 from .portal import parse_portal_table
+from .scan import distrust_handwriting
 from .masthead import split_motto
-from .signature import parse_signature, restore_surname, scan_signature
+from .signature import Signature, column_signature, names_in, parse_signature, restore_surname, scan_signature
 
 # Fields every directive has; absent ones are flagged for review.
 _EXPECTED = ("so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "dia_danh",
@@ -101,7 +103,7 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
         art = parse_article(lines[:end])
     sig = parse_signature(lines, end)
     if ocr:
-        _scan_signer(sig, lines, head, end)
+        _scan_signer(sig, lines, head, end, layout.scan)
     elif not sig.nguoi_ky and (glued := find_glued_signature(lines[:end])):
         sig.chuc_vu, sig.nguoi_ky = sig.chuc_vu or glued[0], glued[1]  # a scrape's one-line signature block
     taken = head.taken | art.taken | copy_taken | (sig.taken - head.taken)
@@ -127,6 +129,9 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
         doc.loai_van_ban = "Công văn"  # a letter's subject line; certain when its symbol names no type (4085/UBND-ĐT)
         if not (symbol and head.so_ky_hieu):
             doc.flag("loai_van_ban")
+    if not doc.loai_van_ban and ocr and (found := type_from_number_line(head.symbol_raw)):
+        doc.loai_van_ban = found
+        doc.flag("loai_van_ban")
     if slashless:
         doc.flag("so_ky_hieu", f"dòng số ký hiệu của bản OCR bị hỏng ('{slashless}'), "
                                f"đọc được nhờ tên tệp gốc cũng ghi số {symbol.number}")
@@ -154,6 +159,8 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
         year = infer_year(art.date[1], art.date[2], [c.ngay for c in doc.van_ban_dan_chieu], doc.ngay_dang)
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
         doc.flag("ngay_ban_hanh")
+    if layout.scan is not None:
+        symbol = distrust_handwriting(doc, symbol, layout.scan, bool(seen) and seen.confirm_symbol(doc.so_ky_hieu))
     if ocr:
         _check_ocr(doc, text, seen, symbol)
     for key in _EXPECTED:
@@ -221,7 +228,7 @@ def _scan_citations(doc: VanBan, body_lines: list[str], own: set[str]) -> list:
     ("118/TB" beside 118/TB-TCT)."""
     body = " ".join(paragraphs([line for line in body_lines if not is_number_line(line)]))
     text = citation_text(" ".join(t for t in (collapse_spaces(doc.trich_yeu or ""), body) if t))
-    found = [c for c in find_citations(text, own, trusted_number) if c.so_ky_hieu]
+    found = repair_named_issuers([c for c in find_citations(text, own, trusted_number) if c.so_ky_hieu], text, own)
     symbols = [parse_symbol(c.so_ky_hieu) for c in found]
     return [c for c, symbol in zip(found, symbols)
             if not looks_cut(symbol) and not any(_cut_from(symbol, other) for other in symbols)]
@@ -233,11 +240,14 @@ def _cut_from(symbol, whole) -> bool:
         and len(symbol.codes) < len(whole.codes) and whole.codes[:len(symbol.codes)] == symbol.codes
 
 
-def _scan_signer(sig, lines: list[str], head, end: int) -> None:
+def _scan_signer(sig, lines: list[str], head, end: int, layout=None) -> None:
     """On a scan the first signature block is the document's own (attachments follow); it is
-    found through OCR noise. A name found the usual way gets its surname's marks back."""
+    found through OCR noise, first in the signature column read on its own when there is one.
+    A name found the usual way gets its surname's marks back."""
     header_end = max((i for i in head.taken if i < HEADER_SCAN), default=-1) + 1  # Kính gửi lists run on
-    scan = scan_signature(lines, header_end, end)
+    scan = column_signature(layout.signature, names_in(lines)) if layout is not None and layout.signature else Signature()
+    if not scan.nguoi_ky:
+        scan = scan_signature(lines, header_end, end)
     if scan.nguoi_ky:
         sig.nguoi_ky = scan.nguoi_ky
         sig.taken |= scan.taken

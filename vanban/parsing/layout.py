@@ -29,6 +29,7 @@ class Layout:
     witnesses: dict[str, Witness] = field(default_factory=dict)   # schema key -> value read outside the lines
     fields: dict[str, str] = field(default_factory=dict)  # metadata the publisher gave (a CMS file's front matter)
     ocr: bool | None = None                             # True: read by OCR from page images
+    scan: object = None                                 # page_layout.ScanLayout of a scan OCR'd here: words, confidences
 
     @property
     def has_columns(self) -> bool:

@@ -33,7 +33,7 @@ _ROLE_WORDS = ("bi thu", "chu tich", "truong", "thu tuong", "giam doc", "chu nhi
                "chanh van phong", "tong thu ky", "pho ", "thu ky")
 SIG_MARKER_RE = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)\s*")
 # "Số" as written and as OCR reads it ("Sé:", "$6:"): every number-line pattern starts with it.
-SO_WORD = r"(?i:số|sô|sồ|sé|s6|\$6|so)"
+SO_WORD = r"(?i:số|sô|sồ|só|sé|s6|\$6|so)"
 SO_LINE_RE = re.compile(rf"^(?:Nghị quyết\s+)?{SO_WORD}\s*[:.]?\s*(?=[\d/])(?P<rest>.*)$")
 ITEM_RE = re.compile(r"^\s*[-–+~•]\s*")
 PLACE_DATE_RE = re.compile(

@@ -48,6 +48,7 @@ _SIGNED_BY_RE = re.compile(r"^\s*ký bởi\s*:", re.IGNORECASE)
 _SIGNER_RE = re.compile(r"^\s*người ký\s*:", re.IGNORECASE)
 _CELL_EDGE_RE = re.compile(r"^\s*\|\s?|\s?\|\s*$")
 _ITALIC_RE = re.compile(r"^\s*\*(?=\S)|(?<=\S)\*\s*$")
+_HEADING_MARK_RE = re.compile(r"^\s*#{1,6}\s+")   # Markdown headings of OCR tools: "# QUYẾT ĐỊNH"
 _YAML_RE = re.compile(r"\A\ufeff?---\n(?:[a-z_]+:.*\n)+---\n")
 
 
@@ -55,6 +56,8 @@ def _strip_layout(line: str) -> str:
     line = line.replace("\xa0", " ").replace("\u200b", "").rstrip()
     if "|" in line:
         line = _CELL_EDGE_RE.sub("", line)  # Markdown table cells
+    if "#" in line:
+        line = _HEADING_MARK_RE.sub("", line)
     if "*" in line or "_" in line:
         line = line.replace("**", "").replace("__", "")
         line = _ITALIC_RE.sub("", line)  # italic wrappers

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..agencies import is_known_code
 from ..dates import iso, make_date, parse_date, today_in_vietnam
 from ..doctypes import type_for_code
+from ..symbol_repair import repair_by_named_body, repair_by_named_type
 from ..symbols import Symbol, find_symbols, parse_symbol, symbol_key
 from ..text import fold, name_key, nfc
 from .header import type_of_heading
@@ -234,7 +236,9 @@ def join_spaced_number(line: str) -> str:
 
 def join_spaced_digits(line: str) -> str:
     """A header line with OCR's layout damage undone: digits a letter-spaced scan pulled apart
-    ("Số: 1 0 9 4 3 /BYT-MT", "ngày 2 4 tháng 12") and "ngài" for "ngày". Digits are never changed."""
+    ("Số: 1 0 9 4 3 /BYT-MT", "ngày 2 4 tháng 12"), "ngài" for "ngày", and a fraction slash for the
+    symbol's ("985⁄QĐ-TTg"). Digits are never changed."""
+    line = line.replace("\u2044", "/")
     if " " not in line:
         return line
     line = _SPACED_DIGITS_RE.sub(lambda m: m[0].replace(" ", ""), line)
@@ -246,14 +250,19 @@ def join_spaced_digits(line: str) -> str:
 # OCR left without its "Số:" ("864305 /TCT-KK. Hà Nội, ngdy, Jf tháng 4") cite nothing.
 _NUMBER_LINE_RE = re.compile(rf"^(?:{SO_WORD}\s*[:.]{{1,2}}\s*\d"
                              r"|\d{1,6}\s*/\s*[A-ZĐ][\w/-]*[.,]?\s+[A-ZĐ][^\d,]{1,30},\s*ng)")
-# Text repairs before citations are read: a fraction slash from the PDF ("01⁄2016/TTLT"), "ngày"
-# glued to a code ("6670/BYT-MTngày"), a year cut at a line end ("03/202 1/UBTVQH15").
+# Text repairs before citations are read: a fraction slash from the PDF ("01⁄2016/TTLT"), a
+# legislature number cut off ("64/2025/QH 15"), a slash lost before a Tờ trình code ("125TTr-HĐND"),
+# a hyphen read as a bracket ("60/2021/NĐ) CP"),
+# "ngày" glued to a code ("6670/BYT-MTngày"), a year cut at a line end ("03/202 1/UBTVQH15").
 _TEXT_FIXES = ((re.compile("\u2044"), "/"),
+               (re.compile(r"(?<=/QH) (?=1\d\b)"), ""),                   # "64/2025/QH 15"
+               (re.compile(r"(?<![\d/.,])(\d{1,5})(?=TTr-[A-ZĐ])"), r"\1/"),  # "125TTr-HĐND"
+               (re.compile(r"(\d/(?:19|20)\d\d/[A-ZĐ]{2,4})\) ?(?=[A-ZĐ]{2,}\b)"), r"\1-"),  # "60/2021/NĐ) CP"
                (re.compile(r"(?<=[A-ZĐ])(?=ngày\b)"), " "),
                (re.compile(r"(?<![\d/])(\d{1,5}/(?:19|20)\d) (\d)(?=/[A-ZĐ])"), r"\1\2"))
-# Debris glued before a number ("sô:#1/2020/NĐGP"), or a lone digit before it ("SỐ 3 1/2021/TT-"):
-# its digits cannot be trusted.
-_DEBRIS_BEFORE_RE = re.compile(r"(?:[#$%&*@{}\[\]|~^\\]|(?<![\w/])\d )$")
+# Debris glued before a number ("sô:#1/2020/NĐGP"), or one or two digits before it ("SỐ 3 1/2021/TT-",
+# "Nghị định số 11 23/2021/NĐ-CP" for 115/2021): its digits cannot be trusted.
+_DEBRIS_BEFORE_RE = re.compile(r"(?:[#$%&*@{}\[\]|~^\\]|(?<![\w/])\d{1,2} )$")
 
 
 def is_number_line(line: str) -> bool:
@@ -268,9 +277,40 @@ def citation_text(text: str) -> str:
     return text
 
 
+def repair_named_issuers(citations: list, text: str, own: set[str]) -> list:
+    """Citations whose issuer or type code OCR misread, repaired from the body and the type the
+    sentence names around them (symbol_repair.repair_by_named_body, repair_by_named_type); one per
+    document, never the own number."""
+    kept: dict[str, object] = {}
+    for citation in citations:
+        symbol = parse_symbol(citation.so_ky_hieu)
+        raw = citation.nguyen_van
+        at = text.find(raw) if raw else -1
+        context = text[max(0, at - 150):at + len(raw)] if at >= 0 else raw
+        fixed = repair_by_named_type(repair_by_named_body(symbol, context), citation.loai_van_ban) if symbol else None
+        if fixed is not None and fixed != symbol:
+            citation.so_ky_hieu = str(fixed)
+        key = symbol_key(citation.so_ky_hieu)
+        if key not in own:
+            kept.setdefault(key, citation)
+    return list(kept.values())
+
+
 def trusted_number(text: str, number_start: int) -> bool:
     """False when the digits of a cited number at text[number_start:] follow OCR debris."""
-    return not _DEBRIS_BEFORE_RE.search(text[max(0, number_start - 3):number_start])
+    return not _DEBRIS_BEFORE_RE.search(text[max(0, number_start - 4):number_start])
+
+
+# The codes after the number of a "Số:" line whose digits OCR garbled: "Só: #2 /QĐ-TTg", "Số: 2 † /2026/TT-BCT".
+_CODES_AFTER_NUMBER_RE = re.compile(r"/\s*(?:(?:19|20)\d\d\s*/\s*)?(?P<type>[A-ZĐ]{1,4}[a-zđ]?)\s*[-–]\s*[A-ZĐ]")
+
+
+def type_from_number_line(so_line: str | None) -> str | None:
+    """The type the own number's type code names when its digits are illegible but its codes are not
+    ("Só: #2 /QĐ-TTg" is a Quyết định); a number line printed before the digits were written in.
+    A code that is also an issuer's ("AO5f /CT-TTHT": CT is Cục Thuế here) names nothing."""
+    match = _CODES_AFTER_NUMBER_RE.search(so_line or "")
+    return type_for_code(match["type"]) if match and not is_known_code(match["type"]) else None
 
 
 # The type heading on a line a received stamp's debris ran into: "DEN i: : _¬ CHỈ THỊ".

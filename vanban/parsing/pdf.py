@@ -2,8 +2,9 @@
 
 A PDF typed on a computer has a text layer; pypdf reads it. A signed scan has
 only images (or a layer of glyph codes, "(cid:12)", from fonts without a Unicode
-map): those pages are OCR'd with Tesseract's Vietnamese model (vanban/ocr.py,
-the only place that runs programs). The result says whether the text came from
+map, or a scanner's own OCR: invisible text over the page image, often garbled):
+those pages are OCR'd with Tesseract's Vietnamese model (vanban/ocr.py, the only
+place that runs programs). The result says whether the text came from
 OCR, so extraction treats it as such. A scan on a machine without Tesseract is
 refused with one line naming the Debian package.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -32,7 +34,25 @@ class PdfText:
     ocr: bool               # True: read from page images by OCR
     pages: int
     ocr_seconds: float = 0.0
-    layout: Layout | None = None     # the text layer's layout, when the PDF has one
+    layout: Layout | None = None     # the text layer's layout, or the scan's (Layout.scan)
+
+
+# "3 Tr": text render mode 3, neither filled nor stroked. A scanner's OCR puts its text over the page
+# image that way, so a reader can select it; the text is that engine's guess, not the document's.
+_TR_RE = re.compile(rb"(?<![\w.])(\d)\s+Tr\b")
+
+
+def _scanner_ocr(page) -> bool:
+    """Text only in the invisible render mode, over an image: a scanner's OCR layer."""
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else {}
+    images = resources.get("/XObject")
+    images = images.get_object() if images is not None else {}
+    if not any(images[name].get_object().get("/Subtype") == "/Image" for name in images):
+        return False
+    contents = page.get_contents()
+    modes = set(_TR_RE.findall(contents.get_data())) if contents is not None else set()
+    return modes == {b"3"}
 
 
 def _reader(data: bytes):
@@ -50,9 +70,9 @@ def _damaged(exc: Exception) -> PdfProblem:
 
 
 def text_layer(data: bytes) -> list[str]:
-    """The text layer of every page (empty strings for image-only pages)."""
+    """The text layer of every page (empty strings for image-only pages and for a scanner's OCR layer)."""
     try:
-        return [page.extract_text() or "" for page in _reader(data).pages]
+        return ["" if _scanner_ocr(page) else page.extract_text() or "" for page in _reader(data).pages]
     except PdfProblem:
         raise
     except Exception as exc:  # pypdf raises many types for a damaged file
@@ -141,4 +161,6 @@ def _ocr(data: bytes, ocr: Callable, layer_problem: str | None) -> PdfText:
     text = "\n\n".join(result.pages)
     if not text.strip():
         raise PdfProblem(f"{why} và OCR không đọc được chữ nào. Cách sửa: quét lại bản gốc rõ hơn (300 dpi)")
-    return PdfText(checked(text), True, len(result.pages), result.seconds)  # EncodingProblem keeps damaged text
+    text = checked(text)  # EncodingProblem keeps damaged text
+    scan = Layout(text, ocr=True, scan=getattr(result, "layout", None))
+    return PdfText(text, True, len(result.pages), result.seconds, scan)

@@ -162,8 +162,14 @@ _SCAN_ROLE_RE = re.compile(r"(?:^|[\s,;:])(?:KT|TM|TL|TUQ|T/M|K/T|T/L|Q)(?:\s*[.
 _BARE_MARKER_RE = re.compile(r"(?:^|[\s,;:])(?:KT|TM|TL|TUQ|T/M|K/T|T/L)\s*[.,]?\s*$")  # "- Như trên; KT."
 _SIGNED_SUFFIX_RE = re.compile(r"\s*\(?\s*(?:đã ký|đã kí|Đã ký|ĐÃ KÝ)\s*\)?\s*$")
 _NAME_DEBRIS_RE = re.compile(r"[!'`|*\"“”’‘]")
+_LUU_RE = re.compile(r"^[-–+~•]?\s*L[ưu]u\s*:", re.IGNORECASE)
 _NEW_DOCUMENT_RE = re.compile(r"CONG HOA|DOC LAP|^(?:SO|S6)\s*:")
 _NAME_WINDOW = 30  # lines from the role to the name: the Nơi nhận list sits between them
+# Titles that begin with a surname-like word ("Chu"): never a name.
+_TITLE_STARTS = ("chu nhiem", "chu tich")
+# A syllable OCR split after its first letters ("Ph ớc" for Phớc): a capital and at most one letter,
+# then a lower-case word.
+_SPLIT_SYLLABLE_RE = re.compile(r"(?<!\w)([A-ZĐ][a-zđ]?) (?=[a-zà-ỹđ])")
 # PDF fonts that map ư/Ư to the look-alike ƣ/Ƣ (U+01A3/U+01A2): "Nguyễn Trƣờng Sơn".
 _LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 
@@ -181,13 +187,20 @@ def _scan_role(line: str, following: str = "") -> str | None:
 
 def scan_name(line: str) -> str | None:
     """A signer's name through OCR debris, or None. List lines ("Nguyễn Sỹ Hiệp;") are not names,
-    but a name OCR'd beside the last list item is ("- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn")."""
+    but a name OCR'd beside the last list item is ("- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn",
+    "- Lưu: VT, QHĐP (3)vor Phạm Minh Chính")."""
     line = _SIGNED_SUFFIX_RE.sub("", line.strip().translate(_LOOKALIKES))
+    if _LUU_RE.match(line):   # the last item, "Lưu: VT, …", and the name beside it on the same row
+        words = line.split()
+        return next((name for start in range(max(2, len(words) - 4), len(words) - 1)
+                     if (name := scan_name(" ".join(words[start:])))), None)
     if ITEM_RE.match(line) and ";" in line:
         line = line.rsplit(";", 1)[1]
     elif ITEM_RE.match(line) or line.endswith((";", ",", ":")):
         return None
     line = collapse_spaces(_NAME_DEBRIS_RE.sub("", line)).strip(" .")
+    if quick_fold(line).lower().startswith(_TITLE_STARTS):
+        return None   # "CHỦ NHIỆM" title-cased is no person
     return restore_surname(_title_name(line)) if _is_name_line(line) else None
 
 
@@ -203,7 +216,8 @@ def restore_surname(name: str) -> str:
 def scan_signature(lines: list[str], start: int, end: int) -> Signature:
     """The first signature block after start on a scan: a signing marker with a title in
     capitals, then the first name line within the next lines (before another document begins).
-    The first block is the document's own; attached letters and annexes follow it."""
+    The first block is the document's own; attached letters and annexes follow it. Without a
+    marker ("THỦ TƯỚNG" signs alone), the name OCR put beside the list's last item, "Lưu: …"."""
     sig = Signature()
     for i in range(start, end):
         if not _scan_role(lines[i], lines[i + 1] if i + 1 < end else ""):
@@ -216,4 +230,72 @@ def scan_signature(lines: list[str], start: int, end: int) -> Signature:
                 sig.taken.add(j)
                 return sig
         return sig
+    luu = next((i for i in range(start, end) if _LUU_RE.match(lines[i].strip())), None)
+    if luu is not None and (name := scan_name(lines[luu])):
+        sig.nguoi_ky = name
+    return sig
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_NAME_MATCH = 0.8        # letters in common with a name printed elsewhere, as difflib's ratio
+
+
+def names_in(lines: list[str]) -> list[str]:
+    """Person names printed in the text ("PTTg Hồ Đức Phớc" in a Nơi nhận list, "PCN Phạm Mạnh
+    Cường"): the longest run of 2-4 capitalised words at each place that reads as a name (not
+    "Lưu VT KTTH": codes are capitals)."""
+    found: dict[str, None] = {}
+    for line in lines:
+        words = _WORD_RE.findall(line)
+        i = 0
+        while i < len(words):
+            run = next((" ".join(words[i:i + n]) for n in (4, 3, 2) if i + n <= len(words)
+                        and all(w[1:].islower() for w in words[i:i + n]) and is_name(" ".join(words[i:i + n]))), None)
+            if run:
+                found[run] = None
+                i += len(run.split())
+            else:
+                i += 1
+    return list(found)
+
+
+def _letters(text: str) -> str:
+    return "".join(_WORD_RE.findall(quick_fold(text).lower()))
+
+
+def _printed_name(line: str, printed: list[str]) -> str | None:
+    """The one name printed elsewhere in the text that the end of a damaged name line spells
+    ("* HGĐức Phóc + -" is Hồ Đức Phớc, "Nhan Mạnh Cường" is Phạm Mạnh Cường)."""
+    from difflib import SequenceMatcher
+    read = _letters(line)
+    scores = []
+    for name in printed:
+        key = _letters(name)
+        tail = read[-len(key) - 1:]
+        scores.append((SequenceMatcher(None, key, tail, autojunk=False).ratio(), name))
+    good = sorted((score, name) for score, name in scores if score >= _NAME_MATCH)
+    if not good or (len(good) > 1 and good[-2][0] == good[-1][0]):
+        return None
+    return good[-1][1]
+
+
+def column_signature(lines: list[str], printed: list[str] = ()) -> Signature:
+    """The signer in the signature column read on its own from a scan's image (vanban/ocr.py):
+    the title lines on top ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG"), then seal and signature debris, then
+    the name, the column's last line that holds one ("Ki ¬ Phạm Minh Chính": the name is the
+    longest run of words at the end of a line that reads as a name). When the seal damaged the
+    name, a name printed elsewhere in the text (`printed`, see names_in) that the damaged line
+    spells is taken. Line indexes are not the page text's, so nothing is marked taken."""
+    sig = Signature()
+    for line in reversed(lines[1:]):   # the first line is the title's
+        words = _SPLIT_SYLLABLE_RE.sub(r"\1", line).split()
+        while words and not any(ch.isalpha() for ch in words[-1]):
+            words.pop()   # debris after the name ("Phớc -")
+        name = next((found for start in range(max(0, len(words) - 5), len(words) - 1)
+                     if (found := scan_name(" ".join(words[start:])))), None)
+        if name := name or (_printed_name(line, printed) if printed and len(_letters(line)) >= 6 else None):
+            sig.nguoi_ky = name
+            break
+    roles = [official_case(line.strip(_DEBRIS)) for line in lines if is_role(line.strip(_DEBRIS))]
+    sig.chuc_vu = ", ".join(dict.fromkeys(r for r in roles if plausible_name(r))) or None
     return sig
