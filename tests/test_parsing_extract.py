@@ -43,6 +43,7 @@ def test_resolution_dated_by_its_adoption_clause():
             "hội chủ nghĩa Viet Nam khóa XV, phiên hop thứ 9 thông qua ngày 23 thang 3\n\nnăm 2022.\n")
     doc = extract(text).doc
     assert doc.so_ky_hieu == "17/2022/UBTVQH15" and doc.ngay_ban_hanh == "2022-03-23"
+    assert "ngay_ban_hanh" in doc.can_xac_minh  # an adoption date; a court council issues days later
 
 
 @pytest.mark.parametrize("head, issuer", [

@@ -29,6 +29,7 @@ from .noise import clean_lines
 from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
                   heading_after_debris, join_spaced_number, looks_ocr, slashless_so_line, stamp_signer, trusted_number, witnesses)
 from .portal import parse_portal_table
+from .unfold import unfold_header
 from .masthead import split_motto
 from .signature import parse_signature, restore_surname, scan_signature
 
@@ -86,6 +87,8 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
     portal, portal_taken = parse_portal_table(lines)
     portal = {**layout.fields, **portal}
     lines = [line for i, line in enumerate(lines) if i not in portal_taken]
+    if not (ocr or layout.has_columns):
+        lines = unfold_header(lines)  # a scrape's header flattened into a few lines
     if ocr:  # "Số: 1 0 9 4 3 /BYT-MT": letter-spaced digits in the header, and numbers in the body
         lines = [join_spaced_digits(line) if i < HEADER_SCAN else join_spaced_number(line) for i, line in enumerate(lines)]
     copy, copy_taken, copy_raw = parse_copy_block(lines)
@@ -331,4 +334,7 @@ def _fill_date(doc, head, art, portal, body_text: str) -> None:
     adopted = _ADOPTED_RE.search(body_text) if "thông qua" in body_text else None
     match, parts = next(find_dates(body_text[adopted.end():adopted.end() + 40]), (None, None)) if adopted else (None, None)
     if match and match.start() == 0 and parts[0]:
-        doc.ngay_ban_hanh = iso(*parts)  # the date the body adopting it gives, the resolution's own
+        # The date the body adopted it: the law's own, but a court council's or a committee's resolution
+        # is issued days later (adopted 21/02, issued 05/03), so it is published for review.
+        doc.ngay_ban_hanh = iso(*parts)
+        doc.flag("ngay_ban_hanh")

@@ -21,13 +21,18 @@ _VV_RE = re.compile(r"^[‘'“\"]?(?:[Vv][/il1]?[vVwWy]{1,2}|V/|Về việc|V�
 _KINH_GUI_RE = re.compile(r"^(?:Đồng\s+)?K[íi]nh\s*g[ửưu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _STAMP_RE = re.compile(r"(?<![\wÀ-ỹ])ĐẾN(?![\wÀ-ỹ])")
 _STAMP_FIELD_RE = re.compile(r"^(Số|Ngày|Chuyển|Chuyên|Lưu hồ sơ|Người nhận)\s*:", re.IGNORECASE)
-_SO_ALONE_RE = re.compile(r"^(?:Số|SỐ)\s*:?$")
+_SO_ALONE_RE = re.compile(r"^(?:Nghị quyết\s+)?(?:Số|SỐ|số)\s*:?$")
 _VE_RE = re.compile(r"^Về\s+(?!việc\b)\S")
 _NUMBERED_RE = re.compile(r"^(?:[IVX]+|\d+)[.)]\s")
 # Lines that open a body, never a subject: "Căn cứ ...", "(Ban hành kèm theo ...)", "I. MỤC ĐÍCH".
 _NOT_SUBJECT_RE = re.compile(r"^(?:\(|Căn cứ|Thực hiện|Theo|Ngày|Trong|Để|Nhằm|Qua|Sau|Tại|Vừa qua|Hiện nay|Kính gửi|"
                              r"(?:[IVX]+|\d+)[.)]\s)")
 HEADER_SCAN = 40
+# The authority line under a decision's or resolution's subject (thẩm quyền ban hành, NĐ 30/2020 Phụ lục I):
+# the title of the body's head, then the body ("BỘ TRƯỞNG BỘ TƯ PHÁP", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH").
+AUTHORITY_TITLES = (r"(?:BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|"
+                    r"THỐNG ĐỐC|TỔNG KIỂM TOÁN)\b")
+_AUTHORITY_LINE_RE = re.compile(rf"^{AUTHORITY_TITLES}(?:\s+\S+){{0,8}}$")
 
 
 @dataclass
@@ -166,6 +171,10 @@ def _take_subject(lines: list[str], start: int, head: Header, parts: list[str] |
             head.type_issuer = official_case(line[4:])
             issuer_open = bool(re.search(r"(,| VA)$", key))
         elif parts and agencies and _repeats_issuer(line, following, agencies):
+            break
+        elif parts and _AUTHORITY_LINE_RE.match(line):
+            head.taken.add(i)
+            i += 1
             break
         elif parts and (_body_like(line) and not is_upper(line) or _NOT_SUBJECT_RE.match(line) or line.endswith(":")):
             break  # the body begins ("THỦ TƯỚNG CHÍNH PHỦ điện:", "Căn cứ ...")
@@ -337,7 +346,7 @@ def parse_header(lines: list[str], left: list[str] | None = None) -> Header:
             _take_vv(lines, i, head, prefix="")
         elif (is_upper(line) and head.doc_type is None and head.symbol_raw is None and len(line.split()) <= 12
               and not re.search(r"\d", line) and not _NUMBERED_RE.match(line)):
-            head.agency_lines.append(line)
+            head.agency_lines.append(line.strip(" *-_"))  # "BỘ TƯ PHÁP --------": the rule under the name
             head.taken.add(i)
         elif _body_like(line) or _KINH_GUI_RE.match(line):
             break
