@@ -142,6 +142,46 @@ def test_saved_portal_page_keeps_the_article_not_the_chrome():
     assert text.startswith("Chủ tịch UBND tỉnh chỉ đạo") and "4154/UBND-KT" in text
 
 
+def test_saved_sharepoint_page_keeps_a_short_article_not_the_sidebar_or_imprint():
+    # the page's layout in side columns (zoneLeft/zoneRight), the headline a <p class="Title">,
+    # a one-sentence article, a "new documents" list in the right column and the site's imprint
+    news = "".join(f"<div class='divvanbanmoi'><div>Số: 0{k}/2013/TT-TTCP</div><a href='/vb/{k}'>Thông tư số 0{k}/2013/"
+                   f"TT-TTCP quy định quy trình thanh tra</a><a href='/vb/{k}'>Xem chi tiết ...</a></div>" for k in (3, 5, 6))
+    page = ("<html><body><form><div class='zoneLeft'><div>Số lượt truy cập 0097671</div></div><div class='zoneCent'>"
+            "<div class='gthieu'><p class='Title'>Quyết định thành lập Sở Tư pháp tỉnh</p><div class='gthieu-cont'><p>"
+            "<strong>Quyết định số 15/2005/QĐ-UB, ngày 03/02/2005 của UBND tỉnh Đắk Nông về việc thành lập Sở Tư pháp "
+            f"tỉnh:</strong></p></div></div></div><div class='zoneRight'>VĂN BẢN MỚI{news}</div>"
+            "<div class='footer'><div>TRANG THÔNG TIN ĐIỆN TỬ SỞ TƯ PHÁP TỈNH ĐẮK NÔNG</div><div>Chịu trách nhiệm về nội "
+            "dung: Ông Nguyễn Văn A - Trưởng Ban biên tập</div><div>Địa chỉ: đường 23/3, thành phố Gia Nghĩa</div>"
+            "<div>Điện thoại: 0261.3544.224, fax: 0261.3544224. Email: stp@daknong.gov.vn</div><div>Giấy phép số 12/GP-STTTT "
+            "do Sở Thông tin và Truyền thông tỉnh Đắk Nông cấp ngày 15/3/2012. Ghi rõ nguồn khi phát hành lại thông tin "
+            "từ trang này.</div></div></form></body></html>")
+    text = read_layout(page.encode(), "qd.html").text
+    assert "TT-TTCP" not in text and "Chịu trách nhiệm" not in text and "truy cập" not in text
+    assert text.startswith("Quyết định thành lập Sở Tư pháp tỉnh\n")   # the headline a CMS put in <p class="Title">
+    meta = convert_bytes(page.encode(), "qd.html").metadata
+    assert (meta["so_ky_hieu"], meta["loai_van_ban"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"]) == \
+        ("15/2005/QĐ-UB", "Quyết định", "2005-02-03", "Ủy ban nhân dân tỉnh Đắk Nông")
+    assert meta["trich_yeu"] == "về việc thành lập Sở Tư pháp tỉnh"
+
+
+@pytest.mark.parametrize("html, chrome", [
+    # a site's imprint: who answers for the content, address, phone, e-mail (no links, over 200 characters)
+    ("<div class='footer'><div>TRANG THÔNG TIN ĐIỆN TỬ THANH TRA TỈNH ĐẮK NÔNG</div><div>Chịu trách nhiệm về nội dung: "
+     "Ông Nguyễn Văn A - Trưởng Ban biên tập, Chánh Thanh tra tỉnh</div><div>Địa chỉ: Khu hành chính Sùng Đức, phường "
+     "Nghĩa Tân, thành phố Gia Nghĩa</div><div>Điện thoại: 0261.3543.224, fax: 0261.3543224. Email: ttr@daknong.gov.vn"
+     "</div></div>", True),
+    # an article that gives a phone number is not an imprint
+    ("<div class='footer-note'><p>Ngày 12/3/2024, Ủy ban nhân dân huyện tổ chức hội nghị triển khai kế hoạch phòng, chống "
+     "thiên tai năm 2024. Các xã báo cáo kết quả rà soát các khu vực có nguy cơ sạt lở, lũ quét, bố trí lực lượng ứng "
+     "trực 24/24 giờ. Mọi thông tin xin liên hệ Văn phòng, điện thoại 0261.3544.224.</p></div>", False),
+])
+def test_an_imprint_is_chrome(html, chrome):
+    import lxml.html
+    from vanban.parsing.html import _chrome_like
+    assert _chrome_like(lxml.html.fragment_fromstring(html)) is chrome
+
+
 def test_cms_front_matter_gives_fields():
     page = ('---json\n{"title": "Nghị quyết về việc thông qua đồ án quy hoạch", "date": "2020-03-19T04:00:00Z",\n'
             '"co_quan_ban_hanh": "HỘI ĐỒNG NHÂN DÂN HUYỆN ĐẮK SONG", "hinh_thuc_van_ban": "Nghị quyết",\n'

@@ -25,6 +25,21 @@ _SIGNER_RE = re.compile(
 # "Giấy mời số 88/GM-UBND ngày 29/6/2016 của UBND huyện V/v Họp bàn …", "Kế hoạch của Tỉnh ủy về …"
 _HEADLINE_RE = re.compile(rf"^(?P<type>{_TYPES})(?:\s+số\s+(?P<sym>\S+))?(?:\s*,?\s*(?P<date>ngày\s+[\d/.\-]+))?"
                           rf"\s+của\s+(?P<issuer>.+?)\s+(?P<subject>(?:về|V/v|tại|trong|đối với|việc)\b.+)$")
+# The opening of a post about one document: the document first, then who issued it and what it says.
+# "Quyết định số 21/2004/QĐ-UB, ngày 01/01/2004 của UBND tỉnh X về việc …" (a page presenting it);
+# "Tại Công văn số 4154/UBND-KT ngày 20/5/2025, Chủ tịch UBND tỉnh đã có ý kiến chỉ đạo về …".
+_DATE_WORDS = r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+_REFERENCE_RE = re.compile(
+    rf"^(?:(?:Tại|Theo)\s+)?(?P<type>{_TYPES})\s+số\s*:?\s*(?P<sym>{SYMBOL_PATTERN})\s*,?\s*(?:ngày\s+)?(?P<date>{_DATE_WORDS})"
+    rf"(?:\s+của\s+(?P<issuer>[^,;:]{{3,80}}?)\s+(?:về|V/v)\b"
+    rf"|\s*,\s*(?P<actor>[A-ZĐÀ-Ỹ][^,;:]{{2,60}}?)\s+(?:đã\s+)?(?:có ý kiến chỉ đạo|chỉ đạo|yêu cầu|giao|đề nghị|"
+    rf"thông báo|quyết định)\b)")
+# A summary of a document whose number the post does not give: "Thông tư quy định rõ đối tượng áp dụng …".
+_TYPE_SAYS_RE = re.compile(rf"^(?P<type>{_TYPES})\s+(?:này\s+)?(?:quy định|nêu rõ|hướng dẫn|yêu cầu)\b")
+# A news agency's or portal's tag before the lead: "(binhdinh.gov.vn) - ", "(Chinhphu.vn) – ".
+_SOURCE_TAG_RE = re.compile(r"^\((?P<src>[\w.-]+\.(?:vn|com|net|org))\)\s*[-–—]\s*", re.IGNORECASE)
+# A head of a People's Committee speaks for it: "Chủ tịch UBND tỉnh đã có ý kiến chỉ đạo" is the committee's letter.
+_HEAD_OF_RE = re.compile(r"^(?:Phó\s+)?Chủ tịch\s+(?=UBND|Ủy ban nhân dân|Uỷ ban nhân dân)")
 # A legal portal's title: "Công văn 2739/VPCP-ĐMDN năm 2019 quy định … do Văn phòng Chính phủ ban hành".
 _PORTAL_TITLE_RE = re.compile(rf"^(?P<type>{_TYPES})\s+(?:số\s+)?(?P<sym>\S+)(?:\s+năm\s+\d{{4}})?\s+"
                               rf"(?P<subject>.+?)\s+do\s+(?P<issuer>.+?)\s+ban hành$")
@@ -70,7 +85,7 @@ def _lead(lines: list[str], start: int) -> str:
 
 def _subject_after(text: str, pos: int) -> str | None:
     match = re.search(r"\svề\s+(?:việc\s+)?[^.;]+", text[pos:])
-    return collapse_spaces(match.group(0)).rstrip(" ,") if match else None
+    return collapse_spaces(match.group(0)).rstrip(" ,:") if match else None
 
 
 def _report_date(opening: str) -> tuple | None:
@@ -99,6 +114,10 @@ def parse_article(lines: list[str]) -> Article:
             break
     start = max((i for i in art.taken if i < 8), default=-1) + 1
     lead = _lead(lines, start)
+    if tag := _SOURCE_TAG_RE.match(lead):
+        art.nguon, lead = art.nguon or tag["src"], lead[tag.end():]
+    if _reference(lead, art):
+        return art
     match = _LEAD_RE.search(lead)
     if match:
         art.doc_type, art.issuer = match.group("type"), collapse_spaces(match.group("issuer"))
@@ -121,4 +140,17 @@ def parse_article(lines: list[str]) -> Article:
         art.issuer = art.issuer or collapse_spaces(head.group("issuer"))
         art.subject = art.subject or collapse_spaces(head.group("subject"))
         art.symbol = art.symbol or normalize_symbol(head.group("sym") or "")
+    if not art.doc_type and (says := _TYPE_SAYS_RE.match(lead)):
+        art.doc_type = says["type"]
     return art
+
+
+def _reference(lead: str, art: Article) -> bool:
+    """A lead that opens with the document it is about gives its type, number, date and issuer."""
+    match = _REFERENCE_RE.match(lead)
+    if not match:
+        return False
+    art.doc_type, art.symbol, art.date = match["type"], normalize_symbol(match["sym"]), parse_date(f"ngày {match['date']}")
+    art.issuer = _HEAD_OF_RE.sub("", collapse_spaces(match["issuer"] or match["actor"]))
+    art.subject = _subject_after(lead, match.start("issuer") if match["issuer"] else match.end())
+    return True

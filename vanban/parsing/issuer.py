@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..agencies import expand_abbreviations
 from ..register import Template, register, resolve
 
 
@@ -55,7 +56,7 @@ def canonical_issuer(written: str | None, symbol=None, context: list[str | None]
             body = register().instantiate(template, found.place)
             return Issuer(body.ten, body.id, unsure=True)
     if found.body is None:
-        return Issuer(written, unsure=True)
+        return Issuer(expand_abbreviations(written), unsure=True)  # kept as written, "UBND" spelt out
     return Issuer(found.body.ten, found.body.id)
 
 
