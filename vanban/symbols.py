@@ -26,7 +26,7 @@ _SEP = rf"\s*(?:{_DASH}|/)\s*"
 # one lower-case letter by convention (TTg, QĐi, CTr). A unit's code may join such codes
 # (SGDĐT-CTrTT: a lower-case letter between capitals) or carry a dot between capitals (V.I).
 # Words such as "Hà", "Ban" are not codes: a lower-case letter never follows another one.
-_UPPER = "A-ZĐÐ"
+_UPPER = "A-ZĐÐƯƠÔÂĂÊ"  # ƯDCNTT (Ứng dụng CNTT): codes keep the letters without tone marks
 _CODE = rf"[{_UPPER}](?:[{_UPPER}0-9&]|[a-zđ](?=[{_UPPER}])|\.(?=[{_UPPER}]))*[a-zđ]?"
 # "…/nb" (nội bộ: an internal document) closes some symbols in lower case.
 _INTERNAL = "nb"

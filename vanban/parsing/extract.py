@@ -20,10 +20,10 @@ from .citations import find_citations
 from .copyblock import parse_copy_block
 from .esign import blank_number_tail, fits_blank
 from .glued import find_glued_signature
-from .header import HEADER_SCAN, parse_header
+from .header import HEADER_SCAN, authority_body, parse_header
 from .layout import Layout, as_layout
-from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer
-from .issuer import canonical_issuer, ocr_masthead
+from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer, speaking_body
+from .issuer import canonical_issuer, issuer_of_place, ocr_masthead
 from .lines import is_name, is_upper
 from .noise import clean_lines
 from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
@@ -130,6 +130,9 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
         doc.loai_van_ban = "Công văn"  # a letter's subject line; certain when its symbol names no type (4085/UBND-ĐT)
         if not (symbol and head.so_ky_hieu):
             doc.flag("loai_van_ban")
+    if not doc.loai_van_ban and head.kinh_gui:
+        doc.loai_van_ban = "Công văn"  # addressed, and no heading names another type
+        doc.flag("loai_van_ban")
     if slashless:
         doc.flag("so_ky_hieu", f"dòng số ký hiệu của bản OCR bị hỏng ('{slashless}'), "
                                f"đọc được nhờ tên tệp gốc cũng ghi số {symbol.number}")
@@ -289,13 +292,20 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines) 
     masthead = known_spelling(head.issuer) or head.issuer  # "Bộ YTÉ" read by OCR is Bộ Y tế
     masthead = masthead if plausible_name(masthead) else None  # not OCR garbage ("tong cyc thue")
     ocr_guess = None if masthead else ocr_masthead(head.issuer)      # unless the register recognises it
-    issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), masthead, ocr_guess)
+    issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), masthead, ocr_guess,
+                    authority_body(head.authority))  # a masthead lost with its column: the authority line
     if issuer and issuer == ocr_guess:
         doc.flag("co_quan_ban_hanh")
     if not issuer and portal.get("co_quan_ban_hanh"):
         issuer = official_case(portal["co_quan_ban_hanh"])  # a CMS field in capitals
     if not issuer and (issuer := _issuer_by_spelling(header_lines)):
         doc.flag("co_quan_ban_hanh")  # a masthead OCR left in mixed case, or the annex line of a guide
+    if not issuer and head.kinh_gui and (issuer := speaking_body(body_text)):
+        doc.flag("co_quan_ban_hanh")  # a letter without its masthead: the body that speaks in it
+    if not issuer and (placed := issuer_of_place(symbol, head.dia_danh)):
+        doc.co_quan_ban_hanh, doc.ma_co_quan = placed.name, placed.body_id
+        doc.flag("co_quan_ban_hanh")
+        return
     if not issuer:
         issuer = issuer_from_symbol(symbol)
         if issuer:

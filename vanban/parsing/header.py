@@ -18,7 +18,8 @@ from .masthead import issuer_from_agency, split_motto
 _TYPE_BY_FOLD = {quick_fold(t).upper(): t for t in TYPE_NAMES}
 # OCR reads V/v as "Viv", "VW", "Vlv", "VWv", "V/" (with a stray quote before it).
 _VV_RE = re.compile(r"^[‘'“\"]?(?:[Vv][/il1]?[vVwWy]{1,2}|V/|Về việc|VỀ VIỆC)(?!\w)\.?\s*(?P<rest>.*)$")
-_KINH_GUI_RE = re.compile(r"^(?:Đồng\s+)?K[íi]nh\s*g[ửưu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Kính gửi", and "Gửi:"/"Đồng gửi:" of letters within the Party and to members (the colon then required).
+_KINH_GUI_RE = re.compile(r"^(?:(?:Đồng\s+)?K[íi]nh\s*g[ửưu]i\s*:?|(?:Đồng\s+)?g[ửu]i\s*:)\s*(?P<rest>.*)$", re.IGNORECASE)
 _STAMP_RE = re.compile(r"(?<![\wÀ-ỹ])ĐẾN(?![\wÀ-ỹ])")
 _STAMP_FIELD_RE = re.compile(r"^(Số|Ngày|Chuyển|Chuyên|Lưu hồ sơ|Người nhận)\s*:", re.IGNORECASE)
 _SO_ALONE_RE = re.compile(r"^(?:Nghị quyết\s+)?(?:Số|SỐ|số)\s*:?$")
@@ -35,6 +36,11 @@ AUTHORITY_TITLES = (r"(?:BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|TỔNG CỤC
 _AUTHORITY_LINE_RE = re.compile(rf"^{AUTHORITY_TITLES}(?:\s+\S+){{0,8}}$")
 
 
+def _is_authority(line: str) -> bool:
+    """In capitals, and no colon: "THỦ TƯỚNG CHÍNH PHỦ điện:" opens a telegram's body."""
+    return bool(_AUTHORITY_LINE_RE.match(line)) and is_upper(line) and not line.endswith(":")
+
+
 @dataclass
 class Header:
     agency_lines: list[str] = field(default_factory=list)
@@ -47,11 +53,22 @@ class Header:
     date_raw: str | None = None
     doc_type: str | None = None
     type_issuer: str | None = None     # "CỦA BAN THƯỜNG VỤ TỈNH ỦY"
+    authority: str | None = None       # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", under the subject
     subject: str | None = None
     kinh_gui: list[str] = field(default_factory=list)
     so_den: dict | None = None
     stamp_raw: list[str] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
+
+
+_HEAD_TITLE_RE = re.compile(r"^(?:BỘ TRƯỞNG|CHỦ TỊCH|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC)\s+")
+
+
+def authority_body(line: str | None) -> str | None:
+    """The body an authority line names: "BỘ TRƯỞNG BỘ TƯ PHÁP" -> "Bộ Tư pháp", "CHỦ TỊCH ỦY BAN NHÂN DÂN
+    TỈNH X" -> "Ủy ban nhân dân tỉnh X"; "THỦ TƯỚNG CHÍNH PHỦ" issues in its own name."""
+    body = _HEAD_TITLE_RE.sub("", collapse_spaces(line or "")).strip(" :")
+    return official_case(body) if body and is_upper(body) else None
 
 
 def type_of_heading(line: str) -> str | None:
@@ -160,7 +177,8 @@ def _take_subject(lines: list[str], start: int, head: Header, parts: list[str] |
         key = quick_fold(line).upper()
         following = next((l.strip() for l in lines[i + 1 : i + 3] if l.strip()), "")
         if not line:
-            if parts and not (is_upper(parts[-1]) and is_upper(following) and not is_role(following)):
+            if (parts and not (is_upper(parts[-1]) and is_upper(following) and not is_role(following))
+                    and not _is_authority(following)):
                 break  # a blank line inside capitals does not end them; the signer's title ("CỤC TRƯỞNG CỤC THUẾ") does
             i += 1
             continue
@@ -172,8 +190,9 @@ def _take_subject(lines: list[str], start: int, head: Header, parts: list[str] |
             issuer_open = bool(re.search(r"(,| VA)$", key))
         elif parts and agencies and _repeats_issuer(line, following, agencies):
             break
-        elif parts and _AUTHORITY_LINE_RE.match(line):
+        elif parts and _is_authority(line):
             head.taken.add(i)
+            head.authority = line
             i += 1
             break
         elif parts and (_body_like(line) and not is_upper(line) or _NOT_SUBJECT_RE.match(line) or line.endswith(":")):

@@ -95,3 +95,18 @@ def infer_year(month: int, day: int, citation_dates: list[str], fallback: str | 
     if years:
         return years[0]
     return int(fallback[:4]) if fallback else None
+
+
+# A letter speaks of its writer in the third person: "Bộ Thông tin và Truyền thông công bố …",
+# "Văn phòng Chính phủ thông báo …", "Ngày 17/10/2008 Bộ X đã công bố …".
+_SPEAKS_RE = re.compile(r"(?:^|[.;]\s+)(?:Ngày\s+[\d/.]+,?\s+)?(?P<body>(?:Bộ|Ủy ban|Uỷ ban|UBND|Văn phòng|Tổng cục|Cục|Sở|"
+                        r"Ban|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy)\s[^,.;:]{2,80}?)\s+(?:đã\s+)?(?:công bố|thông báo|đề nghị|"
+                        r"hướng dẫn|yêu cầu|trả lời|có ý kiến|trân trọng)\b")
+
+
+def speaking_body(text: str) -> str | None:
+    """The central body a letter names as the one speaking, when the register spells it that way."""
+    for match in _SPEAKS_RE.finditer(text[:3000]):
+        if known := known_spelling(match["body"]):
+            return known
+    return None

@@ -60,6 +60,18 @@ def canonical_issuer(written: str | None, symbol=None, context: list[str | None]
     return Issuer(found.body.ten, found.body.id)
 
 
+def issuer_of_place(symbol, place: str | None) -> Issuer | None:
+    """A document whose masthead is lost (columns cut off by a scan or OCR tool): a provincial body's
+    code in its symbol (70/KH-UBND) and a place of issue that is a province's name (a province's bodies
+    date their documents there; a district's or commune's write their own place) name the body. Unsure."""
+    province = register().find_province(place) if place else None
+    template = register().by_code(symbol_issuer_code(symbol) or "") if symbol and not symbol.party else None
+    if province is None or not isinstance(template, Template) or template.district:
+        return None
+    body = register().instantiate(template, province)
+    return Issuer(body.ten, body.id, unsure=True)
+
+
 def ocr_masthead(text: str | None) -> str | None:
     """The central body an OCR-damaged masthead names ("ỦY BAN THƯỜNG VỤ QUOC HOL"), or None."""
     body = register().nearest(text) if text else None

@@ -48,6 +48,7 @@ _SIGNED_BY_RE = re.compile(r"^\s*ký bởi\s*:", re.IGNORECASE)
 _SIGNER_RE = re.compile(r"^\s*người ký\s*:", re.IGNORECASE)
 _CELL_EDGE_RE = re.compile(r"^\s*\|\s?|\s?\|\s*$")
 _ITALIC_RE = re.compile(r"^\s*\*(?=\S)|(?<=\S)\*\s*$")
+_ATX_RE = re.compile(r"^#{1,6}\s+")
 _YAML_RE = re.compile(r"\A\ufeff?---\n(?:[a-z_]+:.*\n)+---\n")
 
 
@@ -55,6 +56,8 @@ def _strip_layout(line: str) -> str:
     line = line.replace("\xa0", " ").replace("\u200b", "").rstrip()
     if "|" in line:
         line = _CELL_EDGE_RE.sub("", line)  # Markdown table cells
+    if line.startswith("#"):
+        line = _ATX_RE.sub("", line)  # a Markdown heading ("# QUYẾT ĐỊNH" from an OCR tool)
     if "*" in line or "_" in line:
         line = line.replace("**", "").replace("__", "")
         line = _ITALIC_RE.sub("", line)  # italic wrappers
