@@ -72,3 +72,13 @@ def test_signature_layouts(lines, expected):
 ])
 def test_scan_signature_through_ocr_noise(lines, name):
     assert scan_signature(lines, 0, len(lines)).nguoi_ky == name
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("Nguyễn Văn An", True), ("Y Thanh Bkrông", True), ("H'Lan Niê", True), ("H' Lan Niê", True),
+    ("Giàng A Páo", True), ("Điểu K'Ré", True), ("Cầm Thị Hoa", True),
+    ("Tổ Chức Thực Hiện", False), ("Ủy Ban Nhân Dân", False), ("Văn Phòng Huyện", False),
+])
+def test_names_of_every_people(name, ok):
+    from vanban.parsing.lines import is_name
+    assert is_name(name) is ok

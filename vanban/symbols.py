@@ -45,7 +45,7 @@ _NUMBER_PREFIX_RE = re.compile(r"^\s*(?:số|so)\s*:?\s*", re.IGNORECASE)
 
 # Codes that are written with Đ: plain-D spellings are restored to these.
 _D_CODES = {fold(c).upper(): c for c in (
-    "NĐ", "QĐ", "QĐi", "CĐ", "ĐUK", "BCĐ", "HĐND", "ĐU", "ĐCT", "ĐTN", "ĐA", "ĐT", "BCĐTW", "TLĐ", "HĐ",
+    "NĐ", "QĐ", "QĐi", "CĐ", "ĐUK", "BCĐ", "HĐND", "ĐU", "ĐCT", "ĐTN", "ĐA", "ĐT", "BCĐTW", "TLĐ",
 )}
 # Codes that carry a lower-case letter by convention.
 _MIXED_CASE = {c.upper(): c for c in ("TTg", "QĐi", "CTr", "TTr", "QyĐ", "QHo")}

@@ -125,17 +125,21 @@ def _parse_stamp(lines: list[str], head: Header) -> None:
 
 def _plain_subject(lines: list[str], start: int) -> list[int]:
     """Indexes of a subject written in ordinary case right under the type heading
-    ("NGHỊ ĐỊNH" / "Gia hạn thời hạn nộp thuế ..."): up to 3 lines before a blank line."""
+    ("NGHỊ ĐỊNH" / "Gia hạn thời hạn nộp thuế ...", a Party plan's "KẾ HOẠCH" / "tổ chức các hoạt động …"):
+    up to 3 lines before a blank line, a rule, or the body's first line ("Ngày 26/6/2023, …", "Căn cứ …")."""
     taken = []
     for i in range(start, min(start + 4, len(lines))):
         line = lines[i].strip()
-        if not line:
+        if not line or is_ornament(line):
             break
-        if _NOT_SUBJECT_RE.match(line) or is_upper(line) or _body_like(line) or len(taken) == 3:
+        long = _body_like(line) and (taken or len(line.split()) > 40)  # a subject may be one long line
+        if _NOT_SUBJECT_RE.match(line) or _VV_RE.match(line) or line.isupper() or long or len(taken) == 3:
+            if taken and len(taken) < 3:
+                break  # the body opens right under the subject (paragraphs of a .docx, no blank line)
             return []
         taken.append(i)
     text = " ".join(lines[i].strip() for i in taken)
-    return taken if text[:1].isupper() and not re.search(r"[.:;]$", text) else []
+    return taken if text[:1].isalpha() and not re.search(r"[.:;]$", text) else []
 
 
 def _case_subject(parts: list[str]) -> str:
@@ -197,7 +201,7 @@ def _take_subject(lines: list[str], start: int, head: Header, parts: list[str] |
             break
         elif parts and (_body_like(line) and not is_upper(line) or _NOT_SUBJECT_RE.match(line) or line.endswith(":")):
             break  # the body begins ("THỦ TƯỚNG CHÍNH PHỦ điện:", "Căn cứ ...")
-        elif parts or key.lower().startswith("ve ") or is_upper(line):
+        elif parts or key.lower().startswith("ve ") or line.isupper():  # capitals, a lone one too ("Ý" / "KIẾN …")
             parts.append(line)
             issuer_open = False
         elif plain := _plain_subject(lines, i):
