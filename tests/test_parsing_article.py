@@ -43,3 +43,24 @@ def test_a_post_gives_the_document_it_is_about():
     assert (doc.so_ky_hieu, doc.loai_van_ban, doc.ngay_ban_hanh, doc.co_quan_ban_hanh) == \
         ("2231/UBND-NNTN", "Công văn", "2024-06-12", "Ủy ban nhân dân tỉnh Quảng Ngãi")
     assert [c.so_ky_hieu for c in doc.van_ban_dan_chieu] == ["17/CĐ-TTg"]  # its own number is not a citation
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the date after the document's own number is its date; "Chủ tịch UBND" speaks for the committee
+    ("Triển khai phòng chống thiên tai\nUBND huyện Krông Nô vừa ban hành Kế hoạch số 45/KH-UBND ngày 12/3/2024 về phòng, "
+     "chống thiên tai năm 2024.\nTheo đó, các xã tổ chức rà soát.",
+     ("45/KH-UBND", "2024-03-12", "Kế hoạch", "Ủy ban nhân dân huyện Krông Nô")),
+    ("Tăng cường phòng cháy rừng\nNgày 05/01/2024, Chủ tịch UBND huyện Đắk Song đã ký ban hành Công văn số 12/UBND-NN về "
+     "việc tăng cường công tác phòng cháy, chữa cháy rừng.\nTheo đó, yêu cầu các xã thực hiện.",
+     ("12/UBND-NN", "2024-01-05", "Công văn", "Ủy ban nhân dân huyện Đắk Song")),
+    ("Huyện ủy ban hành Nghị quyết\nBan Thường vụ Huyện ủy Tuy Đức vừa ban hành Nghị quyết số 10-NQ/HU ngày 15/8/2023 về "
+     "phát triển nông nghiệp ứng dụng công nghệ cao.\nNghị quyết đề ra mục tiêu.",
+     ("10-NQ/HU", "2023-08-15", "Nghị quyết", "Ban Thường vụ Huyện ủy Tuy Đức")),
+    ("Hướng dẫn tiêm chủng\nSở Y tế tỉnh Đắk Nông đã ban hành Hướng dẫn số 15/HD-SYT ngày 2/2/2024 hướng dẫn tiêm chủng "
+     "mở rộng.\nTheo đó, các trạm y tế thực hiện.", ("15/HD-SYT", "2024-02-02", "Hướng dẫn", "Sở Y tế tỉnh Đắk Nông")),
+])
+def test_a_news_post_gives_the_document_it_reports(text, expected):
+    from vanban.parsing.extract import extract
+    doc = extract(text).doc
+    assert (doc.so_ky_hieu, doc.ngay_ban_hanh, doc.loai_van_ban, doc.co_quan_ban_hanh) == expected
+    assert doc.van_ban_dan_chieu == []

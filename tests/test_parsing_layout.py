@@ -142,6 +142,22 @@ def test_saved_portal_page_keeps_the_article_not_the_chrome():
     assert text.startswith("Chủ tịch UBND tỉnh chỉ đạo") and "4154/UBND-KT" in text
 
 
+def test_a_district_portal_post_names_its_district():
+    # "UBND huyện" in a post on a district's portal is that district's committee (flagged: inferred)
+    chrome = "<li><a href='/a'>Giới thiệu chung về huyện</a></li>" * 30
+    page = ("<html><head><title>Tin tức - Trang thông tin điện tử huyện Tuy Đức</title></head><body><div class='banner'>"
+            f"TRANG THÔNG TIN ĐIỆN TỬ HUYỆN TUY ĐỨC</div><ul class='menu'>{chrome}</ul><div class='news-detail'><h1>UBND "
+            "huyện ban hành kế hoạch phòng, chống thiên tai năm 2024</h1><div class='date'>12/03/2024 09:15</div><p>Ngày "
+            "12/3/2024, UBND huyện ban hành Kế hoạch số 45/KH-UBND về phòng, chống thiên tai và tìm kiếm cứu nạn năm 2024 "
+            "trên địa bàn huyện.</p><p>Theo đó, UBND huyện yêu cầu các xã kiện toàn Ban Chỉ huy phòng, chống thiên tai, "
+            "xây dựng phương án ứng phó, bố trí lực lượng, phương tiện sẵn sàng ứng cứu khi có tình huống xảy ra.</p>"
+            "</div><footer>Bản quyền thuộc UBND huyện Tuy Đức</footer></body></html>")
+    meta = convert_bytes(page.encode(), "tin.html").metadata
+    assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"], meta["loai_van_ban"], meta["co_quan_ban_hanh"], meta["nguon"]) == \
+        ("45/KH-UBND", "2024-03-12", "Kế hoạch", "Ủy ban nhân dân huyện Tuy Đức", "Trang thông tin điện tử huyện Tuy Đức")
+    assert "co_quan_ban_hanh" in meta["can_xac_minh"]
+
+
 def test_saved_sharepoint_page_keeps_a_short_article_not_the_sidebar_or_imprint():
     # the page's layout in side columns (zoneLeft/zoneRight), the headline a <p class="Title">,
     # a one-sentence article, a "new documents" list in the right column and the site's imprint

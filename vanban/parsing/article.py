@@ -18,7 +18,7 @@ _TYPES = "|".join(sorted(TYPE_NAMES, key=len, reverse=True))
 _STAMP_LINE_RE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d\d(\s*(SA|CH|AM|PM))?$", re.IGNORECASE)
 _SOURCE_RE = re.compile(r"^\(?\s*Nguồn\s*:\s*(?P<src>[^)]+?)\)?\.?$", re.IGNORECASE)
 _LEAD_RE = re.compile(
-    rf"(?:^|,\s*|\.\s+)(?P<issuer>[A-ZĐÀ-Ỹ][^,.;]{{2,80}}?)\s+(?:(?:đã|vừa|mới)\s+)?(?:có|ký|ban hành|gửi)\s+"
+    rf"(?:^|,\s*|\.\s+)(?P<issuer>[A-ZĐÀ-Ỹ][^,.;]{{2,80}}?)\s+(?:(?:đã|vừa|mới)\s+)?(?:ký\s+ban hành|có|ký|ban hành|gửi)\s+"
     rf"(?:văn bản\s+)?(?P<type>{_TYPES}|(?<=văn bản )(?i:{_TYPES}))(?:\s+số\s+(?P<sym>{SYMBOL_PATTERN}))?")
 _SIGNER_RE = re.compile(
     r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5}?)\s*[-–,]\s*(?P<roles>[^.;]{3,120}?)\s+(?:đã\s+)?ký\b")
@@ -36,6 +36,8 @@ _REFERENCE_RE = re.compile(
     rf"thông báo|quyết định)\b)")
 # A summary of a document whose number the post does not give: "Thông tư quy định rõ đối tượng áp dụng …".
 _TYPE_SAYS_RE = re.compile(rf"^(?P<type>{_TYPES})\s+(?:này\s+)?(?:quy định|nêu rõ|hướng dẫn|yêu cầu)\b")
+# The date written right after the number of the document a post is about.
+_OWN_DATE_RE = re.compile(rf"\s*,?\s*ngày\s+(?P<date>{_DATE_WORDS})")
 # A news agency's or portal's tag before the lead: "(binhdinh.gov.vn) - ", "(Chinhphu.vn) – ".
 _SOURCE_TAG_RE = re.compile(r"^\((?P<src>[\w.-]+\.(?:vn|com|net|org))\)\s*[-–—]\s*", re.IGNORECASE)
 # A head of a People's Committee speaks for it: "Chủ tịch UBND tỉnh đã có ý kiến chỉ đạo" is the committee's letter.
@@ -120,9 +122,11 @@ def parse_article(lines: list[str]) -> Article:
         return art
     match = _LEAD_RE.search(lead)
     if match:
-        art.doc_type, art.issuer = match.group("type"), collapse_spaces(match.group("issuer"))
+        art.doc_type, art.issuer = match.group("type"), _HEAD_OF_RE.sub("", collapse_spaces(match.group("issuer")))
         art.symbol = normalize_symbol(match.group("sym")) if match.group("sym") else None
         art.subject = _subject_after(lead, match.end())
+        if art.symbol and (own := _OWN_DATE_RE.match(lead, match.end())):
+            art.date = parse_date(f"ngày {own['date']}")  # "Kế hoạch số 45/KH-UBND ngày 12/3/2024": its own date
         if re.match(r"(?i)(hôm nay|ngày|sáng|chiều|tối|vừa qua)\b", art.issuer) or "đồng chí" in art.issuer:
             art.issuer = None
     signer = _SIGNER_RE.search(lead)
@@ -131,7 +135,7 @@ def parse_article(lines: list[str]) -> Article:
     if signer:
         art.signer = collapse_spaces(signer.group("name"))
         art.roles = [collapse_spaces(r) for r in signer.group("roles").split(",") if r.strip()]
-    art.date = _report_date(lead[: match.start("type")] if match else lead[:40])
+    art.date = art.date or _report_date(lead[: match.start("type")] if match else lead[:40])
     head = _HEADLINE_RE.match(art.headline or "") or _PORTAL_TITLE_RE.match(art.headline or "")
     if head:
         if head.groupdict().get("date") and not art.date:

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..agencies import find_province
+from ..agencies import expand_abbreviations, find_province
 from ..dates import find_dates, garbled_date, iso, parse_date
 from ..doctypes import canonical_type, consolidated
 from ..model import VanBan
@@ -22,7 +22,8 @@ from .esign import blank_number_tail, fits_blank
 from .glued import find_glued_signature
 from .header import HEADER_SCAN, authority_body, parse_header
 from .layout import Layout, as_layout
-from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer, speaking_body
+from .infer import (complete_from_site, infer_year, issuer_from_symbol, known_spelling, place_for_issuer,
+                    speaking_body)
 from .issuer import canonical_issuer, issuer_of_place, ocr_masthead
 from .lines import is_name, is_upper
 from .noise import clean_lines
@@ -113,7 +114,7 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
     body_text = " ".join(paras)
 
     doc = VanBan(kinh_gui=head.kinh_gui, noi_nhan=sig.noi_nhan, ban_sao=copy, so_den=head.so_den,
-                 nguon=art.nguon, ngay_dang=art.ngay_dang)
+                 nguon=art.nguon or portal.get("nguon"), ngay_dang=art.ngay_dang)
     doc.so_ky_hieu = _first(head.so_ky_hieu, art.symbol, normalize_symbol(portal.get("so_ky_hieu")))
     symbol = parse_symbol(doc.so_ky_hieu) if doc.so_ky_hieu else None
     doc.loai_van_ban = _first(consolidated(symbol), head.doc_type, canonical_type(art.doc_type),
@@ -140,7 +141,7 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
         symbol = _number_from_file_name(doc, symbol, seen)
     if layout.witnesses:
         symbol = _from_stamp(doc, head, layout.witnesses) or symbol
-    _fill_issuer(doc, head, art, portal, symbol, copy, body_text, lines[:min(end, HEADER_SCAN)])
+    _fill_issuer(doc, head, art, portal, symbol, copy, body_text, lines[:min(end, HEADER_SCAN)], formal)
     doc.dia_danh = head.dia_danh
     # Dates come from the document's own date line (never a received stamp or a signing
     # time); one whose fields OCR garbled ("ngày C4 tháng 3") is null, not a guess.
@@ -288,7 +289,7 @@ def _issuer_by_spelling(lines: list[str]) -> str | None:
     return None
 
 
-def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines) -> None:
+def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines, formal: bool) -> None:
     masthead = known_spelling(head.issuer) or head.issuer  # "Bộ YTÉ" read by OCR is Bộ Y tế
     masthead = masthead if plausible_name(masthead) else None  # not OCR garbage ("tong cyc thue")
     ocr_guess = None if masthead else ocr_masthead(head.issuer)      # unless the register recognises it
@@ -310,9 +311,12 @@ def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines) 
         issuer = issuer_from_symbol(symbol)
         if issuer:
             doc.flag("co_quan_ban_hanh")
+    if issuer and not formal and (completed := complete_from_site(expand_abbreviations(issuer), portal.get("nguon"))):
+        issuer = completed  # a post on a district's portal: "UBND huyện" is that district's
+        doc.flag("co_quan_ban_hanh")
     if issuer:
         place = place_for_issuer(issuer, [head.parent, head.dia_danh, (copy or {}).get("cap_tren"),
-                                          (copy or {}).get("co_quan"), art.nguon], body_text)
+                                          (copy or {}).get("co_quan"), art.nguon, portal.get("nguon")], body_text)
         if place:
             issuer = f"{issuer} {place}"
             if place not in (find_province(head.parent), find_province(head.dia_danh)):

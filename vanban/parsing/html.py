@@ -73,12 +73,32 @@ def read_html_layout(data: bytes, main_content: bool | None = None) -> Layout:
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_parser())
     except Exception:  # lxml raises ParserError for an empty or hostile document
         return Layout("")
+    site = _site_name(root) if main_content else None
     _drop_hidden(root)
     if main_content:
         _drop_chrome(root)
         root = _main_content(root)
     blocks, tables = _read(root)
-    return from_blocks(blocks, tables)
+    layout = from_blocks(blocks, tables)
+    if site:
+        layout.fields["nguon"] = site
+    return layout
+
+
+# A portal's name says whose it is: "Trang thông tin điện tử huyện Krông Nô", "Cổng TTĐT tỉnh Đắk Nông".
+_SITE_RE = re.compile(r"(?:trang|cổng)\s+(?:thông tin điện tử|TTĐT)\b[^|–\n]{0,80}", re.IGNORECASE)
+
+
+def _site_name(root) -> str | None:
+    """The portal's own name, from its <title>, og:site_name or banner (read before chrome is dropped)."""
+    texts = [e.get("content") or "" for e in root.iter("meta") if e.get("property") == "og:site_name"]
+    texts += [e.text_content() for e in root.iter("title")]
+    texts += [e.text_content() for e in root.iter() if isinstance(e.tag, str) and e.tag in ("header", "div")
+              and "banner" in f"{e.get('class') or ''} {e.get('id') or ''}".lower()][:3]
+    for text in texts:
+        if match := _SITE_RE.search(" ".join(text.split())):
+            return match.group().strip(" -,.")
+    return None
 
 
 def _parser():

@@ -110,3 +110,21 @@ def speaking_body(text: str) -> str | None:
         if known := known_spelling(match["body"]):
             return known
     return None
+
+
+# The place a portal's name gives: "… huyện Krông Nô", "… TỈNH ĐẮK NÔNG".
+_SITE_PLACE_RE = re.compile(r"\b(huyện|thị xã|thành phố|quận|tỉnh|xã|phường|thị trấn)\s+(\S+(?:\s+\S+){0,3})$", re.IGNORECASE)
+_COMMITTEE_LEVEL = {"huyện ủy": "huyện", "tỉnh ủy": "tỉnh", "thị ủy": "thị xã", "thành ủy": "thành phố", "quận ủy": "quận"}
+
+
+def complete_from_site(issuer: str, site: str | None) -> str | None:
+    """A body a post names without its place ("UBND huyện", "Huyện ủy") completed with the place of the
+    portal that published it ("Trang thông tin điện tử huyện Krông Nô"), when the levels agree."""
+    from .casing import official_case
+    match = _SITE_PLACE_RE.search(official_case(site.upper()) if site else "")
+    if not match:
+        return None
+    level, name = match[1].lower(), match[2]
+    if issuer.lower().endswith(f" {level}") or _COMMITTEE_LEVEL.get(issuer.lower()) == level:
+        return f"{issuer} {name}"
+    return None
