@@ -277,3 +277,46 @@ def test_two_level_headers_read_parent_then_child(lines, issuer):
 ])
 def test_glued_signature(line, expected):
     assert glued_signature(line) == expected
+
+
+def _two_column_pdf(left, right, body, noi_nhan, signer, size=12) -> bytes:
+    """A PDF as Word exports it: the header's columns and the signature block set side by side."""
+    from fpdf import FPDF
+    from _pdfs import FONT
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=size)
+    pdf.add_page()
+    for column, x, width in ((left, 10, 80), (right, 95, 105)):
+        for i, line in enumerate(column):
+            pdf.set_xy(x, 15 + i * 6)
+            pdf.cell(width, 6, line, align="C")
+    pdf.set_xy(10, 23 + max(len(left), len(right)) * 6)
+    for paragraph in body:
+        pdf.multi_cell(190, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 6
+    for column, x, width in ((noi_nhan, 10, 80), (signer, 110, 90)):
+        for i, line in enumerate(column):
+            pdf.set_xy(x, y + i * 6)
+            pdf.cell(width, 6, line, align="C" if x > 10 else "")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("size", [11, 13])
+@pytest.mark.parametrize("left, right, signer, expected", [
+    (["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG", "Số: 1234/UBND-KT", "V/v tăng cường quản lý giá cả thị trường"],
+     MOTTO[:2] + ["", "Đắk Nông, ngày 12 tháng 3 năm 2024"], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Lê Trọng Yên"],
+     ("1234/UBND-KT", "Công văn", "2024-03-12", "Ủy ban nhân dân tỉnh Đắk Nông", "Lê Trọng Yên")),
+    (["TỈNH ỦY ĐẮK NÔNG", "*", "Số 250-CV/TU"], PARTY[:1] + ["", "Đắk Nông, ngày 5 tháng 6 năm 2024"],
+     ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "", "", "Ngô Thanh Danh"],
+     ("250-CV/TU", "Công văn", "2024-06-05", "Tỉnh ủy Đắk Nông", "Ngô Thanh Danh")),
+])
+def test_born_digital_pdf_with_columns_gives_every_field(left, right, signer, expected, size):
+    body = ["Kính gửi: Các sở, ban, ngành và các huyện ủy, thành ủy.",
+            "Thực hiện Công điện số 17/CĐ-TTg ngày 10/3/2024 của Thủ tướng Chính phủ, đề nghị các cơ quan, đơn vị "
+            "khẩn trương triển khai thực hiện tốt các nội dung sau đây./."]
+    meta = convert_bytes(_two_column_pdf(left, right, body, ["Nơi nhận:", "- Như trên;", "- Lưu: VT."], signer, size),
+                         "van-ban.pdf").metadata
+    assert (meta["so_ky_hieu"], meta["loai_van_ban"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"], meta["nguoi_ky"]) \
+        == expected
+    assert [c["so_ky_hieu"] for c in meta["van_ban_dan_chieu"]] == ["17/CĐ-TTg"]

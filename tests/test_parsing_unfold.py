@@ -75,3 +75,11 @@ def test_a_date_in_the_body_is_not_cut():
     lines = ["BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 5/BYT-KH",
              "Hà Nội, ngày 2 tháng 3 năm 2024", "Căn cứ Hội nghị tại Đà Nẵng, ngày 1 tháng 3 năm 2024 Bộ quyết định."]
     assert unfold_header(lines) == lines
+
+
+def test_the_portal_title_names_the_type_of_the_masthead_number():
+    text = (f"Công văn 1187/BTC-QLN\nBỘ TÀI CHÍNH CỤC QUẢN LÝ NỢ ------- {MOTTO}\nSố: 1187/BTC-QLN\n"
+            f"Hà Nội, ngày 08 tháng 02 năm 2021\n{BODY}\n")
+    assert extract(text).doc.loai_van_ban == "Công văn"
+    other = text.replace("Công văn 1187/BTC-QLN\n", "Công văn 1520/VPCP-KTTH\n")  # a title about another number
+    assert extract(other).doc.loai_van_ban is None

@@ -98,3 +98,35 @@ def test_office_docx_gives_every_field(layout, expected):
             [c["so_ky_hieu"] for c in meta.get("van_ban_dan_chieu") or []]) == expected
     assert not {"so_ky_hieu", "loai_van_ban", "ngay_ban_hanh", "co_quan_ban_hanh", "nguoi_ky", "trich_yeu"} & \
         set(meta.get("can_xac_minh") or [])
+
+
+def _word_html(layout, charset: str) -> bytes:
+    """The same document saved by Word as a web page: MsoNormal paragraphs in a table, mso- styles,
+    Word's conditional comments; Windows-1252 with entities, UTF-8, or Windows-1258 (tone marks combining)."""
+    import unicodedata
+
+    def para(text):
+        return (f"<p class=MsoNormal align=center style='text-align:center'><span lang=VI style='font-size:13.0pt;"
+                f"mso-bidi-font-size:12.0pt'>{text}<o:p></o:p></span></p>")
+
+    def cell(lines):
+        return "<td width=300 valign=top style='width:225.0pt;padding:0cm 5.4pt'>" + "".join(map(para, lines)) + "</td>"
+
+    rows = "".join(f"<tr style='mso-yfti-irow:0'>{cell(left)}{cell(right)}</tr>" for left, right in layout["header_rows"])
+    body = (f"<table class=MsoNormalTable border=0 cellspacing=0>{rows}</table>" + "".join(map(para, layout["body"]))
+            + f"<table class=MsoNormalTable border=0><tr>{cell(NOI_NHAN)}{cell(layout['signer'])}</tr></table>")
+    page = (f"<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta http-equiv=Content-Type "
+            f"content='text/html; charset={charset}'><meta name=ProgId content=Word.Document><!--[if gte mso 9]><xml>"
+            f"<w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--></head><body lang=EN-US>"
+            f"<div class=WordSection1>{body}</div></body></html>")
+    if charset == "windows-1258":
+        return unicodedata.normalize("NFD", page).encode("cp1258", errors="xmlcharrefreplace")
+    return page.encode("cp1252" if charset == "windows-1252" else "utf-8", errors="xmlcharrefreplace")
+
+
+@pytest.mark.parametrize("charset", ["windows-1252", "utf-8", "windows-1258"])
+@pytest.mark.parametrize("layout, expected", [case for case in CASES if case[0]["header_rows"]][:3])
+def test_office_word_html_gives_every_field(layout, expected, charset):
+    meta = convert_bytes(_word_html(layout, charset), "van-ban.htm").metadata
+    assert (meta["so_ky_hieu"], meta["loai_van_ban"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"], meta["nguoi_ky"],
+            [c["so_ky_hieu"] for c in meta.get("van_ban_dan_chieu") or []]) == expected

@@ -158,3 +158,16 @@ def _reference(lead: str, art: Article) -> bool:
     art.issuer = _HEAD_OF_RE.sub("", collapse_spaces(match["issuer"] or match["actor"]))
     art.subject = _subject_after(lead, match.start("issuer") if match["issuer"] else match.end())
     return True
+
+
+# A legal portal's title line above the masthead: "Công văn 778/TCHQ-GSQL", "Quyết định 435/QĐ-UBND năm 2020 …".
+_TITLE_TYPE_RE = re.compile(rf"^(?P<type>{_TYPES})\s+(?:số\s+)?(?P<sym>{SYMBOL_PATTERN})")
+
+
+def title_type(lines: list[str], symbol: str | None) -> str | None:
+    """The type a portal's title names (its first lines) for the document whose number it gives (the masthead's own)."""
+    for line in lines:
+        match = _TITLE_TYPE_RE.match(line.strip())
+        if match and symbol and normalize_symbol(match["sym"]) == symbol:
+            return match["type"]
+    return None

@@ -13,7 +13,7 @@ from ..model import VanBan
 from ..symbol_repair import looks_cut
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
 from ..text import collapse_spaces, name_key, sentence_case
-from .article import Article, find_source, parse_article
+from .article import Article, find_source, parse_article, title_type
 from .body import paragraphs
 from .casing import official_case, plausible_name
 from .citations import find_citations
@@ -118,7 +118,8 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
     doc.so_ky_hieu = _first(head.so_ky_hieu, art.symbol, normalize_symbol(portal.get("so_ky_hieu")))
     symbol = parse_symbol(doc.so_ky_hieu) if doc.so_ky_hieu else None
     doc.loai_van_ban = _first(consolidated(symbol), head.doc_type, canonical_type(art.doc_type),
-                              canonical_type(portal.get("loai_van_ban")), symbol.doc_type if symbol else None)
+                              canonical_type(portal.get("loai_van_ban")), symbol.doc_type if symbol else None,
+                              title_type(lines[:5], doc.so_ky_hieu) if formal else None)
     subject = _first(head.subject, art.subject)
     if not subject and art.headline:
         subject = sentence_case(art.headline)
