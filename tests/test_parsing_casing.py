@@ -23,6 +23,10 @@ def test_subject_case(raw, expected):
     ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
     ("SỞ Y TẾ THÀNH PHỐ HỒ CHÍ MINH", "Sở Y tế Thành phố Hồ Chí Minh"),
     ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "KT. Bộ trưởng, Chủ nhiệm"), ("BỘ CHÍNH TRỊ", "Bộ Chính trị"),
+    # places of Tây Nguyên's peoples are names, not abbreviations; abbreviations stay
+    ("ỦY BAN NHÂN DÂN XÃ ĐẮK DRÔ", "Ủy ban nhân dân xã Đắk Drô"), ("HUYỆN ỦY KRÔNG NÔ", "Huyện ủy Krông Nô"),
+    ("ỦY BAN NHÂN DÂN XÃ NÂM N'JANG", "Ủy ban nhân dân xã Nâm N'Jang"), ("UBND HUYỆN CƯ JÚT", "UBND huyện Cư Jút"),
+    ("ỦY BAN MTTQ VIỆT NAM XÃ TÂN LẬP", "Ủy ban MTTQ Việt Nam xã Tân Lập"),
 ])
 def test_official_case(raw, expected):
     assert official_case(raw) == expected
@@ -34,6 +38,7 @@ def test_official_case(raw, expected):
     ("Bộ Tài chính tong cyc thue", False), ("Thủ tướng chínhphủ", False), ("Ủy Ban Thường vụ quoc hol", False),
     ("“bo tài chính _ Tổng cục Thuế", False), ("Bảo hiểm xã hội vietnam", False), ("KT. Tong 2 cvc truong", False),
     ("Trung tam kiem soat bệnh tật", False), (None, False),
+    ("Huyện ủy Krông Nô", True), ("Ủy ban nhân dân xã Nâm N'Jang", True), ("UBND huyện Đắk Glong", True),
 ])
 def test_plausible_name(name, ok):
     assert plausible_name(name) is ok

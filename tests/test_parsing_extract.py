@@ -43,6 +43,7 @@ def test_resolution_dated_by_its_adoption_clause():
             "hội chủ nghĩa Viet Nam khóa XV, phiên hop thứ 9 thông qua ngày 23 thang 3\n\nnăm 2022.\n")
     doc = extract(text).doc
     assert doc.so_ky_hieu == "17/2022/UBTVQH15" and doc.ngay_ban_hanh == "2022-03-23"
+    assert "ngay_ban_hanh" in doc.can_xac_minh  # an adoption date; a court council issues days later
 
 
 @pytest.mark.parametrize("head, issuer", [
@@ -58,3 +59,25 @@ def test_resolution_dated_by_its_adoption_clause():
 def test_issuer_named_outside_the_masthead_is_flagged(head, issuer):
     doc = extract(head + "\nTổ chức giám sát, xét nghiệm người nhập cảnh trong tình hình mới.\n", ocr=True).doc
     assert doc.co_quan_ban_hanh == issuer and "co_quan_ban_hanh" in doc.can_xac_minh
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a letter without its masthead (a draft's fragment): addressed with "Gửi:", the ministry speaks in the body
+    ("Gửi:\n- Các Bộ, cơ quan ngang Bộ;\n- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+     "Ngày 12/5/2009 Bộ Thông tin và Truyền thông đã công bố Hướng dẫn lập dự toán phần mềm.\n\n"
+     "Bộ Thông tin và Truyền thông công bố sửa đổi một số điểm tại công văn số 2105/BTTTT-ƯDCNTT ngày 12/5/2009.\n",
+     ("Công văn", "Bộ Thông tin và Truyền thông", ["2105/BTTTT-ƯDCNTT"], True)),
+    # an OCR tool's Markdown: the masthead's left column lost, the heading marked "#", the authority line names the body
+    ("# CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\nSố: /QĐ-UBND\n\nĐiện Biên, ngày tháng năm 2025\n\n"
+     "# QUYẾT ĐỊNH\n\nVề việc công bố danh mục thủ tục hành chính lĩnh vực đất đai\n\n"
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n",
+     ("Quyết định", "Ủy ban nhân dân tỉnh Điện Biên", [], False)),
+    # columns cut off by the scan: a provincial code in the symbol and the province as place of issue
+    ("Số 45/KH-UBND\n\nĐiện Biên, ngày 15 tháng 9 năm 2025\n\n# KẾ HOẠCH Thực hiện công tác dân vận năm\n\n"
+     "Thực hiện Luật Thực hiện dân chủ ở cơ sở năm 2022, Ủy ban nhân dân tỉnh ban hành Kế hoạch.\n",
+     ("Kế hoạch", "Ủy ban nhân dân tỉnh Điện Biên", [], True)),
+])
+def test_a_document_without_its_masthead_still_names_its_issuer(text, expected):
+    doc = extract(text).doc
+    assert (doc.loai_van_ban, doc.co_quan_ban_hanh, [c.so_ky_hieu for c in doc.van_ban_dan_chieu],
+            "co_quan_ban_hanh" in doc.can_xac_minh) == expected  # inferred issuers are flagged

@@ -142,6 +142,62 @@ def test_saved_portal_page_keeps_the_article_not_the_chrome():
     assert text.startswith("Chủ tịch UBND tỉnh chỉ đạo") and "4154/UBND-KT" in text
 
 
+def test_a_district_portal_post_names_its_district():
+    # "UBND huyện" in a post on a district's portal is that district's committee (flagged: inferred)
+    chrome = "<li><a href='/a'>Giới thiệu chung về huyện</a></li>" * 30
+    page = ("<html><head><title>Tin tức - Trang thông tin điện tử huyện Tuy Đức</title></head><body><div class='banner'>"
+            f"TRANG THÔNG TIN ĐIỆN TỬ HUYỆN TUY ĐỨC</div><ul class='menu'>{chrome}</ul><div class='news-detail'><h1>UBND "
+            "huyện ban hành kế hoạch phòng, chống thiên tai năm 2024</h1><div class='date'>12/03/2024 09:15</div><p>Ngày "
+            "12/3/2024, UBND huyện ban hành Kế hoạch số 45/KH-UBND về phòng, chống thiên tai và tìm kiếm cứu nạn năm 2024 "
+            "trên địa bàn huyện.</p><p>Theo đó, UBND huyện yêu cầu các xã kiện toàn Ban Chỉ huy phòng, chống thiên tai, "
+            "xây dựng phương án ứng phó, bố trí lực lượng, phương tiện sẵn sàng ứng cứu khi có tình huống xảy ra.</p>"
+            "</div><footer>Bản quyền thuộc UBND huyện Tuy Đức</footer></body></html>")
+    meta = convert_bytes(page.encode(), "tin.html").metadata
+    assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"], meta["loai_van_ban"], meta["co_quan_ban_hanh"], meta["nguon"]) == \
+        ("45/KH-UBND", "2024-03-12", "Kế hoạch", "Ủy ban nhân dân huyện Tuy Đức", "Trang thông tin điện tử huyện Tuy Đức")
+    assert "co_quan_ban_hanh" in meta["can_xac_minh"]
+
+
+def test_saved_sharepoint_page_keeps_a_short_article_not_the_sidebar_or_imprint():
+    # the page's layout in side columns (zoneLeft/zoneRight), the headline a <p class="Title">,
+    # a one-sentence article, a "new documents" list in the right column and the site's imprint
+    news = "".join(f"<div class='divvanbanmoi'><div>Số: 0{k}/2013/TT-TTCP</div><a href='/vb/{k}'>Thông tư số 0{k}/2013/"
+                   f"TT-TTCP quy định quy trình thanh tra</a><a href='/vb/{k}'>Xem chi tiết ...</a></div>" for k in (3, 5, 6))
+    page = ("<html><body><form><div class='zoneLeft'><div>Số lượt truy cập 0097671</div></div><div class='zoneCent'>"
+            "<div class='gthieu'><p class='Title'>Quyết định thành lập Sở Tư pháp tỉnh</p><div class='gthieu-cont'><p>"
+            "<strong>Quyết định số 15/2005/QĐ-UB, ngày 03/02/2005 của UBND tỉnh Đắk Nông về việc thành lập Sở Tư pháp "
+            f"tỉnh:</strong></p></div></div></div><div class='zoneRight'>VĂN BẢN MỚI{news}</div>"
+            "<div class='footer'><div>TRANG THÔNG TIN ĐIỆN TỬ SỞ TƯ PHÁP TỈNH ĐẮK NÔNG</div><div>Chịu trách nhiệm về nội "
+            "dung: Ông Nguyễn Văn A - Trưởng Ban biên tập</div><div>Địa chỉ: đường 23/3, thành phố Gia Nghĩa</div>"
+            "<div>Điện thoại: 0261.3544.224, fax: 0261.3544224. Email: stp@daknong.gov.vn</div><div>Giấy phép số 12/GP-STTTT "
+            "do Sở Thông tin và Truyền thông tỉnh Đắk Nông cấp ngày 15/3/2012. Ghi rõ nguồn khi phát hành lại thông tin "
+            "từ trang này.</div></div></form></body></html>")
+    text = read_layout(page.encode(), "qd.html").text
+    assert "TT-TTCP" not in text and "Chịu trách nhiệm" not in text and "truy cập" not in text
+    assert text.startswith("Quyết định thành lập Sở Tư pháp tỉnh\n")   # the headline a CMS put in <p class="Title">
+    meta = convert_bytes(page.encode(), "qd.html").metadata
+    assert (meta["so_ky_hieu"], meta["loai_van_ban"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"]) == \
+        ("15/2005/QĐ-UB", "Quyết định", "2005-02-03", "Ủy ban nhân dân tỉnh Đắk Nông")
+    assert meta["trich_yeu"] == "về việc thành lập Sở Tư pháp tỉnh"
+
+
+@pytest.mark.parametrize("html, chrome", [
+    # a site's imprint: who answers for the content, address, phone, e-mail (no links, over 200 characters)
+    ("<div class='footer'><div>TRANG THÔNG TIN ĐIỆN TỬ THANH TRA TỈNH ĐẮK NÔNG</div><div>Chịu trách nhiệm về nội dung: "
+     "Ông Nguyễn Văn A - Trưởng Ban biên tập, Chánh Thanh tra tỉnh</div><div>Địa chỉ: Khu hành chính Sùng Đức, phường "
+     "Nghĩa Tân, thành phố Gia Nghĩa</div><div>Điện thoại: 0261.3543.224, fax: 0261.3543224. Email: ttr@daknong.gov.vn"
+     "</div></div>", True),
+    # an article that gives a phone number is not an imprint
+    ("<div class='footer-note'><p>Ngày 12/3/2024, Ủy ban nhân dân huyện tổ chức hội nghị triển khai kế hoạch phòng, chống "
+     "thiên tai năm 2024. Các xã báo cáo kết quả rà soát các khu vực có nguy cơ sạt lở, lũ quét, bố trí lực lượng ứng "
+     "trực 24/24 giờ. Mọi thông tin xin liên hệ Văn phòng, điện thoại 0261.3544.224.</p></div>", False),
+])
+def test_an_imprint_is_chrome(html, chrome):
+    import lxml.html
+    from vanban.parsing.html import _chrome_like
+    assert _chrome_like(lxml.html.fragment_fromstring(html)) is chrome
+
+
 def test_cms_front_matter_gives_fields():
     page = ('---json\n{"title": "Nghị quyết về việc thông qua đồ án quy hoạch", "date": "2020-03-19T04:00:00Z",\n'
             '"co_quan_ban_hanh": "HỘI ĐỒNG NHÂN DÂN HUYỆN ĐẮK SONG", "hinh_thuc_van_ban": "Nghị quyết",\n'
@@ -221,3 +277,46 @@ def test_two_level_headers_read_parent_then_child(lines, issuer):
 ])
 def test_glued_signature(line, expected):
     assert glued_signature(line) == expected
+
+
+def _two_column_pdf(left, right, body, noi_nhan, signer, size=12) -> bytes:
+    """A PDF as Word exports it: the header's columns and the signature block set side by side."""
+    from fpdf import FPDF
+    from _pdfs import FONT
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=size)
+    pdf.add_page()
+    for column, x, width in ((left, 10, 80), (right, 95, 105)):
+        for i, line in enumerate(column):
+            pdf.set_xy(x, 15 + i * 6)
+            pdf.cell(width, 6, line, align="C")
+    pdf.set_xy(10, 23 + max(len(left), len(right)) * 6)
+    for paragraph in body:
+        pdf.multi_cell(190, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 6
+    for column, x, width in ((noi_nhan, 10, 80), (signer, 110, 90)):
+        for i, line in enumerate(column):
+            pdf.set_xy(x, y + i * 6)
+            pdf.cell(width, 6, line, align="C" if x > 10 else "")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("size", [11, 13])
+@pytest.mark.parametrize("left, right, signer, expected", [
+    (["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG", "Số: 1234/UBND-KT", "V/v tăng cường quản lý giá cả thị trường"],
+     MOTTO[:2] + ["", "Đắk Nông, ngày 12 tháng 3 năm 2024"], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Lê Trọng Yên"],
+     ("1234/UBND-KT", "Công văn", "2024-03-12", "Ủy ban nhân dân tỉnh Đắk Nông", "Lê Trọng Yên")),
+    (["TỈNH ỦY ĐẮK NÔNG", "*", "Số 250-CV/TU"], PARTY[:1] + ["", "Đắk Nông, ngày 5 tháng 6 năm 2024"],
+     ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "", "", "Ngô Thanh Danh"],
+     ("250-CV/TU", "Công văn", "2024-06-05", "Tỉnh ủy Đắk Nông", "Ngô Thanh Danh")),
+])
+def test_born_digital_pdf_with_columns_gives_every_field(left, right, signer, expected, size):
+    body = ["Kính gửi: Các sở, ban, ngành và các huyện ủy, thành ủy.",
+            "Thực hiện Công điện số 17/CĐ-TTg ngày 10/3/2024 của Thủ tướng Chính phủ, đề nghị các cơ quan, đơn vị "
+            "khẩn trương triển khai thực hiện tốt các nội dung sau đây./."]
+    meta = convert_bytes(_two_column_pdf(left, right, body, ["Nơi nhận:", "- Như trên;", "- Lưu: VT."], signer, size),
+                         "van-ban.pdf").metadata
+    assert (meta["so_ky_hieu"], meta["loai_van_ban"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"], meta["nguoi_ky"]) \
+        == expected
+    assert [c["so_ky_hieu"] for c in meta["van_ban_dan_chieu"]] == ["17/CĐ-TTg"]

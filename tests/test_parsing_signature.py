@@ -104,3 +104,13 @@ def test_names_printed_in_the_text():
     lines = ["- Thủ tướng CP, PTTg Hồ Đức Phớc;", "- VPCP: BTCN, PCN Mai Thị Thu Vân,", "THỦ TƯỚNG CHÍNH PHỦ",
              "- Lưu: VT, KTTH (2).ND"]
     assert names_in(lines) == ["Hồ Đức Phớc", "Mai Thị Thu Vân"]
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("Nguyễn Văn An", True), ("Y Thanh Bkrông", True), ("H'Lan Niê", True), ("H' Lan Niê", True),
+    ("Giàng A Páo", True), ("Điểu K'Ré", True), ("Cầm Thị Hoa", True),
+    ("Tổ Chức Thực Hiện", False), ("Ủy Ban Nhân Dân", False), ("Văn Phòng Huyện", False),
+])
+def test_names_of_every_people(name, ok):
+    from vanban.parsing.lines import is_name
+    assert is_name(name) is ok

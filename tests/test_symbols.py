@@ -48,6 +48,10 @@ def test_find_symbols_boundaries(text, found):
     # A unit's code joined to its office's (mixed case), "&" and a dot inside a code, "/nb" (nội bộ).
     ("Số: 123/SGDĐT-CTrTT", "123/SGDĐT-CTrTT"), ("45/QLN&TTBĐS", "45/QLN&TTBĐS"), ("12/BC-V.I ngày", "12/BC-V.I"),
     ("15-TB/TU/nb", "15-TB/TU/nb"), ("05/TB-VPCP/nb", "05/TB-VPCP/nb"), ("1249a/CTPH-UBDT-BTP", "1249a/CTPH-UBDT-BTP"),
+    # a unit code with Ư (Ứng dụng CNTT): the letters without tone marks belong to codes; words still do not
+    ("công văn số 2105/BTTTT-ƯDCNTT ngày 3/7/2009", "2105/BTTTT-ƯDCNTT"), ("12/UBND-VP Ông", "12/UBND-VP"),
+    # HD is a Hướng dẫn (HD 36-HD/VPTW), never a Hợp đồng's HĐ
+    ("Hướng dẫn số 45-HD/BTGTU", "45-HD/BTGTU"), ("4545/HD-NHCS ngày", "4545/HD-NHCS"),
     # Words are not codes: a lower-case letter after another, or a sentence after the symbol's dot.
     ("12/UBND-VX. Căn cứ", "12/UBND-VX"), ("12/UBND-Ban", "12/UBND"), ("4085/UBND-ĐT và", "4085/UBND-ĐT"),
 ])

@@ -26,7 +26,7 @@ from .text import collapse_spaces, fold, nfc, slugify
 
 DATA = Path(__file__).parent / "data" / "co_quan.yaml"
 LEVELS = ("Trung ương", "Cấp tỉnh", "Cấp huyện", "Cơ sở", "Khác")
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")   # "N'Jang", "H'Mông": one word
 _PLACE_WORDS = (("tinh",), ("thanh", "pho"))
 _DISTRICT_NAME_WORDS = 3   # "Huyện ủy Kim Bảng": the place's name after the stem, at most this many words
 

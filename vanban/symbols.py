@@ -26,7 +26,7 @@ _SEP = rf"\s*(?:{_DASH}|/)\s*"
 # one lower-case letter by convention (TTg, QĐi, CTr). A unit's code may join such codes
 # (SGDĐT-CTrTT: a lower-case letter between capitals) or carry a dot between capitals (V.I).
 # Words such as "Hà", "Ban" are not codes: a lower-case letter never follows another one.
-_UPPER = "A-ZĐÐ"
+_UPPER = "A-ZĐÐƯƠÔÂĂÊ"  # ƯDCNTT (Ứng dụng CNTT): codes keep the letters without tone marks
 _CODE = rf"[{_UPPER}](?:[{_UPPER}0-9&]|[a-zđ](?=[{_UPPER}])|\.(?=[{_UPPER}]))*[a-zđ]?"
 # "…/nb" (nội bộ: an internal document) closes some symbols in lower case.
 _INTERNAL = "nb"
@@ -45,7 +45,7 @@ _NUMBER_PREFIX_RE = re.compile(r"^\s*(?:số|so)\s*:?\s*", re.IGNORECASE)
 
 # Codes that are written with Đ: plain-D spellings are restored to these.
 _D_CODES = {fold(c).upper(): c for c in (
-    "NĐ", "QĐ", "QĐi", "CĐ", "ĐUK", "BCĐ", "HĐND", "ĐU", "ĐCT", "ĐTN", "ĐA", "ĐT", "BCĐTW", "TLĐ", "HĐ",
+    "NĐ", "QĐ", "QĐi", "CĐ", "ĐUK", "BCĐ", "HĐND", "ĐU", "ĐCT", "ĐTN", "ĐA", "ĐT", "BCĐTW", "TLĐ",
 )}
 # Codes that carry a lower-case letter by convention.
 _MIXED_CASE = {c.upper(): c for c in ("TTg", "QĐi", "CTr", "TTr", "QyĐ", "QHo")}

@@ -5,6 +5,7 @@ without diacritics, which also repairs OCR tone errors ("ĐẢNG ỦY KHÔI" -> 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..agencies import PROVINCES
@@ -118,15 +119,36 @@ def _proper_names(words: list[str]) -> list[str]:
                 or i > 0 and (folded[i - 1], key) in _PROPER_AFTER:
             proper = True
             continue
-        if proper and key not in _NOT_PROPER and out[i][:1].islower():
-            out[i] = out[i][:1].upper() + out[i][1:]
+        if proper and key not in _NOT_PROPER and (out[i][:1].islower() or _name_in_capitals(out[i], key)):
+            out[i] = _name_case(out[i])
         elif key in _NOT_PROPER:
             proper = False
     return out
 
 
+def _name_case(word: str) -> str:
+    """ "đắk" -> "Đắk", "KRÔNG" -> "Krông", "n'jang" -> "N'Jang" (a letter after an apostrophe opens a syllable)."""
+    return re.sub(r"(?:^|(?<=['’]))\w", lambda m: m[0].upper(), word.lower())
+
+
+def _name_in_capitals(word: str, key: str) -> bool:
+    """A place's word left in capitals because it is no Vietnamese syllable ("KRÔNG", "DRÔ", "N'JANG"),
+    not an abbreviation (those have no vowel, or are the register's: UBND, TAND)."""
+    return (len(word) > 1 and word.isupper() and bool(re.search(r"[aeiouy]", key))
+            and word.strip(",.;:()") not in _abbreviations())
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from ..register import register
+    return frozenset(register().abbreviations) | {"UBND", "HĐND", "TAND", "CAND", "UBKT", "ĐUK", "TƯ"}
+
+
 # One Vietnamese syllable, folded: initial consonant(s), vowel cluster, final consonant(s).
-_SYLLABLE_RE = re.compile(r"^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnptk])?$")
+# The clusters of place and person names of Tây Nguyên's peoples count too ("Krông", "Drô", "Glong", "Jút", "Kpă").
+_SYLLABLE_RE = re.compile(r"^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|kr|dr|gl|gr|bl|br|pr|pl|kl|kb|bk|kp|[bcdghklmnpqrstvxjwfz])?"
+                          r"[aeiouy]{1,3}(ng|nh|ch|[cmnptk])?$")
+_APOSTROPHE_RE = re.compile(r"(?:^|(?<=-))[a-z]['’]")   # "n'jang", "h'lan": the opener before the syllable
 
 
 def _keeps_capitals(word: str) -> bool:
@@ -184,9 +206,9 @@ def _plausible_word(token: str) -> bool:
     if (not word or word.isdigit() or "/" in word or (len(word) >= 2 and word.isupper() and word.isalpha())
             or word.lower() in _SHORT_FORMS):
         return True  # numbers, markers ("T/M", "KT."), abbreviations ("UBND", "ĐVHC", "tp.")
-    if not word.replace("-", "").isalpha():
+    folded = _APOSTROPHE_RE.sub("", quick_fold(word).lower())
+    if not folded.replace("-", "").isalpha():
         return False  # OCR debris: "“bo", "—=—", "©"
-    folded = quick_fold(word).lower()
     if not all(_SYLLABLE_RE.match(p) for p in folded.split("-") if p):
         return False  # "chínhphủ", "vietnam", "hol"
     return not (word.isascii() and _NEEDS_MARKS_RE.search(folded))

@@ -6,24 +6,25 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..agencies import find_province
+from ..agencies import expand_abbreviations, find_province
 from ..dates import find_dates, garbled_date, iso, parse_date
 from ..doctypes import canonical_type, consolidated
 from ..model import VanBan
 from ..symbol_repair import looks_cut
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
 from ..text import collapse_spaces, name_key, sentence_case
-from .article import Article, find_source, parse_article
+from .article import Article, find_source, parse_article, title_type
 from .body import paragraphs
 from .casing import official_case, plausible_name
 from .citations import find_citations
 from .copyblock import parse_copy_block
 from .esign import blank_number_tail, fits_blank
 from .glued import find_glued_signature
-from .header import HEADER_SCAN, parse_header
+from .header import HEADER_SCAN, authority_body, parse_header
 from .layout import Layout, as_layout
-from .infer import infer_year, issuer_from_symbol, known_spelling, place_for_issuer
-from .issuer import canonical_issuer, ocr_masthead
+from .infer import (complete_from_site, infer_year, issuer_from_symbol, known_spelling, place_for_issuer,
+                    speaking_body)
+from .issuer import canonical_issuer, issuer_of_place, ocr_masthead
 from .lines import is_name, is_upper
 from .noise import clean_lines
 from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
@@ -31,6 +32,7 @@ from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line
                   trusted_number, type_from_number_line, witnesses)
 from .portal import parse_portal_table
 from .scan import distrust_handwriting
+from .unfold import unfold_header
 from .masthead import split_motto
 from .signature import Signature, column_signature, names_in, parse_signature, restore_surname, scan_signature
 
@@ -88,6 +90,8 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
     portal, portal_taken = parse_portal_table(lines)
     portal = {**layout.fields, **portal}
     lines = [line for i, line in enumerate(lines) if i not in portal_taken]
+    if not (ocr or layout.has_columns):
+        lines = unfold_header(lines)  # a scrape's header flattened into a few lines
     if ocr:  # "Số: 1 0 9 4 3 /BYT-MT": letter-spaced digits in the header, and numbers in the body
         lines = [join_spaced_digits(line) if i < HEADER_SCAN else join_spaced_number(line) for i, line in enumerate(lines)]
     copy, copy_taken, copy_raw = parse_copy_block(lines)
@@ -112,11 +116,12 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
     body_text = " ".join(paras)
 
     doc = VanBan(kinh_gui=head.kinh_gui, noi_nhan=sig.noi_nhan, ban_sao=copy, so_den=head.so_den,
-                 nguon=art.nguon, ngay_dang=art.ngay_dang)
+                 nguon=art.nguon or portal.get("nguon"), ngay_dang=art.ngay_dang)
     doc.so_ky_hieu = _first(head.so_ky_hieu, art.symbol, normalize_symbol(portal.get("so_ky_hieu")))
     symbol = parse_symbol(doc.so_ky_hieu) if doc.so_ky_hieu else None
     doc.loai_van_ban = _first(consolidated(symbol), head.doc_type, canonical_type(art.doc_type),
-                              canonical_type(portal.get("loai_van_ban")), symbol.doc_type if symbol else None)
+                              canonical_type(portal.get("loai_van_ban")), symbol.doc_type if symbol else None,
+                              title_type(lines[:5], doc.so_ky_hieu) if formal else None)
     subject = _first(head.subject, art.subject)
     if not subject and art.headline:
         subject = sentence_case(art.headline)
@@ -132,6 +137,9 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
     if not doc.loai_van_ban and ocr and (found := type_from_number_line(head.symbol_raw)):
         doc.loai_van_ban = found
         doc.flag("loai_van_ban")
+    if not doc.loai_van_ban and head.kinh_gui:
+        doc.loai_van_ban = "Công văn"  # addressed, and no heading names another type
+        doc.flag("loai_van_ban")
     if slashless:
         doc.flag("so_ky_hieu", f"dòng số ký hiệu của bản OCR bị hỏng ('{slashless}'), "
                                f"đọc được nhờ tên tệp gốc cũng ghi số {symbol.number}")
@@ -139,7 +147,7 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
         symbol = _number_from_file_name(doc, symbol, seen)
     if layout.witnesses:
         symbol = _from_stamp(doc, head, layout.witnesses) or symbol
-    _fill_issuer(doc, head, art, portal, symbol, copy, body_text, lines[:min(end, HEADER_SCAN)])
+    _fill_issuer(doc, head, art, portal, symbol, copy, body_text, lines[:min(end, HEADER_SCAN)], formal)
     doc.dia_danh = head.dia_danh
     # Dates come from the document's own date line (never a received stamp or a signing
     # time); one whose fields OCR garbled ("ngày C4 tháng 3") is null, not a guess.
@@ -292,24 +300,34 @@ def _issuer_by_spelling(lines: list[str]) -> str | None:
     return None
 
 
-def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines) -> None:
+def _fill_issuer(doc, head, art, portal, symbol, copy, body_text, header_lines, formal: bool) -> None:
     masthead = known_spelling(head.issuer) or head.issuer  # "Bộ YTÉ" read by OCR is Bộ Y tế
     masthead = masthead if plausible_name(masthead) else None  # not OCR garbage ("tong cyc thue")
     ocr_guess = None if masthead else ocr_masthead(head.issuer)      # unless the register recognises it
-    issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), masthead, ocr_guess)
+    issuer = _first(head.type_issuer, art.issuer and official_case(art.issuer), masthead, ocr_guess,
+                    authority_body(head.authority))  # a masthead lost with its column: the authority line
     if issuer and issuer == ocr_guess:
         doc.flag("co_quan_ban_hanh")
     if not issuer and portal.get("co_quan_ban_hanh"):
         issuer = official_case(portal["co_quan_ban_hanh"])  # a CMS field in capitals
     if not issuer and (issuer := _issuer_by_spelling(header_lines)):
         doc.flag("co_quan_ban_hanh")  # a masthead OCR left in mixed case, or the annex line of a guide
+    if not issuer and head.kinh_gui and (issuer := speaking_body(body_text)):
+        doc.flag("co_quan_ban_hanh")  # a letter without its masthead: the body that speaks in it
+    if not issuer and (placed := issuer_of_place(symbol, head.dia_danh)):
+        doc.co_quan_ban_hanh, doc.ma_co_quan = placed.name, placed.body_id
+        doc.flag("co_quan_ban_hanh")
+        return
     if not issuer:
         issuer = issuer_from_symbol(symbol)
         if issuer:
             doc.flag("co_quan_ban_hanh")
+    if issuer and not formal and (completed := complete_from_site(expand_abbreviations(issuer), portal.get("nguon"))):
+        issuer = completed  # a post on a district's portal: "UBND huyện" is that district's
+        doc.flag("co_quan_ban_hanh")
     if issuer:
         place = place_for_issuer(issuer, [head.parent, head.dia_danh, (copy or {}).get("cap_tren"),
-                                          (copy or {}).get("co_quan"), art.nguon], body_text)
+                                          (copy or {}).get("co_quan"), art.nguon, portal.get("nguon")], body_text)
         if place:
             issuer = f"{issuer} {place}"
             if place not in (find_province(head.parent), find_province(head.dia_danh)):
@@ -341,4 +359,7 @@ def _fill_date(doc, head, art, portal, body_text: str) -> None:
     adopted = _ADOPTED_RE.search(body_text) if "thông qua" in body_text else None
     match, parts = next(find_dates(body_text[adopted.end():adopted.end() + 40]), (None, None)) if adopted else (None, None)
     if match and match.start() == 0 and parts[0]:
-        doc.ngay_ban_hanh = iso(*parts)  # the date the body adopting it gives, the resolution's own
+        # The date the body adopted it: the law's own, but a court council's or a committee's resolution
+        # is issued days later (adopted 21/02, issued 05/03), so it is published for review.
+        doc.ngay_ban_hanh = iso(*parts)
+        doc.flag("ngay_ban_hanh")

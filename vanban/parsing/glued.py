@@ -8,10 +8,15 @@ of the line or capitals again.
 """
 from __future__ import annotations
 
+import re
+
 from .casing import official_case
-from .lines import NOI_NHAN_RE, SIG_MARKER_RE as _MARKER_RE, is_name, is_role, is_upper
+from .lines import NOI_NHAN_RE, SIG_MARKER_RE as _MARKER_RE, is_name, is_role, is_upper, quick_fold
 
 _LOOK = 25   # lines after the Nơi nhận heading where the signature may be
+# The words a signing title holds (lines.is_role), in capitals, on the folded line; or a signing marker.
+_TITLE_WORD_RE = re.compile(r"TRUONG|PHO |CHU TICH|BI THU|GIAM DOC|CHU NHIEM|UY VIEN|CHANH|THU KY|T/M|K/T|T/L|"
+                            r"\b(?:TM|KT|TL|TUQ)\.")
 
 
 def _caps(word: str) -> bool:
@@ -20,17 +25,19 @@ def _caps(word: str) -> bool:
 
 def glued_signature(line: str) -> tuple[str, str] | None:
     """(title, name) of a line that holds a title in capitals followed by a name, or None."""
+    if not _TITLE_WORD_RE.search(quick_fold(line)):
+        return None  # no signing title in capitals: most lines after Nơi nhận (an annex's paragraphs)
     words = line.split()
+    caps = [_caps(w) for w in words]  # each word tested once: the lines after Nơi nhận may be long
     for i in range(1, len(words) - 1):
-        if _caps(words[i]) or not _caps(words[i - 1]):
+        if caps[i] or not caps[i - 1]:
             continue
         for n in (4, 3, 2):
             name = words[i:i + n]
-            after = words[i + n] if i + n < len(words) else None
             if (len(name) == n and all(w[1:] == w[1:].lower() for w in name) and is_name(" ".join(name))
-                    and (after is None or _caps(after))):
+                    and (i + n == len(words) or caps[i + n])):
                 start = i
-                while start > 0 and _caps(words[start - 1]):
+                while start > 0 and caps[start - 1]:
                     start -= 1
                 # The whole run when its last signing marker opens a title ("TM. ỦY BAN … KT. CHỦ TỊCH …"),
                 # else the longest tail that reads as a title.

@@ -18,16 +18,27 @@ from .masthead import issuer_from_agency, split_motto
 _TYPE_BY_FOLD = {quick_fold(t).upper(): t for t in TYPE_NAMES}
 # OCR reads V/v as "Viv", "VW", "Vlv", "VWv", "V/" (with a stray quote before it).
 _VV_RE = re.compile(r"^[‘'“\"]?(?:[Vv][/il1]?[vVwWy]{1,2}|V/|Về việc|VỀ VIỆC)(?!\w)\.?\s*(?P<rest>.*)$")
-_KINH_GUI_RE = re.compile(r"^(?:Đồng\s+)?K[íi]nh\s*g[ửưu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# "Kính gửi", and "Gửi:"/"Đồng gửi:" of letters within the Party and to members (the colon then required).
+_KINH_GUI_RE = re.compile(r"^(?:(?:Đồng\s+)?K[íi]nh\s*g[ửưu]i\s*:?|(?:Đồng\s+)?g[ửu]i\s*:)\s*(?P<rest>.*)$", re.IGNORECASE)
 _STAMP_RE = re.compile(r"(?<![\wÀ-ỹ])ĐẾN(?![\wÀ-ỹ])")
 _STAMP_FIELD_RE = re.compile(r"^(Số|Ngày|Chuyển|Chuyên|Lưu hồ sơ|Người nhận)\s*:", re.IGNORECASE)
-_SO_ALONE_RE = re.compile(r"^(?:Số|SỐ)\s*:?$")
+_SO_ALONE_RE = re.compile(r"^(?:Nghị quyết\s+)?(?:Số|SỐ|số)\s*:?$")
 _VE_RE = re.compile(r"^Về\s+(?!việc\b)\S")
 _NUMBERED_RE = re.compile(r"^(?:[IVX]+|\d+)[.)]\s")
 # Lines that open a body, never a subject: "Căn cứ ...", "(Ban hành kèm theo ...)", "I. MỤC ĐÍCH".
 _NOT_SUBJECT_RE = re.compile(r"^(?:\(|Căn cứ|Thực hiện|Theo|Ngày|Trong|Để|Nhằm|Qua|Sau|Tại|Vừa qua|Hiện nay|Kính gửi|"
                              r"(?:[IVX]+|\d+)[.)]\s)")
 HEADER_SCAN = 40
+# The authority line under a decision's or resolution's subject (thẩm quyền ban hành, NĐ 30/2020 Phụ lục I):
+# the title of the body's head, then the body ("BỘ TRƯỞNG BỘ TƯ PHÁP", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH").
+AUTHORITY_TITLES = (r"(?:BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|"
+                    r"THỐNG ĐỐC|TỔNG KIỂM TOÁN)\b")
+_AUTHORITY_LINE_RE = re.compile(rf"^{AUTHORITY_TITLES}(?:\s+\S+){{0,8}}$")
+
+
+def _is_authority(line: str) -> bool:
+    """In capitals, and no colon: "THỦ TƯỚNG CHÍNH PHỦ điện:" opens a telegram's body."""
+    return bool(_AUTHORITY_LINE_RE.match(line)) and is_upper(line) and not line.endswith(":")
 
 
 @dataclass
@@ -42,11 +53,22 @@ class Header:
     date_raw: str | None = None
     doc_type: str | None = None
     type_issuer: str | None = None     # "CỦA BAN THƯỜNG VỤ TỈNH ỦY"
+    authority: str | None = None       # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", under the subject
     subject: str | None = None
     kinh_gui: list[str] = field(default_factory=list)
     so_den: dict | None = None
     stamp_raw: list[str] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
+
+
+_HEAD_TITLE_RE = re.compile(r"^(?:BỘ TRƯỞNG|CHỦ TỊCH|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC)\s+")
+
+
+def authority_body(line: str | None) -> str | None:
+    """The body an authority line names: "BỘ TRƯỞNG BỘ TƯ PHÁP" -> "Bộ Tư pháp", "CHỦ TỊCH ỦY BAN NHÂN DÂN
+    TỈNH X" -> "Ủy ban nhân dân tỉnh X"; "THỦ TƯỚNG CHÍNH PHỦ" issues in its own name."""
+    body = _HEAD_TITLE_RE.sub("", collapse_spaces(line or "")).strip(" :")
+    return official_case(body) if body and is_upper(body) else None
 
 
 def type_of_heading(line: str) -> str | None:
@@ -103,17 +125,21 @@ def _parse_stamp(lines: list[str], head: Header) -> None:
 
 def _plain_subject(lines: list[str], start: int) -> list[int]:
     """Indexes of a subject written in ordinary case right under the type heading
-    ("NGHỊ ĐỊNH" / "Gia hạn thời hạn nộp thuế ..."): up to 3 lines before a blank line."""
+    ("NGHỊ ĐỊNH" / "Gia hạn thời hạn nộp thuế ...", a Party plan's "KẾ HOẠCH" / "tổ chức các hoạt động …"):
+    up to 3 lines before a blank line, a rule, or the body's first line ("Ngày 26/6/2023, …", "Căn cứ …")."""
     taken = []
     for i in range(start, min(start + 4, len(lines))):
         line = lines[i].strip()
-        if not line:
+        if not line or is_ornament(line):
             break
-        if _NOT_SUBJECT_RE.match(line) or is_upper(line) or _body_like(line) or len(taken) == 3:
+        long = _body_like(line) and (taken or len(line.split()) > 40)  # a subject may be one long line
+        if _NOT_SUBJECT_RE.match(line) or _VV_RE.match(line) or line.isupper() or long or len(taken) == 3:
+            if taken and len(taken) < 3:
+                break  # the body opens right under the subject (paragraphs of a .docx, no blank line)
             return []
         taken.append(i)
     text = " ".join(lines[i].strip() for i in taken)
-    return taken if text[:1].isupper() and not re.search(r"[.:;]$", text) else []
+    return taken if text[:1].isalpha() and not re.search(r"[.:;]$", text) else []
 
 
 def _case_subject(parts: list[str]) -> str:
@@ -155,7 +181,8 @@ def _take_subject(lines: list[str], start: int, head: Header, parts: list[str] |
         key = quick_fold(line).upper()
         following = next((l.strip() for l in lines[i + 1 : i + 3] if l.strip()), "")
         if not line:
-            if parts and not (is_upper(parts[-1]) and is_upper(following) and not is_role(following)):
+            if (parts and not (is_upper(parts[-1]) and is_upper(following) and not is_role(following))
+                    and not _is_authority(following)):
                 break  # a blank line inside capitals does not end them; the signer's title ("CỤC TRƯỞNG CỤC THUẾ") does
             i += 1
             continue
@@ -167,9 +194,14 @@ def _take_subject(lines: list[str], start: int, head: Header, parts: list[str] |
             issuer_open = bool(re.search(r"(,| VA)$", key))
         elif parts and agencies and _repeats_issuer(line, following, agencies):
             break
+        elif parts and _is_authority(line):
+            head.taken.add(i)
+            head.authority = line
+            i += 1
+            break
         elif parts and (_body_like(line) and not is_upper(line) or _NOT_SUBJECT_RE.match(line) or line.endswith(":")):
             break  # the body begins ("THỦ TƯỚNG CHÍNH PHỦ điện:", "Căn cứ ...")
-        elif parts or key.lower().startswith("ve ") or is_upper(line):
+        elif parts or key.lower().startswith("ve ") or line.isupper():  # capitals, a lone one too ("Ý" / "KIẾN …")
             parts.append(line)
             issuer_open = False
         elif plain := _plain_subject(lines, i):
@@ -337,7 +369,7 @@ def parse_header(lines: list[str], left: list[str] | None = None) -> Header:
             _take_vv(lines, i, head, prefix="")
         elif (is_upper(line) and head.doc_type is None and head.symbol_raw is None and len(line.split()) <= 12
               and not re.search(r"\d", line) and not _NUMBERED_RE.match(line)):
-            head.agency_lines.append(line)
+            head.agency_lines.append(line.strip(" *-_"))  # "BỘ TƯ PHÁP --------": the rule under the name
             head.taken.add(i)
         elif _body_like(line) or _KINH_GUI_RE.match(line):
             break

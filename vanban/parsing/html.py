@@ -73,12 +73,32 @@ def read_html_layout(data: bytes, main_content: bool | None = None) -> Layout:
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_parser())
     except Exception:  # lxml raises ParserError for an empty or hostile document
         return Layout("")
+    site = _site_name(root) if main_content else None
     _drop_hidden(root)
     if main_content:
         _drop_chrome(root)
         root = _main_content(root)
     blocks, tables = _read(root)
-    return from_blocks(blocks, tables)
+    layout = from_blocks(blocks, tables)
+    if site:
+        layout.fields["nguon"] = site
+    return layout
+
+
+# A portal's name says whose it is: "Trang thông tin điện tử huyện Krông Nô", "Cổng TTĐT tỉnh Đắk Nông".
+_SITE_RE = re.compile(r"(?:trang|cổng)\s+(?:thông tin điện tử|TTĐT)\b[^|–\n]{0,80}", re.IGNORECASE)
+
+
+def _site_name(root) -> str | None:
+    """The portal's own name, from its <title>, og:site_name or banner (read before chrome is dropped)."""
+    texts = [e.get("content") or "" for e in root.iter("meta") if e.get("property") == "og:site_name"]
+    texts += [e.text_content() for e in root.iter("title")]
+    texts += [e.text_content() for e in root.iter() if isinstance(e.tag, str) and e.tag in ("header", "div")
+              and "banner" in f"{e.get('class') or ''} {e.get('id') or ''}".lower()][:3]
+    for text in texts:
+        if match := _SITE_RE.search(" ".join(text.split())):
+            return match.group().strip(" -,.")
+    return None
 
 
 def _parser():
@@ -99,7 +119,10 @@ def _drop_hidden(root) -> None:
 
 _CHROME_ROLES = ("navigation", "banner", "contentinfo", "search", "menu", "menubar")
 # Class and id words of a portal's chrome; an element that also names an article is kept.
-_CHROME_HINTS = re.compile(r"menu|nav|footer|header|sidebar|banner|breadcrumb|share|comment|related|login|ads\b|toolbar")
+_CHROME_HINTS = re.compile(r"menu|nav|footer|header|sidebar|banner|breadcrumb|share|comment|related|login|ads\b|toolbar|"
+                           r"\b(?:zone|col|column|cot)[-_]?(?:right|left|phai|trai)\b")   # a layout's side columns
+# A site's imprint (the footer of every page): who answers for the content, address, phone, licence.
+_IMPRINT_RE = re.compile(r"chịu trách nhiệm|địa chỉ\s*:|điện thoại|fax|e-?mail|giấy phép|bản quyền|copyright", re.IGNORECASE)
 _ARTICLE_HINTS = re.compile(r"article|content|noidung|detail|post|entry|van-?ban|toanvan|main")
 
 
@@ -119,11 +142,13 @@ def _drop_chrome(root) -> None:
 
 
 def _chrome_like(element) -> bool:
-    """A banner or a menu: little text, or text that is mostly links. A page's whole layout may sit
-    in an element whose class says "header" (portlets), and that one holds the article."""
-    text = len(" ".join(element.text_content().split()))
+    """A banner or a menu: little text, or text that is mostly links; a footer holding the site's imprint.
+    A page's whole layout may sit in an element whose class says "header" (portlets), and that one
+    holds the article."""
+    words = " ".join(element.text_content().split())
+    text = len(words)
     links = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
-    return text < 200 or links > 0.5 * text
+    return text < 200 or links > 0.5 * text or (text < 1000 and len({m.lower() for m in _IMPRINT_RE.findall(words)}) >= 3)
 
 
 def _main_content(root):
@@ -146,10 +171,15 @@ def _main_content(root):
     return article
 
 
+# Class names CMSs give an article's headline when it is not an <h1>/<h2> ("<p class="Title">").
+_TITLE_CLASS_RE = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?(?:title|tieude|tieu-de|headline)(?:\s|$)", re.IGNORECASE)
+
+
 def _headline(root):
-    for tag in ("h1", "h2"):
-        for element in root.iter(tag):
-            if len(element.text_content().split()) >= 4:
+    for found in (root.iter("h1"), root.iter("h2"),
+                  (e for e in root.iter() if isinstance(e.tag, str) and _TITLE_CLASS_RE.search(e.get("class") or ""))):
+        for element in found:
+            if 4 <= len(element.text_content().split()) <= 40:
                 return element
     return None
 

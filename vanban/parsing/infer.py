@@ -95,3 +95,36 @@ def infer_year(month: int, day: int, citation_dates: list[str], fallback: str | 
     if years:
         return years[0]
     return int(fallback[:4]) if fallback else None
+
+
+# A letter speaks of its writer in the third person: "Bộ Thông tin và Truyền thông công bố …",
+# "Văn phòng Chính phủ thông báo …", "Ngày 17/10/2008 Bộ X đã công bố …".
+_SPEAKS_RE = re.compile(r"(?:^|[.;]\s+)(?:Ngày\s+[\d/.]+,?\s+)?(?P<body>(?:Bộ|Ủy ban|Uỷ ban|UBND|Văn phòng|Tổng cục|Cục|Sở|"
+                        r"Ban|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy)\s[^,.;:]{2,80}?)\s+(?:đã\s+)?(?:công bố|thông báo|đề nghị|"
+                        r"hướng dẫn|yêu cầu|trả lời|có ý kiến|trân trọng)\b")
+
+
+def speaking_body(text: str) -> str | None:
+    """The central body a letter names as the one speaking, when the register spells it that way."""
+    for match in _SPEAKS_RE.finditer(text[:3000]):
+        if known := known_spelling(match["body"]):
+            return known
+    return None
+
+
+# The place a portal's name gives: "… huyện Krông Nô", "… TỈNH ĐẮK NÔNG".
+_SITE_PLACE_RE = re.compile(r"\b(huyện|thị xã|thành phố|quận|tỉnh|xã|phường|thị trấn)\s+(\S+(?:\s+\S+){0,3})$", re.IGNORECASE)
+_COMMITTEE_LEVEL = {"huyện ủy": "huyện", "tỉnh ủy": "tỉnh", "thị ủy": "thị xã", "thành ủy": "thành phố", "quận ủy": "quận"}
+
+
+def complete_from_site(issuer: str, site: str | None) -> str | None:
+    """A body a post names without its place ("UBND huyện", "Huyện ủy") completed with the place of the
+    portal that published it ("Trang thông tin điện tử huyện Krông Nô"), when the levels agree."""
+    from .casing import official_case
+    match = _SITE_PLACE_RE.search(official_case(site.upper()) if site else "")
+    if not match:
+        return None
+    level, name = match[1].lower(), match[2]
+    if issuer.lower().endswith(f" {level}") or _COMMITTEE_LEVEL.get(issuer.lower()) == level:
+        return f"{issuer} {name}"
+    return None

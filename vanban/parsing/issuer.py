@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..agencies import expand_abbreviations
 from ..register import Template, register, resolve
 
 
@@ -55,8 +56,20 @@ def canonical_issuer(written: str | None, symbol=None, context: list[str | None]
             body = register().instantiate(template, found.place)
             return Issuer(body.ten, body.id, unsure=True)
     if found.body is None:
-        return Issuer(written, unsure=True)
+        return Issuer(expand_abbreviations(written), unsure=True)  # kept as written, "UBND" spelt out
     return Issuer(found.body.ten, found.body.id)
+
+
+def issuer_of_place(symbol, place: str | None) -> Issuer | None:
+    """A document whose masthead is lost (columns cut off by a scan or OCR tool): a provincial body's
+    code in its symbol (70/KH-UBND) and a place of issue that is a province's name (a province's bodies
+    date their documents there; a district's or commune's write their own place) name the body. Unsure."""
+    province = register().find_province(place) if place else None
+    template = register().by_code(symbol_issuer_code(symbol) or "") if symbol and not symbol.party else None
+    if province is None or not isinstance(template, Template) or template.district:
+        return None
+    body = register().instantiate(template, province)
+    return Issuer(body.ten, body.id, unsure=True)
 
 
 def ocr_masthead(text: str | None) -> str | None:

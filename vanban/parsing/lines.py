@@ -22,8 +22,13 @@ _SURNAME_LIST = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai "
     "Trịnh Lương Tạ Đào Hà Cao Lưu Tô Châu Thái Triệu Kiều Quách Vương Phùng Lại Chu Đàm Tống "
     "Nông Giang Từ Lò Hứa Khổng Thân Mạc Tăng Nghiêm Âu Bạch Diệp Doãn Hầu Khúc Lạc Lục Ông Quan "
-    "Tôn Trương Lã Kim Thạch Triệu Văn Y Ksor Rơ Danh Sơn Nguyên Phí Khuất Ninh Tiêu Hoàng"
+    "Tôn Trương Lã Kim Thạch Triệu Văn Y Ksor Rơ Danh Sơn Nguyên Phí Khuất Ninh Tiêu Hoàng "
+    # Surnames and name openers of ethnic minorities, frequent among commune and district officials:
+    # H'Mông, Thái, Tày, Nùng (north); Ê Đê, Gia Rai, M'Nông, Cơ Ho (Tây Nguyên: "Y Thanh", "H'Lan", "K'Điệp").
+    "Giàng Sùng Thào Vàng Mùa Lầu Cầm Lường Tòng Quàng Vi Bế Sầm Lù Chẩu Điểu Siu Kpă Rah Liêng Ka"
 ).split()
+# Ê Đê and Cơ Ho given-name openers written with an apostrophe: "H'Lan Niê", "H' Lan Niê", "K'Điệp".
+_APOSTROPHE_OPENER_RE = re.compile(r"^[HhKk]['’]")
 SURNAMES = frozenset(fold(s).lower() for s in _SURNAME_LIST)
 # The one spelling of each surname, for names OCR read without their marks ("Dang", "Trân", "Lé").
 # Keys two surnames share (Nguyễn, Nguyên) have none.
@@ -55,11 +60,11 @@ _NOT_NAME_WORDS = frozenset(("chức", "thực", "hiện", "cộng", "sản", "n
 def is_name(line: str) -> bool:
     """A signer's name: 2-5 capitalised words starting with a Vietnamese surname."""
     words = collapse_spaces(line).strip(" .,").split()
-    if not 2 <= len(words) <= 5 or quick_fold(words[0]).lower() not in SURNAMES:
+    if not 2 <= len(words) <= 5 or not (quick_fold(words[0]).lower() in SURNAMES or _APOSTROPHE_OPENER_RE.match(words[0])):
         return False
     if any(quick_fold(w).lower() in _ORG_WORDS or w.lower() in _NOT_NAME_WORDS for w in words):
         return False
-    return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+    return all(w[:1].isupper() and (w.replace("-", "").isalpha() or _APOSTROPHE_OPENER_RE.match(w)) for w in words)
 
 
 def is_role(line: str) -> bool:

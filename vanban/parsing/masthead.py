@@ -16,6 +16,7 @@ from .lines import quick_fold
 MOTTO_RE = re.compile(r"^CONG$|CONG\s*HOA\s*XA|HOA\s*XA\s*HOI|XA\s*HOI\s*CHU|CHU\s*NGHIA\s*VIET|DOC\s*LAP\W|HANH\s*PHUC|"
                       r"TU\s*DO\s*-\s*HANH|"
                       r"DANG\s+CONG\s+SAN\s+VIET\s+NAM")
+_LONGEST_MASTHEAD_LINE = 600   # both columns of a masthead flattened into one line are far shorter
 _MOTTOS = (" CONG HOA XA HOI CHU NGHIA VIET NAM ", " DANG CONG SAN VIET NAM ")
 # Compared on folded capitals: OCR drops tone marks ("TONG CỤC THUE").
 _PARENT_RE = re.compile(r"^(DANG BO|DANG CONG SAN|BO |BAN CHAP HANH DANG BO|BAN CHAP HANH TRUNG UONG$|UBND\b|"
@@ -62,6 +63,8 @@ def split_motto(line: str, tail: str | None) -> tuple[str, bool, str | None]:
 
     tail is what the previous line returned: motto text that stopped mid-phrase.
     """
+    if len(line) > _LONGEST_MASTHEAD_LINE:
+        return line, False, None  # a paragraph: searching it for the motto's words costs and finds nothing
     folded = quick_fold(line).upper()
     key = " ".join(folded.replace("*", " ").split())
     if tail and key and _in_motto(f"{tail} {key}"):
