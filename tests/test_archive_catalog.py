@@ -72,3 +72,12 @@ def test_pages_given_unread_are_read_in_order_and_keep_only_their_citations():
     assert read == ["index", "a", "b"]   # each page once, in order: hand-written pages by the same loader
     record = catalog.records[1]
     assert record.body == "" and [m.key for m in record.mentions.mentions] == [symbol_key("761-CV/TU")]
+
+
+def test_a_refused_page_is_not_also_normalised():
+    """An NFD page whose front matter is then refused: once a crash of hooks/archive.py (found by
+    tests/test_site_fuzz.py), which gave MkDocs the NFC text of a page it had removed."""
+    import unicodedata
+    text = unicodedata.normalize("NFD", page(co_quan_ban_hanh="Tỉnh ủy \x07 Hà Nam"))
+    catalog = build_catalog([("van-ban/2021/a.md", text)])
+    assert catalog.unreadable == ["van-ban/2021/a.md"] and catalog.normalised == {}

@@ -138,6 +138,7 @@ class Catalog:
         """Leave a page or file out of the site, with the problems that say why."""
         self.problems[src_uri] = self.problems.get(src_uri, []) + problems
         self.unreadable.append(src_uri)
+        self.normalised.pop(src_uri, None)   # an NFD page refused after it was read
 
     @property
     def errors(self) -> list[tuple[str, Problem]]:
