@@ -6,7 +6,7 @@
 Builds the edited page, with its metadata panel, citations and backlinks as
 the full build shows them, into .preview/site/ (never site/): only the
 documents related to it are read (vanban/archive/preview.py, over a cache of
-the catalog in .preview/catalog.pickle that is refreshed by file stamps).
+the catalog in .preview/catalog.json that is refreshed by file stamps).
 With --watch it serves the preview on 127.0.0.1 and rebuilds on every save.
 The preview has no search index, and nothing in it is published: the full
 `mkdocs build --strict` stays the published site.
@@ -114,7 +114,7 @@ def main(argv=None) -> int:
     if not is_document(src_uri):
         parser.error(f"{args.file}: chỉ xem trước được trang văn bản trong {args.docs}/{DOCUMENTS_DIR}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
-    catalog = PreviewCatalog(docs, args.out / "catalog.pickle")
+    catalog = PreviewCatalog(docs, args.out / "catalog.json")
     page, seconds = preview_once(catalog, src_uri, args.out)
     print(f"Bản xem trước: {page} ({seconds:.1f} s)", flush=True)
     if not args.watch:
