@@ -1,6 +1,7 @@
 """MkDocs adapter: parse every document once and add the generated pages.
 
 Event order in one build (hooks run in the order mkdocs.yml lists them):
+  on_page_markdown .. on_page_content  page_budget.py  each page rendered within a time budget
   on_config         archive.py     reset the per-build archive (mkdocs serve rebuilds from scratch)
   on_files          archive.py     read every page once -> vanban.archive.site.load(); add virtual pages
   on_files          addresses.py   documents at their permanent address (`slug`); old addresses checked

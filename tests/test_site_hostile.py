@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from _site import hostile_site, read
+from _site import copy_docs, hostile_site, read
+from conftest import mkdocs_build
 from vanban import sanitize
 
 HOSTILE = "van-ban/2021/mau-thong-bao-doc-hai-77-tb-hu.md"
@@ -167,3 +168,14 @@ def test_a_control_character_never_reaches_an_index_page(hostile):
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "Huyện ủy Y" not in text and "\x80" not in text, page
+
+
+def test_a_body_that_would_stall_markdown_stops_the_build_with_the_file_named(tmp_path):
+    """Python-Markdown takes hours over a megabyte of "[": the page's budget (hooks/page_budget.py) stops it."""
+    docs = copy_docs(tmp_path)
+    page = docs / "van-ban" / "2021" / "cong-van-154-cv-tu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + "[" * 300_000 + "\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", docs_dir=docs, strict=False, env={"KHO_PAGE_SECONDS": "3"})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert ("docs/van-ban/2021/cong-van-154-cv-tu.md: trang hiển thị quá 3 giây, bản dựng dừng lại" in result.stderr
+            and "Cách sửa: xóa đoạn đó" in result.stderr), result.stderr[-2000:]
