@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from vanban.archive.preview import PreviewCatalog  # noqa: E402
 from vanban.archive.urls import DOCUMENTS_DIR, is_document  # noqa: E402
+from vanban.text import visible  # noqa: E402
 
 
 def preview_docs(catalog: PreviewCatalog, src_uri: str, target: Path) -> list[str]:
@@ -131,7 +132,7 @@ def main(argv=None) -> int:
                         _, seconds = preview_once(catalog, src_uri, args.out)
                         print(f"Đã cập nhật ({seconds:.1f} s)", flush=True)
                     except Exception as error:  # a bad edit must not stop the watch
-                        print(f"LỖI: {error}", flush=True)
+                        print(f"LỖI: {visible(str(error))}", flush=True)   # may quote a page's values
     return 0
 
 

@@ -236,14 +236,25 @@ def test_nfd_text_is_accepted_and_published_as_nfc(bad_archive, tmp_path):
 
 
 def test_unpublishable_pages_never_reach_the_site(tmp_path):
-    """Without --strict the build goes on, but a page it cannot read is left out, not half-published."""
+    """Without --strict the build goes on, but a page it cannot read is left out, not half-published:
+    a front matter the loader refuses is never shown as Markdown (MkDocs would print it as text)."""
     docs = copy_docs(tmp_path)
-    (docs / "van-ban" / "2021" / "windows-1258.md").write_bytes(windows_1258(front(40)))
-    (docs / "van-ban" / "2021" / "rong.md").write_bytes(b"")
+    pages = {"windows-1258": windows_1258(front(40)), "rong": b"", "yaml-hong": front(45).replace("trich_yeu: Về", 'trich_yeu: "Về'),
+             "bi-danh": with_lines(front(46), ALIAS_BOMB), "ky-tu-c1": front(47, co_quan_ban_hanh="Huyện ủy \x80<b>X</b>")}
+    for name, content in pages.items():
+        (docs / "van-ban" / "2021" / f"{name}.md").write_bytes(content if isinstance(content, bytes) else content.encode())
     result = mkdocs_build(tmp_path / "site", docs_dir=docs, strict=False)
     assert result.returncode == 0, result.stderr
-    assert not (tmp_path / "site" / "van-ban" / "2021" / "windows-1258").exists()
-    assert not (tmp_path / "site" / "van-ban" / "2021" / "rong").exists()
+    for name in pages:
+        assert not (tmp_path / "site" / "van-ban" / "2021" / name).exists(), name
+    assert "<b>X</b>" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
+
+
+def test_no_terminal_escape_reaches_the_terminal(bad_archive):
+    """A value holding terminal escapes (`ly_do_xac_minh: "\\e[2K\\r0 lỗi"`) could print a fake line."""
+    _, build, checked, _ = bad_archive
+    assert "\x1b" not in checked.stdout and "\x1b" not in "".join(lines_about(build.stderr, "ly-do-escape.md"))
+    assert not any(line.startswith("0 lỗi") for line in checked.stdout.splitlines())
 
 
 def check_review(docs) -> subprocess.CompletedProcess:
