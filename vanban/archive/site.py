@@ -54,6 +54,8 @@ class Archive:
         """What MkDocs is given to read of any page: its body alone. Its front matter was read by
         the one loader (frontmatter.py) and page_meta gives it back, so MkDocs' own YAML reading,
         which shows a front matter it cannot read as Markdown, never runs."""
+        if src_uri in self.catalog.unreadable:   # refused: hooks/archive.py removed it, MkDocs shows nothing of it
+            return "\n"
         if src_uri not in self.by_src and src_uri not in self.catalog.site_meta:
             self._read_generated(src_uri, text)
         body = page_body(text)
