@@ -1,6 +1,7 @@
 """MkDocs adapter: parse every document once and add the generated pages.
 
 Event order in one build (hooks run in the order mkdocs.yml lists them):
+  on_page_markdown .. on_page_content  page_budget.py  each page rendered within a time budget
   on_config         archive.py     reset the per-build archive (mkdocs serve rebuilds from scratch)
   on_files          archive.py     read every page once -> vanban.archive.site.load(); add virtual pages
   on_files          addresses.py   documents at their permanent address (`slug`); old addresses checked
@@ -31,6 +32,7 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from vanban.archive import site  # noqa: E402
+from vanban.archive.filepolicy import link_flags  # noqa: E402
 from vanban.archive.pagefile import is_hidden  # noqa: E402
 
 
@@ -46,9 +48,14 @@ def on_files(files: Files, config) -> Files:
     # Excluded pages too: MkDocs silently skips a hidden name ("..\\x.md"); the archive reports it
     # by name alone (an editor's lock file may not even be readable).
     # Unread: the catalog reads one page at a time and keeps no body.
-    archive = site.load((f.src_uri, _reader(f)) for f in files.documentation_pages(inclusion=lambda _: True))
-    for src_uri in archive.catalog.unreadable:  # not UTF-8, empty or too large: never published
-        files.remove(files.get_file_from_path(src_uri))
+    # Every file for the file policy (vanban/archive/filepolicy.py): links, active files, strays in van-ban/.
+    docs = Path(config.docs_dir)
+    archive = site.load(((f.src_uri, _reader(f)) for f in files.documentation_pages(inclusion=lambda _: True)),
+                        link_flags(docs, [f.src_uri for f in files]))
+    for src_uri in archive.catalog.unreadable:  # refused pages and files: never published
+        file = files.get_file_from_path(src_uri)
+        if file is not None:
+            files.remove(file)
     for src_uri, text in archive.catalog.normalised.items():  # NFD text is published as NFC
         files.get_file_from_path(src_uri).content_string = text
     has_home = files.get_file_from_path("index.md") is not None

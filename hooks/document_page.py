@@ -7,7 +7,8 @@ the diagram and the JSON-LD are therefore made only when the page is written
 
 Only the body goes through Python-Markdown (its citations marked, on_page_markdown).
 On a document page (any page under van-ban/, valid or not) the rendered body goes
-through vanban.sanitize.clean; then on_page_content puts the archive's own HTML
+through vanban.sanitize.clean, on every other page what Markdown rendered goes through
+vanban.sanitize.clean_page; then on_page_content puts the archive's own HTML
 around it: the metadata panel, the citation links (vanban.archive.body_links) and
 the relations, whose headings it adds to the page's table of contents. Index pages
 carry their long lists as pre-rendered HTML inside a comment that Python-Markdown
@@ -55,8 +56,8 @@ def on_page_content(html, page, config, files):
     # MkDocs keeps every page's Markdown until the build ends, though nothing reads
     # it after rendering ("" rather than None: Page.title treats None as unread).
     page.markdown = ""
-    if not is_document(page.file.src_uri):
-        return unwrap_html(html)
+    if not is_document(page.file.src_uri):   # index and hand-written pages: cleaned around their lists
+        return unwrap_html(html, sanitize.clean_page)
     body = sanitize.clean(html)   # a document's Markdown is its body alone: no html_block to keep
     archive = site.current()
     content = archive.document_html(page.file.src_uri, body) if archive else None

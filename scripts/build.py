@@ -6,14 +6,22 @@ leave a mix of old and new pages. This builds into a temporary folder next to
 site/ and only when the build succeeds swaps it in: atomically with Linux's
 renameat2(RENAME_EXCHANGE), else with two renames. On failure site/ is left
 exactly as it was. Exit code: mkdocs's (0 on success).
+
+One build at a time per site: the build takes a lock on site/'s parent folder (flock,
+released by the kernel however the build ends) and removes temporary folders that an
+earlier build left behind (.site.moi-*). Stopped by Ctrl+C or SIGTERM, it stops MkDocs
+and the programs MkDocs started, removes its temporary folder, and leaves site/ as it was.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import ctypes.util
+import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -41,16 +49,70 @@ def exchange(a: Path, b: Path) -> None:
     os.rename(aside, a)
 
 
+class Stopped(Exception):
+    """Ctrl+C or SIGTERM arrived."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, frame):
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def locked(folder: Path):
+    """Hold a lock on `folder` (the kernel drops it when the process ends, however it ends), or
+    raise BlockingIOError when another build holds it."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _end(child: subprocess.Popen | None) -> None:
+    """Stop MkDocs and everything it started (its own process group)."""
+    if child is None or child.poll() is not None:
+        return
+    for signum, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, None)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signum)
+        try:
+            child.wait(wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def build(site: Path, config: Path, strict: bool = True) -> int:
     site = site.absolute()
     site.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with locked(site.parent):
+            return _build_locked(site, config, strict)
+    except BlockingIOError:
+        print(f"Một bản dựng khác đang chạy cho {site}: {site} giữ nguyên. Cách sửa: đợi bản dựng kia xong rồi chạy lại",
+              file=sys.stderr)
+        return 75   # EX_TEMPFAIL
+
+
+def _build_locked(site: Path, config: Path, strict: bool) -> int:
+    for stale in site.parent.glob(f".{site.name}.moi-*"):   # left by a build that was killed outright
+        shutil.rmtree(stale, ignore_errors=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.moi-", dir=site.parent))  # same filesystem: rename works
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(fresh)] + (["--strict"] if strict else [])
+    handlers = {signum: signal.signal(signum, _stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    child = None
     try:
-        code = subprocess.run(cmd, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1")).returncode
+        child = subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), start_new_session=True)
+        code = child.wait()
         if code != 0:
             print(f"Bản dựng lỗi (mã {code}): {site} giữ nguyên bản cũ. Sửa các lỗi ở trên rồi chạy lại.", file=sys.stderr)
             return code
+        signal.pthread_sigmask(signal.SIG_BLOCK, handlers)   # the swap is never cut in half
         try:
             if site.exists():
                 exchange(fresh, site)   # fresh now holds the previous site, removed below
@@ -62,8 +124,16 @@ def build(site: Path, config: Path, strict: bool = True) -> int:
             return 1
         print(f"Đã dựng {site}", file=sys.stderr)
         return 0
+    except Stopped as stop:
+        _end(child)
+        print(f"Đã dừng bản dựng: {site} giữ nguyên bản cũ.", file=sys.stderr)
+        return 128 + stop.signum
     finally:
+        _end(child)
         shutil.rmtree(fresh, ignore_errors=True)
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, handlers)
 
 
 def main(argv: list[str] | None = None) -> int:

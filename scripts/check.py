@@ -16,14 +16,20 @@ sys.path.insert(0, str(ROOT))
 from vanban.archive import urls  # noqa: E402
 from vanban.archive.addresses import check_live_pages  # noqa: E402
 from vanban.archive.site import build_archive  # noqa: E402
+from vanban.archive.filepolicy import MARKDOWN_EXTENSIONS, docs_files  # noqa: E402
 from vanban.archive.pagefile import is_hidden  # noqa: E402
 
 
-def read_pages(docs: Path):
-    for path in sorted(docs.rglob("*.md")):
-        src_uri = path.relative_to(docs).as_posix()
-        # Bytes: decoded and checked by the catalog, as in the build; a hidden name is judged by name alone.
-        yield src_uri, b"" if is_hidden(src_uri) or not path.is_file() else path.read_bytes()
+def read_pages(docs: Path, files: list[tuple[str, bool]]):
+    """Every Markdown page, read when the catalog asks (a link is never read: the file policy refuses it)."""
+    for src_uri, is_link in files:
+        if src_uri.endswith(MARKDOWN_EXTENSIONS) and not is_link:
+            # Bytes: decoded and checked by the catalog, as in the build; a hidden name is judged by name alone.
+            yield src_uri, _reader(docs / src_uri, is_hidden(src_uri))
+
+
+def _reader(path: Path, hidden: bool):
+    return lambda: b"" if hidden or not path.is_file() else path.read_bytes()
 
 
 def main(argv: list[str]) -> int:
@@ -36,9 +42,11 @@ def main(argv: list[str]) -> int:
     if not docs.is_dir():
         print(f"Không thấy thư mục {docs}", file=sys.stderr)
         return 2
-    pages = list(read_pages(docs))
-    archive = build_archive(pages)
-    live = {urls.page_dir(src): src for src, _ in pages}
+    files = docs_files(docs)
+    pages = list(read_pages(docs, files))
+    archive = build_archive(pages, files)
+    refused = set(archive.catalog.unreadable)
+    live = {urls.page_dir(src): src for src, _ in pages if src not in refused}
     live.update({urls.page_dir(src): src for src in archive.generated_pages()})
     check_live_pages(archive.addresses, archive.by_src, live)
     catalog = archive.catalog

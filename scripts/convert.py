@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Convert raw directives to Markdown pages: thin CLI over vanban.convert.
 
-Usage: python scripts/convert.py INPUT... --out DIR [--force] [--report FILE.jsonl]
+Usage: python scripts/convert.py --out DIR [--force] [--report FILE.jsonl] [--budget SECONDS] [--] INPUT...
 Exit codes: 0 none failed, 1 some failed (the others are still written), 2 bad usage.
+
+Every input is untrusted: each file is converted in a child process within a time
+budget (vanban/budget.py), a link that leads out of an input folder is refused, and
+`--` ends the options, so a file named "--force" that a shell's `*` expands is a file.
 """
 from __future__ import annotations
 
@@ -17,19 +21,54 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vanban.archive.catalog import Record, split_front_matter  # noqa: E402
+from vanban.budget import Failed, Overrun, Worker  # noqa: E402
 from vanban.convert import SUPPORTED, Result, convert_path  # noqa: E402
+from vanban.text import visible  # noqa: E402
+
+BUDGET = 120   # seconds a file may take, and as many more for each page it OCRs
 
 
-def collect(inputs: list[str]) -> list[Path]:
-    files: list[Path] = []
+def collect(inputs: list[str]) -> list[tuple[Path, str | None]]:
+    """(file, why it is refused or None). In a folder, a link that leads out of the folder is refused:
+    it would publish a file the folder's owner never chose."""
+    files: list[tuple[Path, str | None]] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-                            and p.name.lower() not in ("readme.md", "sources.md"))
+            root = path.resolve()
+            for found in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+                                and p.name.lower() not in ("readme.md", "sources.md")):
+                outside = found.is_symlink() and root not in found.resolve().parents
+                files.append((found, f"{found}: là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục {path}. "
+                                     "Cách sửa: chép chính tệp vào thư mục, hoặc chuyển tệp đó riêng" if outside else None))
         else:
-            files.append(path)  # a missing or unsupported file is reported by convert_path
+            files.append((path, None))  # a missing or unsupported file is reported by convert_path
     return files
+
+
+def _convert(path: Path, more_time) -> Result:
+    return convert_path(path, more_time)
+
+
+def convert_within_budget(worker: Worker, path: Path) -> Result:
+    """Convert one file in the worker; a file that overruns or crashes becomes an error result."""
+    outcome = worker.run(path)
+    if isinstance(outcome, Overrun):
+        return Result(str(path), "error", error=(
+            f"{path}: quá thời gian cho phép ({outcome.seconds:.0f} giây), đã dừng để chuyển các tệp khác. "
+            "Cách sửa: kiểm tra tệp (văn bản dài bất thường, ký tự lặp lại, bản quét nhiều trang), tách nhỏ rồi "
+            f"chuyển lại, hoặc cho thêm thời gian: --budget {worker.budget * 4:.0f}"))
+    if isinstance(outcome, Failed):
+        return Result(str(path), "error", error=f"{path}: lỗi nội bộ ({outcome.error}). "
+                                                "Cách sửa: báo nhóm phát triển kèm tệp này")
+    return outcome
+
+
+def options_named_like_files(argv: list[str]) -> list[str]:
+    """Options before `--` that are also names of files here: the shell's `*` expanded a file
+    named "--force" into an option the user never typed."""
+    before = argv[: argv.index("--")] if "--" in argv else argv
+    return [arg for arg in before if arg.startswith("-") and Path(arg).exists()]
 
 
 def atomic_write(target: Path, text: str) -> None:
@@ -90,11 +129,18 @@ def progress(i: int, total: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description="Chuyển văn bản chỉ đạo thô thành trang Markdown có front matter.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="tệp .txt/.md/.html/.docx/.pdf hoặc thư mục")
     parser.add_argument("--out", required=True, help="thư mục đích (ví dụ docs/van-ban)")
     parser.add_argument("--force", action="store_true", help="ghi đè trang đã có")
     parser.add_argument("--report", help="ghi báo cáo JSON Lines, mỗi dòng một tệp đầu vào")
+    parser.add_argument("--budget", type=float, default=BUDGET, metavar="GIÂY",
+                        help=f"thời gian tối đa cho một tệp, và thêm chừng ấy cho mỗi trang bản quét (mặc định {BUDGET})")
+    clashes = options_named_like_files(argv)
+    if clashes:
+        parser.error(f"'{clashes[0]}' vừa là tùy chọn vừa là tên một tệp ở đây (dấu * của shell đã mở rộng thành nó?). "
+                     "Cách sửa: đặt -- trước danh sách tệp, ví dụ: convert.py --out docs/van-ban -- *")
     args = parser.parse_args(argv)
     out = Path(args.out)
     try:
@@ -106,21 +152,22 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("không có tệp đầu vào nào (.txt, .md, .html, .docx, .pdf)")
     used: set[Path] = set()
     rows, counts = [], {"ok": 0, "review": 0, "error": 0}
-    for i, path in enumerate(files, 1):
-        output = None
-        try:
-            result = convert_path(path)
-            if result.status != "error":
-                output = write_page(result, out, used, args.force)
-        except Exception as exc:  # one bad file never stops the batch
-            result = Result(str(path), "error", error=f"{path}: lỗi nội bộ ({type(exc).__name__}: {exc}). "
-                                                      "Cách sửa: báo nhóm phát triển kèm tệp này")
-        if result.status == "error":
-            print(result.error, file=sys.stderr)
-        counts[result.status] += 1
-        rows.append({"input": str(path), "output": output, "status": result.status,
-                     "metadata": result.metadata, "warnings": result.warnings, "error": result.error})
-        progress(i, len(files))
+    with Worker(_convert, args.budget) as worker:
+        for i, (path, refused) in enumerate(files, 1):
+            output = None
+            try:
+                result = Result(str(path), "error", error=refused) if refused else convert_within_budget(worker, path)
+                if result.status != "error":
+                    output = write_page(result, out, used, args.force)
+            except Exception as exc:  # one bad file never stops the batch
+                result = Result(str(path), "error", error=f"{path}: lỗi nội bộ ({type(exc).__name__}: {exc}). "
+                                                          "Cách sửa: báo nhóm phát triển kèm tệp này")
+            if result.status == "error":
+                print(visible(result.error), file=sys.stderr)   # a file name or value may hold terminal escapes
+            counts[result.status] += 1
+            rows.append({"input": str(path), "output": output, "status": result.status,
+                         "metadata": result.metadata, "warnings": result.warnings, "error": result.error})
+            progress(i, len(files))
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     if args.report:

@@ -6,7 +6,7 @@
 Builds the edited page, with its metadata panel, citations and backlinks as
 the full build shows them, into .preview/site/ (never site/): only the
 documents related to it are read (vanban/archive/preview.py, over a cache of
-the catalog in .preview/catalog.pickle that is refreshed by file stamps).
+the catalog in .preview/catalog.json that is refreshed by file stamps).
 With --watch it serves the preview on 127.0.0.1 and rebuilds on every save; the page
 opens with a banner of every error and review flag of the file and reloads itself
 after each rebuild (scripts/preview_hook.py). The terminal says "Đã cập nhật" alone
@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from vanban.archive.preview import PreviewCatalog  # noqa: E402
 from vanban.archive.preview_banner import STATUS_FILE, summary  # noqa: E402
 from vanban.archive.urls import DOCUMENTS_DIR, is_document  # noqa: E402
+from vanban.text import visible  # noqa: E402
 
 
 def preview_docs(catalog: PreviewCatalog, src_uri: str, target: Path) -> list[str]:
@@ -144,7 +145,7 @@ def main(argv=None) -> int:
     if not is_document(src_uri):
         parser.error(f"{args.file}: chỉ xem trước được trang văn bản trong {args.docs}/{DOCUMENTS_DIR}")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
-    catalog = PreviewCatalog(docs, args.out / "catalog.pickle")
+    catalog = PreviewCatalog(docs, args.out / "catalog.json")
     page, seconds, state = preview_once(catalog, src_uri, args.out)
     print(report(f"Bản xem trước: {page}", seconds, state), flush=True)
     if not args.watch:
@@ -161,7 +162,7 @@ def main(argv=None) -> int:
                         _, seconds, state = preview_once(catalog, src_uri, args.out)
                         print(report("Đã cập nhật", seconds, state), flush=True)
                     except Exception as error:  # a bad edit must not stop the watch
-                        print(f"LỖI: không dựng được bản xem trước: {error}", flush=True)
+                        print(f"LỖI: không dựng được bản xem trước: {visible(str(error))}", flush=True)
     return 0
 
 

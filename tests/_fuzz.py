@@ -12,3 +12,5 @@ settings.register_profile("default", max_examples=120, deadline=None, derandomiz
 # Random, and failures are kept in .hypothesis/ to be replayed and turned into REGRESSIONS rows.
 settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=_QUIET)
 settings.load_profile("long" if os.environ.get("KHO_FUZZ") == "long" else "default")
+# Properties that build a whole site per case (tests/test_site_fuzz.py): a few builds by default.
+SITE_BUILDS = 200 if os.environ.get("KHO_FUZZ") == "long" else 6

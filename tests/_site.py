@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import posixpath
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -89,10 +91,36 @@ def moved_site(tmp_path_factory) -> Path:
         tmp = tmp_path_factory.mktemp("moved")
         docs = copy_docs(tmp)
         source = docs / find(lambda r: r.so_ky_hieu == "154-CV/TU").src_uri
-        text = source.read_text(encoding="utf-8")
+        # The converter's own slug line is replaced (a second `slug:` line is an error, not last-wins).
+        text = "".join(line for line in source.read_text(encoding="utf-8").splitlines(keepends=True)
+                       if not line.startswith("slug: "))
         source.write_text(text.replace("\nso_ky_hieu:", f"\nslug: {MOVED_TO[len('van-ban/'):-1]}\n"
                                        f"duong_dan_cu:\n- {MOVED_FROM}\nso_ky_hieu:", 1), encoding="utf-8")
         result = mkdocs_build(tmp / "site", docs_dir=docs)
         assert result.returncode == 0, result.stdout + result.stderr
         _moved_site = tmp / "site"
     return _moved_site
+
+
+# The sample archive plus tests/fixtures/hostile_site/ (issue 17): theme keys in front matter, a body
+# named "Index", an issuer name carrying markup, one with a control character, a document outside
+# van-ban/, scripts committed under van-ban/. Some are errors, so it is built without --strict,
+# once per session, for tests/test_site_hostile.py and tests/browser/test_hostile.py.
+HOSTILE_FILES = Path(__file__).resolve().parent / "fixtures" / "hostile_site"
+_hostile_site: tuple[Path, str] | None = None
+
+
+def hostile_site(tmp_path_factory) -> tuple[Path, str]:
+    """(the built site, what scripts/check.py prints of its docs)."""
+    global _hostile_site
+    if _hostile_site is None:
+        from conftest import ROOT, mkdocs_build
+        tmp = tmp_path_factory.mktemp("hostile")
+        docs = copy_docs(tmp)
+        shutil.copytree(HOSTILE_FILES, docs, dirs_exist_ok=True)
+        result = mkdocs_build(tmp / "site", docs_dir=docs, strict=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        checked = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), str(docs)],
+                                 capture_output=True, text=True, cwd=ROOT)
+        _hostile_site = tmp / "site", checked.stdout
+    return _hostile_site

@@ -69,6 +69,15 @@ def test_pages_given_unread_are_read_in_order_and_keep_only_their_citations():
     pages = [("van-ban/2021/b.md", reader("b", cites)), ("index.md", reader("index", "# Trang chủ")),
              ("van-ban/2021/a.md", reader("a", page()))]
     catalog = build_catalog(iter(pages))
-    assert read == ["a", "b"]       # each document once, in order; other pages are never read
+    assert read == ["index", "a", "b"]   # each page once, in order: hand-written pages by the same loader
     record = catalog.records[1]
     assert record.body == "" and [m.key for m in record.mentions.mentions] == [symbol_key("761-CV/TU")]
+
+
+def test_a_refused_page_is_not_also_normalised():
+    """An NFD page whose front matter is then refused: once a crash of hooks/archive.py (found by
+    tests/test_site_fuzz.py), which gave MkDocs the NFC text of a page it had removed."""
+    import unicodedata
+    text = unicodedata.normalize("NFD", page(co_quan_ban_hanh="Tỉnh ủy \x07 Hà Nam"))
+    catalog = build_catalog([("van-ban/2021/a.md", text)])
+    assert catalog.unreadable == ["van-ban/2021/a.md"] and catalog.normalised == {}

@@ -123,3 +123,11 @@ def test_a_district_body_is_listed_under_the_province_its_documents_name():
     ]).records)}
     kim_bang = found["Huyện ủy Kim Bảng"]
     assert (kim_bang.level, kim_bang.group, kim_bang.key) == ("Cấp huyện", "Tỉnh Hà Nam", "huyen-uy.kim-bang")
+
+
+def test_no_agency_or_type_slug_takes_a_name_the_build_writes():
+    """A body named "Index" once replaced the agency index (co-quan/index.md) and retitled its feed."""
+    from vanban.archive.urls import type_page, unique_slugs
+    assert unique_slugs({"a": "Index", "b": "INDEX", "c": "Địa phương", "d": "README", "e": "Feed"}) == {
+        "a": "index-2", "b": "index-3", "c": "dia-phuong-2", "d": "readme-2", "e": "feed-2"}
+    assert type_page("Index") == "loai/index-2.md" and type_page("Công văn") == "loai/cong-van.md"

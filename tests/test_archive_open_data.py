@@ -33,6 +33,11 @@ def no_moves_left_behind():
     ("-1+2", "'-1+2"),
     ("@SUM(A1)", "'@SUM(A1)"),
     ("\t=1", "'\t=1"),
+    (" =1+1", "' =1+1"),                    # a spreadsheet may look past leading spaces
+    ("\xa0=1+1", "'\xa0=1+1"),
+    ("\n=1+1", "'\n=1+1"),
+    ("\uff1dHYPERLINK(\"http://x\")", "'\uff1dHYPERLINK(\"http://x\")"),   # full-width "＝"
+    ("\uff0b84", "'\uff0b84"),
     ("V/v tăng cường", "V/v tăng cường"),
     ("154-CV/TU", "154-CV/TU"),            # a dash inside is harmless
     (["Như trên", "=cmd"], "Như trên; =cmd"),   # only the start of a cell counts

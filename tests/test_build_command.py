@@ -1,9 +1,13 @@
-"""scripts/build.py: a failing build leaves the published site/ as it was; a good one replaces it whole."""
+"""scripts/build.py: a failing build leaves the published site/ as it was; a good one replaces it whole;
+a stopped build stops MkDocs and leaves nothing behind; two builds never race."""
 from __future__ import annotations
 
+import fcntl
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -83,3 +87,59 @@ def test_when_the_swap_fails_the_previous_site_stays(tmp_path, monkeypatch):
         build_script.exchange(new, old)
     assert (old / "cu.txt").read_text(encoding="utf-8") == "bản cũ"
     assert new.is_dir() and not (tmp_path / "site.old").exists()
+
+
+def _processes_under(folder) -> list[str]:
+    """Command lines of running processes that name a path under `folder` (MkDocs and its Pagefind)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                cmdline = handle.read().replace(b"\0", b" ").decode("utf-8", "replace")
+            with open(f"/proc/{entry}/stat", encoding="ascii") as handle:
+                state = handle.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, ValueError):
+            continue
+        if str(folder) in cmdline and state != "Z" and int(entry) != os.getpid():
+            found.append(cmdline)
+    return found
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_stopped_build_stops_mkdocs_and_leaves_nothing_behind(tmp_path, signum):
+    docs, site = published_site(tmp_path)
+    before = snapshot(site)
+    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site)],
+                               cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                               env=dict(os.environ, KHO_DOCS_DIR=str(docs), SOURCE_DATE_EPOCH="1700000000"))
+    for _ in range(600):   # until MkDocs runs
+        if any(" -m mkdocs build" in cmdline for cmdline in _processes_under(site.parent)):
+            break
+        time.sleep(0.05)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + signum and "Đã dừng bản dựng" in stderr, stderr
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"] and snapshot(site) == before
+    time.sleep(0.5)
+    assert _processes_under(site.parent) == []
+
+
+def test_two_builds_never_race(tmp_path):
+    docs, site = published_site(tmp_path)
+    before = snapshot(site)
+    fd = os.open(site.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)   # a build already running for this site
+        result = build(site, docs)
+    finally:
+        os.close(fd)
+    assert result.returncode == 75
+    assert f"Một bản dựng khác đang chạy cho {site}" in result.stderr and snapshot(site) == before
+
+
+def test_a_temporary_folder_left_by_a_killed_build_is_removed(tmp_path):
+    docs, site = published_site(tmp_path)
+    stale = site.parent / ".site.moi-abc123"
+    (stale / "van-ban").mkdir(parents=True)
+    assert build(site, docs).returncode == 0
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]

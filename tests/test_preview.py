@@ -4,6 +4,7 @@ No timings here: the seconds are measured by hand and in docs-dev/performance.md
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -11,9 +12,11 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from _site import copy_docs, find, read
 from conftest import ROOT, sample_docs
-from vanban.archive.preview import PreviewCatalog
+from vanban.archive.preview import CACHE_VERSION, PreviewCatalog
 
 SEED_003 = "van-ban/2021/cong-van-154-cv-tu.md"
 STAFF_PAGE = "van-ban/2021/mau-ke-hoach-huyen-uy-kim-bang-trien-khai-154-cv-tu.md"   # cites 154-CV/TU
@@ -42,7 +45,7 @@ def without_diagram(html: str) -> str:
 
 
 def test_related_documents_are_those_cited_and_citing(tmp_path):
-    catalog = PreviewCatalog(sample_docs(), tmp_path / "catalog.pickle")
+    catalog = PreviewCatalog(sample_docs(), tmp_path / "catalog.json")
     catalog.refresh()
     cited, citing = catalog.related(SEED_003)
     assert citing == [STAFF_PAGE] and cited == []   # 154-CV/TU cites only documents the archive lacks
@@ -69,13 +72,13 @@ def test_preview_page_shows_relations_exactly_as_the_full_build(built_site, tmp_
 def test_cache_parses_only_what_changed_and_the_edit_shows(tmp_path):
     docs = copy_docs(tmp_path)
     out = tmp_path / "out"
-    catalog = PreviewCatalog(docs, out / "catalog.pickle")
+    catalog = PreviewCatalog(docs, out / "catalog.json")
     assert catalog.refresh() == len(list((docs / "van-ban").rglob("*.md")))
-    assert PreviewCatalog(docs, out / "catalog.pickle").refresh() == 0    # read back from the cache
+    assert PreviewCatalog(docs, out / "catalog.json").refresh() == 0    # read back from the cache
     edited = docs / SEED_003
     edited.write_text(edited.read_text(encoding="utf-8").replace("Đinh Thị Lụa", "Đinh Thị Lụa Sửa"),
                       encoding="utf-8")
-    assert PreviewCatalog(docs, out / "catalog.pickle").refresh() == 1
+    assert PreviewCatalog(docs, out / "catalog.json").refresh() == 1
     result = preview(docs, SEED_003, out)
     assert result.returncode == 0, result.stderr
     assert "Đinh Thị Lụa Sửa" in (out / "site" / SEED_003[:-3] / "index.html").read_text(encoding="utf-8")
@@ -137,3 +140,60 @@ def test_the_preview_server_sends_the_published_csp():
     import preview as preview_script
     deployed = (ROOT / "deploy" / "kho-van-ban-common.conf").read_text(encoding="utf-8")
     assert f'add_header Content-Security-Policy "{preview_script.CSP}" always;' in deployed
+
+
+class _RunsCode:
+    """A pickle that runs code when loaded: what a committed .preview/catalog.pickle could hold."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_committed_pickle_is_never_loaded(tmp_path):
+    import pickle
+    docs = copy_docs(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    marker = tmp_path / "code-ran"
+    (out / "catalog.pickle").write_bytes(pickle.dumps((1, str(docs.resolve()), _RunsCode(marker))))
+    result = preview(docs, SEED_003, out)
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+    assert json.loads((out / "catalog.json").read_text(encoding="utf-8"))["phien_ban"] == CACHE_VERSION
+
+
+def _cache(docs, entries, version=None, folder=None) -> str:
+    return json.dumps({"phien_ban": CACHE_VERSION if version is None else version,
+                       "docs": str(folder or docs.resolve()), "entries": entries})
+
+
+@pytest.mark.parametrize("forge", [
+    lambda docs: "not json {",
+    lambda docs: _cache(docs, {}, version=1),                                    # another version
+    lambda docs: _cache(docs, {}, folder="/tmp/other-docs"),                     # another docs folder
+    lambda docs: _cache(docs, {SEED_003: [1, 2, "yes", None, {}]}),              # a field of the wrong kind
+    lambda docs: _cache(docs, {SEED_003: [1, 2, True, None, {"k": [1]}]}),
+    lambda docs: _cache(docs, {SEED_003: [1, 2, True]}),                         # too short
+    lambda docs: json.dumps([1, 2, 3]),
+], ids=["not-json", "version", "folder", "kind", "wording", "short", "list"])
+def test_a_cache_that_does_not_match_is_ignored(tmp_path, forge):
+    docs = copy_docs(tmp_path)
+    cache = tmp_path / "catalog.json"
+    cache.write_text(forge(docs), encoding="utf-8")
+    catalog = PreviewCatalog(docs, cache)
+    assert catalog.refresh() == len(list((docs / "van-ban").rglob("*.md")))   # everything parsed again
+
+
+def test_a_cache_entry_never_names_a_file_outside_the_archive(tmp_path):
+    docs = copy_docs(tmp_path)
+    cache = tmp_path / "catalog.json"
+    catalog = PreviewCatalog(docs, cache)
+    catalog.refresh()
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    data["entries"]["van-ban/../../../etc/passwd.md"] = [1, 2, True, "x", {}]
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    assert "van-ban/../../../etc/passwd.md" not in PreviewCatalog(docs, cache).entries
+    assert PreviewCatalog(docs, cache).refresh() == 0   # the genuine entries are kept

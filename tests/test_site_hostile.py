@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from _site import read
+from _site import copy_docs, hostile_site, read
+from conftest import mkdocs_build
 from vanban import sanitize
 
 HOSTILE = "van-ban/2021/mau-thong-bao-doc-hai-77-tb-hu.md"
@@ -106,3 +107,75 @@ def test_no_output_file_keeps_a_block_marker(built_site):
     for path in Path(built_site).rglob("*"):
         if path.suffix in (".html", ".xml", ".json", ".js"):
             assert "kho-html" not in path.read_text(encoding="utf-8"), path
+
+
+# ---- issue 17: the hostile site (tests/fixtures/hostile_site/ over the sample archive, built once) ----
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    return hostile_site(tmp_path_factory)
+
+
+def test_no_html_file_of_the_hostile_site_holds_live_markup(hostile):
+    site, _ = hostile
+    found = {str(p.relative_to(site)): live_markup(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))}
+    assert {page: problems for page, problems in found.items() if problems} == {}
+
+
+def test_theme_keys_of_a_staff_page_reach_no_template(hostile):
+    site, log = hostile
+    html = read(site, "van-ban/2021/mau-khoa-giao-dien-78-tb-hu.md")
+    assert "<article" in html and "Trang mẫu kiểm thử các khóa mà giao diện đọc" in html   # not a redirect page
+    assert 'name="author"' not in html and "alert(" not in html.split("<article", 1)[0]
+    assert "Kho lưu trữ công khai các văn bản chỉ đạo" in html                 # the site's description, not the page's
+    assert '<nav class="md-nav md-nav--primary"' in html or "md-sidebar--primary" in html   # `hide` not taken
+    replaced = read(site, "van-ban/2021/mau-thay-trang-79-tb-hu.md")
+    assert "<article" in replaced and "Nội dung của trang mẫu 79-TB/HU." in replaced
+    for key in ("template", "location", "author", "kho_feed", "kho_json_ld", "ghi_chu"):
+        assert f"mau-khoa-giao-dien-78-tb-hu.md: khóa '{key}' = " in log and "không có trong lược đồ" in log
+
+
+def test_images_from_other_hosts_are_dropped(hostile):
+    html = read(hostile[0], "van-ban/2021/mau-khoa-giao-dien-78-tb-hu.md")
+    assert "tracker.example" not in html and '<img alt="điểm theo dõi">' in html
+
+
+def test_a_body_named_index_never_replaces_the_agency_index(hostile):
+    site, _ = hostile
+    assert "<title>Cơ quan ban hành - " in (site / "co-quan" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Index - " in (site / "co-quan" / "index-2" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "co-quan" / "feed.xml").exists()
+    assert "Index</title>" in (site / "co-quan" / "index-2" / "feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("index", ["co-quan/index.md", "loai/thong-bao.md", "nam/2021/index.md", "nam/2021/05.md",
+                                   "index.md", "co-quan/huyen-uy-x-img-src-x-onerror-alert-co-quan-meta-http-equiv-refresh-content-0-url.md"])
+def test_an_issuer_name_with_markup_is_text_on_the_index_pages(hostile, index):
+    html = read(hostile[0], index)
+    assert "Huyện ủy X &lt;img src=x onerror=alert(" in html or "81-TB/HU" in html   # listed, its issuer as text
+    assert "<meta http-equiv" not in html and "onerror=alert('co_quan')>" not in html
+
+
+@pytest.mark.parametrize("path", ["2021/mau-ngoai-van-ban-83-tb/index.html", "van-ban/2021/mau-ma.js",
+                                  "van-ban/2021/mau-trang.html", "van-ban/2021/mau-ky-tu-an-82-tb/index.html"])
+def test_refused_files_are_not_published(hostile, path):
+    assert not (hostile[0] / path).exists()
+
+
+def test_a_control_character_never_reaches_an_index_page(hostile):
+    site, log = hostile
+    assert "khóa 'co_quan_ban_hanh' = \"Huyện ủy Y \\x80<img" in log and "U+0080" in log
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Huyện ủy Y" not in text and "\x80" not in text, page
+
+
+def test_a_body_that_would_stall_markdown_stops_the_build_with_the_file_named(tmp_path):
+    """Python-Markdown takes hours over a megabyte of "[": the page's budget (hooks/page_budget.py) stops it."""
+    docs = copy_docs(tmp_path)
+    page = docs / "van-ban" / "2021" / "cong-van-154-cv-tu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + "[" * 300_000 + "\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", docs_dir=docs, strict=False, env={"KHO_PAGE_SECONDS": "3"})
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert ("docs/van-ban/2021/cong-van-154-cv-tu.md: trang hiển thị quá 3 giây, bản dựng dừng lại" in result.stderr
+            and "Cách sửa: xóa đoạn đó" in result.stderr), result.stderr[-2000:]

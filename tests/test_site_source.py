@@ -1,11 +1,14 @@
-"""hooks/archive.py: MkDocs reads a document's body alone, and gets the front matter the
-catalog parsed as page.meta, so no document's YAML is parsed twice."""
+"""hooks/archive.py: MkDocs reads every page's body alone, and gets the front matter the one loader
+parsed (vanban/archive/frontmatter.py) as page.meta: no YAML is parsed twice, MkDocs' own reading
+(which shows a front matter it cannot read as Markdown) never runs, and only the keys the archive
+allows reach the theme."""
 from __future__ import annotations
 
 import importlib.util
 from types import SimpleNamespace
 
 import pytest
+import yaml
 from mkdocs.utils.meta import get_data
 
 from _archive_pages import page
@@ -47,12 +50,27 @@ def test_a_document_is_read_as_its_body_with_the_catalogs_metadata(body):
 
 @pytest.mark.parametrize("src_uri, text, meta", [
     ("huong-dan/a.md", "---\ntitle: Hướng dẫn\n---\n\nNội dung.", {"title": "Hướng dẫn"}),   # not a document
-    (DOC, "---\ntitle: [hỏng\n---\n\nNội dung.", {}),          # broken front matter: no record to read it from
+    ("huong-dan/a.md", "---\ntitle: Hướng dẫn\ntemplate: redirect.html\nauthor: x\n---\n\nNội dung.",
+     {"title": "Hướng dẫn"}),                                   # keys the theme would print raw are not taken
+    ("huong-dan/a.md", "Nội dung.", {}),                        # no front matter at all
+    (DOC, page("Nội dung.", template="redirect.html", location="javascript:x"),
+     {k: v for k, v in yaml.safe_load(page("x").split("---")[1]).items()}),   # a document: its schema keys only
 ])
-def test_other_pages_are_read_by_mkdocs_itself(src_uri, text, meta):
+def test_every_page_is_read_by_the_one_loader(src_uri, text, meta):
     site.load([(src_uri, text)])
     try:
         source, read = _read(src_uri, text)
     finally:
         site.reset()
-    assert source is None and read.meta == meta and read.markdown.endswith("Nội dung.")
+    assert source is not None and source.startswith("\n") and "title:" not in source
+    assert read.meta == meta and read.markdown.strip().endswith("Nội dung.")
+
+
+def test_a_refused_page_gives_mkdocs_nothing_to_show():
+    text = "---\ntitle: [hỏng\n---\n\n<script>alert(1)</script>Nội dung."
+    site.load([(DOC, text)])
+    try:
+        source, read = _read(DOC, text)
+    finally:
+        site.reset()
+    assert source == "\n" and read.meta == {} and read.markdown == ""

@@ -46,6 +46,20 @@ def duplicate_of_154() -> str:
     return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("slug: "))
 
 
+def with_lines(page: str, lines: str) -> str:
+    """A page with raw YAML lines added at the end of its front matter."""
+    head, _, body = page.partition("\n---\n")
+    return f"{head}\n{lines}---\n{body}"
+
+
+# 622 bytes: nine levels of nine aliases, a billion strings once expanded (issue 17: the build wrote 800 MB).
+ALIAS_BOMB = "ghi_chu: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n" + "".join(
+    f"ghi_chu_{n}: &{chr(98 + n)} [{','.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8))
+LONG_SLUG = "2021/" + "cong-van-" * 33 + "154"
+CONTROL = "(thường do dán từ trang web, Word hoặc bộ chuyển mã). Cách sửa: gõ lại giá trị này, hoặc dán qua Notepad để bỏ ký tự ẩn"
+SHORT_SLUG = "Cách sửa: đặt đường dẫn ngắn theo loại và số ký hiệu, ví dụ 2021/cong-van-154-cv-tu"
+STAFF_AREA = ("trong docs/van-ban/ chỉ có trang văn bản (.md) và bản gốc (PDF, DOCX, ảnh quét) được khai báo ở khóa "
+              "ban_goc của trang cùng thư mục. ")
 SAVE_AS_UTF8 = "mở tệp bằng Notepad hoặc VS Code, chọn Lưu thành (Save as) với mã hóa UTF-8, rồi chạy lại scripts/check.py"
 BAD_PAGES = [
     # (file name under van-ban/2021/, page text or bytes, exact message after "docs/van-ban/2021/<name>: ")
@@ -124,6 +138,47 @@ BAD_PAGES = [
      "khóa 'van_ban_dan_chieu' = {'loai_van_ban': 'Chỉ thị', 'ngay': '2021-05-01', 'co_quan': 'Thủ tướng Chính phủ'}: "
      "mục thứ 2 thiếu so_ky_hieu. Cách sửa: thêm dòng 'so_ky_hieu: ...' vào mục này (ví dụ so_ky_hieu: 16/CT-TTg); "
      "văn bản dẫn chiếu không có số thì xóa mục, chỉ nhắc trong nội dung"),
+    # Issue 17: what YAML lets through, refused by the one loader (vanban/archive/frontmatter.py).
+    ("yaml-ngoac-kep.md", front(22).replace("trich_yeu: Về", 'trich_yeu: "Về').replace("Bắc Ninh", '"Bắc Ninh"'),
+     "khóa 'trich_yeu' = '\"Về lịch tiếp công dân': YAML hỏng ở dòng 5: mở ngoặc kép mà không đóng. "
+     "Cách sửa: thêm dấu ngoặc kép đóng ở cuối giá trị"),
+    ("bi-danh.md", with_lines(front(23), ALIAS_BOMB),
+     "khóa 'ghi_chu_0' = '&b [*a,*a,*a,*a,*a,*a,*a,*a,*a]': dùng bí danh YAML ('*') ở dòng 9. Cách sửa: viết thẳng "
+     "giá trị; không dùng '&tên' và '*tên' (giá trị bắt đầu bằng '*' hay '&' phải đặt trong ngoặc kép)"),
+    ("khoa-lap.md", with_lines(front(24), "title: Thông báo khác\n"),
+     "khóa 'title' = 'Thông báo khác': khóa 'title' viết hai lần (dòng 2 và dòng 8). Cách sửa: giữ một dòng đúng, "
+     "xóa dòng kia"),
+    ("ky-tu-c1.md", front(25, co_quan_ban_hanh="Huyện ủy X \x80<img src=x onerror=alert(1)>"),
+     "khóa 'co_quan_ban_hanh' = 'Huyện ủy X \\x80<img src=x onerror=alert(1)>': có ký tự điều khiển ẩn U+0080 ở dòng 6 "
+     + CONTROL),
+    ("ky-tu-fffe.md", front(26, co_quan_ban_hanh="Huyện ủy Y \ufffe<meta http-equiv=refresh content='0;url=https://example.com'>"),
+     "khóa 'co_quan_ban_hanh' = \"Huyện ủy Y \\ufffe<meta http-equiv=refresh content='0;url=https://example.com'>\": "
+     "có ký tự điều khiển ẩn U+FFFE ở dòng 6 " + CONTROL),
+    ("ly-do-escape.md", front(27, can_xac_minh=["nguoi_ky"], ly_do_xac_minh={"nguoi_ky": "\x1b[2K\r0 lỗi, 0 cảnh báo."}),
+     "khóa 'ly_do_xac_minh' = '\\x1b[2K\\r0 lỗi, 0 cảnh báo.': có ký tự điều khiển ẩn U+001B ở dòng 11 " + CONTROL),
+    ("long-nhau.md", with_lines(front(28), "ghi_chu: " + "[" * 40_000 + "]" * 40_000 + "\n"),   # libyaml crashed
+     f"khóa 'ghi_chu' = '{'[' * 120}…': lồng nhau quá 8 tầng (dòng 8). Cách sửa: mỗi khóa là một giá trị, "
+     "một danh sách hoặc một nhóm khóa: giá trị (xem trang Mẫu văn bản)"),
+    # Reserved names and addresses that collide on a host that ignores case.
+    ("slug-index.md", front(29, slug="2021/index"),
+     "khóa 'slug' = '2021/index': đường dẫn có đoạn 'index', tên dành riêng cho trang kho tự tạo (dia-phuong, feed, "
+     "index, readme). " + SHORT_SLUG),
+    ("slug-dai.md", front(31, slug=LONG_SLUG),   # once a traceback (file name too long)
+     f"khóa 'slug' = {repr(LONG_SLUG)[:200]}…: đường dẫn quá dài (tối đa 200 ký tự, mỗi đoạn giữa hai dấu '/' "
+     "tối đa 100). " + SHORT_SLUG),
+    ("duong-dan-cu-hoa.md", front(32, duong_dan_cu=["Van-Ban/2021/Cong-Van-154-CV-TU/"]),   # one folder on Windows
+     "khóa 'duong_dan_cu' = 'Van-Ban/2021/Cong-Van-154-CV-TU/': Van-Ban/2021/Cong-Van-154-CV-TU/ đang là địa chỉ của "
+     "văn bản van-ban/2021/cong-van-154-cv-tu.md. Cách sửa: chỉ ghi địa chỉ không còn dùng: một trang đang có không "
+     "thể chuyển hướng"),
+    ("index.md", front(33),   # its record file would be that of a page whose slug is the folder
+     "tên tệp = 'van-ban/2021/index.md': tên 'index.md' dành cho trang mục lục của thư mục, không cho một văn bản. "
+     "Cách sửa: đổi tên tệp theo loại và số ký hiệu, ví dụ van-ban/2021/cong-van-154-cv-tu.md"),
+    # Only what the archive makes is published (vanban/archive/filepolicy.py).
+    ("ghi-chu.js", "alert(1)\n", "tệp = 'van-ban/2021/ghi-chu.js': " + STAFF_AREA + "Cách sửa: xóa tệp"),
+    ("trang.markdown", front(34),   # MkDocs renders it as a page, not a document: never sanitised
+     "tệp = 'van-ban/2021/trang.markdown': trang văn bản phải có đuôi .md. Cách sửa: đổi đuôi tệp thành .md"),
+    ("ban-goc.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+     "tệp = 'van-ban/2021/ban-goc.svg': " + STAFF_AREA + "Cách sửa: xóa tệp"),
 ]
 NFD_PAGE = "nfd-to-hop.md"   # accepted: decomposed text (macOS, some web pages) is published as NFC
 
@@ -189,14 +244,25 @@ def test_nfd_text_is_accepted_and_published_as_nfc(bad_archive, tmp_path):
 
 
 def test_unpublishable_pages_never_reach_the_site(tmp_path):
-    """Without --strict the build goes on, but a page it cannot read is left out, not half-published."""
+    """Without --strict the build goes on, but a page it cannot read is left out, not half-published:
+    a front matter the loader refuses is never shown as Markdown (MkDocs would print it as text)."""
     docs = copy_docs(tmp_path)
-    (docs / "van-ban" / "2021" / "windows-1258.md").write_bytes(windows_1258(front(40)))
-    (docs / "van-ban" / "2021" / "rong.md").write_bytes(b"")
+    pages = {"windows-1258": windows_1258(front(40)), "rong": b"", "yaml-hong": front(45).replace("trich_yeu: Về", 'trich_yeu: "Về'),
+             "bi-danh": with_lines(front(46), ALIAS_BOMB), "ky-tu-c1": front(47, co_quan_ban_hanh="Huyện ủy \x80<b>X</b>")}
+    for name, content in pages.items():
+        (docs / "van-ban" / "2021" / f"{name}.md").write_bytes(content if isinstance(content, bytes) else content.encode())
     result = mkdocs_build(tmp_path / "site", docs_dir=docs, strict=False)
     assert result.returncode == 0, result.stderr
-    assert not (tmp_path / "site" / "van-ban" / "2021" / "windows-1258").exists()
-    assert not (tmp_path / "site" / "van-ban" / "2021" / "rong").exists()
+    for name in pages:
+        assert not (tmp_path / "site" / "van-ban" / "2021" / name).exists(), name
+    assert "<b>X</b>" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html"))
+
+
+def test_no_terminal_escape_reaches_the_terminal(bad_archive):
+    """A value holding terminal escapes (`ly_do_xac_minh: "\\e[2K\\r0 lỗi"`) could print a fake line."""
+    _, build, checked, _ = bad_archive
+    assert "\x1b" not in checked.stdout and "\x1b" not in "".join(lines_about(build.stderr, "ly-do-escape.md"))
+    assert not any(line.startswith("0 lỗi") for line in checked.stdout.splitlines())
 
 
 def check_review(docs) -> subprocess.CompletedProcess:
@@ -231,8 +297,9 @@ def test_build_log_is_one_line_per_concern(tmp_path):
     errors = [line for line in lines if line.startswith("ERROR")]
     assert len(errors) == 1 and "sai-ngay.md" in errors[0] and "ngay_ban_hanh" in errors[0], result.stderr
     # Whatever N is: 2 MkDocs lines, the error, the review summary, one line per issuer the register
-    # lacks (here the seed's bare "Huyện ủy"), feeds, Pagefind, the total.
-    assert len([line for line in lines if line.strip()]) <= 8, result.stderr
+    # lacks (here the seed's bare "Huyện ủy") and per unknown key (the hostile page's `description`),
+    # feeds, Pagefind, the total.
+    assert len([line for line in lines if line.strip()]) <= 9, result.stderr
 
 
 def test_sample_archive_checks_clean():

@@ -2,12 +2,19 @@
 
 Pure: nothing is written here. Every failure becomes a result with status
 "error" and a one-line message naming the problem and the fix.
+
+An input is untrusted, so its size is bounded before it is read (MAX_INPUT_BYTES),
+the text read from it too (MAX_TEXT_BYTES), and a scan is OCR'd only up to
+MAX_OCR_PAGES pages. scripts/convert.py runs each file within a time budget
+(vanban/budget.py); `more_time(pages)` asks for more before a scan is OCR'd.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .parsing import degraded
 from .parsing.extract import extract
@@ -21,6 +28,11 @@ from .schema import validate
 from .text import slugify
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+# The longest real directive is 70 KB of text; a scan of a few pages is a few MB.
+MAX_INPUT_BYTES = {".pdf": 50_000_000, ".docx": 20_000_000}
+MAX_TEXT_INPUT_BYTES = 5_000_000     # .txt, .md, .html (a saved web page carries its scripts and styles)
+MAX_TEXT_BYTES = 2_000_000           # the text read from any input, in UTF-8
+MAX_OCR_PAGES = 30                   # a directive with its annexes; Tesseract takes seconds a page
 
 
 @dataclass
@@ -62,18 +74,40 @@ class Result:
         self.markdown = front_matter(self.metadata) + body
 
 
-def _read(data: bytes, name: str) -> Layout:
+def _read(data: bytes, name: str, more_time: Callable[[int], None] | None) -> Layout:
     """NFC text in reading order with what the reader saw of its layout; ocr is True when it
     was OCR'd here from a scan, else None (unknown)."""
     if name.lower().endswith(".pdf"):
-        pdf = read_pdf(data)
+        pdf = read_pdf(data, ocr=lambda scan: _ocr(scan, more_time))
         return pdf.layout if pdf.layout else Layout(pdf.text, ocr=True if pdf.ocr else None)
     return read_layout(data, name)
 
 
-def convert_bytes(data: bytes, name: str) -> Result:
+def _ocr(data: bytes, more_time: Callable[[int], None] | None):
+    """OCR of a scan of at most MAX_OCR_PAGES pages, after asking the time budget for them."""
+    import pypdf
+    from .ocr import ocr_pdf
+    pages = len(pypdf.PdfReader(io.BytesIO(data)).pages)
+    if pages > MAX_OCR_PAGES:
+        raise PdfProblem(f"bản quét có {pages} trang, quá {MAX_OCR_PAGES} trang được nhận dạng (OCR) cho một văn bản. "
+                         "Cách sửa: tách riêng các trang của văn bản (bỏ phụ lục, tài liệu kèm theo) rồi chuyển lại")
+    if more_time:
+        more_time(pages)
+    return ocr_pdf(data)
+
+
+def _too_large(name: str, size: int, limit: int, what: str) -> Result:
+    return Result(name, "error", error=f"{name}: {what} quá lớn ({size / 1e6:.1f} MB, tối đa {limit / 1e6:.0f} MB). "
+                                       "Cách sửa: chỉ chuyển phần văn bản (bỏ ảnh, phụ lục, tài liệu kèm theo), "
+                                       "hoặc tách thành nhiều tệp")
+
+
+def convert_bytes(data: bytes, name: str, more_time: Callable[[int], None] | None = None) -> Result:
     try:
-        layout = _read(data, name)
+        layout = _read(data, name, more_time)
+        text = layout.text
+        if len(text) * 4 > MAX_TEXT_BYTES and len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+            return _too_large(name, len(text.encode("utf-8")), MAX_TEXT_BYTES, "văn bản đọc được")
     except PdfProblem as exc:
         return Result(name, "error", error=f"{name}: {exc}")
     except EncodingProblem as exc:
@@ -116,13 +150,16 @@ def _publish(parsed, name: str, note: str = "") -> Result:
     return Result(name, status, meta, warnings, markdown)
 
 
-def convert_path(path: str | Path) -> Result:
+def convert_path(path: str | Path, more_time: Callable[[int], None] | None = None) -> Result:
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED:
         return Result(str(path), "error", error=f"{path}: định dạng '{path.suffix}' không hỗ trợ. Cách sửa: dùng .txt, .md, .html, .docx hoặc .pdf")
+    limit = MAX_INPUT_BYTES.get(path.suffix.lower(), MAX_TEXT_INPUT_BYTES)
     try:
+        size = path.stat().st_size
+        if size > limit:
+            return _too_large(str(path), size, limit, "tệp")
         data = path.read_bytes()
     except OSError as exc:
         return Result(str(path), "error", error=f"{path}: không đọc được tệp ({exc.strerror}). Cách sửa: kiểm tra đường dẫn và quyền đọc")
-    result = convert_bytes(data, str(path))
-    return result
+    return convert_bytes(data, str(path), more_time)

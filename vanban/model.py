@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .schema import CITATION_KEYS, FIELDS
+from .text import without_controls
 
 
 # Keys no raw text carries: the page's address is written when the page is placed
@@ -68,4 +69,4 @@ class VanBan:
             elif key == "can_xac_minh":
                 value = sorted(value, key=lambda k: order.index(k) if k in order else len(order))
             data[key] = value
-        return data
+        return without_controls(data)   # the loader refuses a page that holds them

@@ -7,6 +7,7 @@ Messages are in Vietnamese and name the key, the bad value and the fix.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from .dates import parse_iso, today_in_vietnam
 from .doctypes import TYPE_NAMES, canonical_type
 from .name_advice import type_fix
 from .symbols import normalize_symbol, parse_symbol
+from .text import fold, visible
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,11 @@ REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 CITATION_KEYS = ("so_ky_hieu", "loai_van_ban", "ngay", "co_quan", "nguyen_van")
 # Problems of the file itself rather than of one key (vanban.archive.pagefile).
 FILE_KEYS = ("tệp", "tên tệp")
+# What identifies a directive: a page with one of these keys is a document, wherever it is.
+DOCUMENT_KEYS = ("so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "ngay_ban_hanh")
+# The only keys a page outside docs/van-ban/ (hand-written or generated) gives the theme:
+# `template`, `author` and the like would let a page choose what the theme prints raw.
+SITE_PAGE_KEYS = ("title", "description", "hide", "kho_trang")
 
 # A slug is lower-case ASCII words joined by "-", in folders joined by "/" (what
 # vanban.text.slugify and the converter's year folders make).
@@ -71,6 +78,27 @@ _SLUG_RE = re.compile(SLUG_PATTERN)
 # An old address is a page path of this site: safe segments, no "..", no query, no host.
 _OLD_PATH_RE = re.compile(r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")
 _PAGE_SUFFIX_RE = re.compile(r"(/index\.html|\.html|\.md|/)$")
+# Names the build writes beside the pages it makes from names and slugs: a folder's index page
+# (MkDocs treats README as index), the province pages' folder, a feed. No slug takes one, in any case.
+RESERVED_NAMES = frozenset({"index", "readme", "dia-phuong", "feed"})
+# Folders of files the build writes: an old address never points into them.
+BUILD_FOLDERS = frozenset({"assets", "pagefind", "search"})
+MAX_SEGMENT, MAX_PATH = 100, 200   # characters: a file name has at most 255 bytes on common file systems
+
+
+def is_reserved(name: str) -> bool:
+    return name.casefold() in RESERVED_NAMES
+
+
+def _address_problem(path: str) -> str | None:
+    """Why a page path (a slug or an old address) cannot be one, or None."""
+    segments = path.strip("/").split("/")
+    if len(path) > MAX_PATH or any(len(segment) > MAX_SEGMENT for segment in segments):
+        return f"quá dài (tối đa {MAX_PATH} ký tự, mỗi đoạn giữa hai dấu '/' tối đa {MAX_SEGMENT})"
+    reserved = next((segment for segment in segments if is_reserved(segment)), None)
+    if reserved:
+        return f"có đoạn '{reserved}', tên dành riêng cho trang kho tự tạo ({', '.join(sorted(RESERVED_NAMES))})"
+    return None
 
 
 def old_path(value) -> str | None:
@@ -85,6 +113,7 @@ def old_path(value) -> str | None:
     return path + "/" if _OLD_PATH_RE.match(path) else None
 
 
+MAX_SHOWN = 200   # characters of a value quoted in a message
 _FLAG_MESSAGE = "cần xác minh (bộ chuyển đổi suy ra hoặc không tìm thấy)"
 
 
@@ -104,9 +133,13 @@ class Problem:
         return self.severity != "error" and not self.message.startswith(_FLAG_MESSAGE)
 
     def format(self, path: str) -> str:
+        """One line for a terminal or a log: control characters in it are shown escaped (a value
+        holding terminal escapes could otherwise print a fake line), a long value is cut."""
         value = "(trống)" if self.value is None else repr(self.value)
+        if len(value) > MAX_SHOWN:
+            value = value[:MAX_SHOWN] + "…"
         subject = self.key if self.key in FILE_KEYS else f"khóa '{self.key}'"
-        return f"{path}: {subject} = {value}: {self.message}. Cách sửa: {self.fix}"
+        return visible(f"{path}: {subject} = {value}: {self.message}. Cách sửa: {self.fix}")
 
 
 def _check_value(field: Field, value, flagged: bool, today: dt.date) -> Problem | None:
@@ -136,6 +169,9 @@ def _check_value(field: Field, value, flagged: bool, today: dt.date) -> Problem 
     if field.kind == "slug" and not (isinstance(value, str) and _SLUG_RE.match(value)):
         return Problem(field.key, value, "không phải đường dẫn hợp lệ",
                        "chỉ dùng chữ thường không dấu, số, '-' và '/', ví dụ 2021/cong-van-154-cv-tu")
+    if field.kind == "slug" and _address_problem(value):
+        return Problem(field.key, value, "đường dẫn " + _address_problem(value),
+                       "đặt đường dẫn ngắn theo loại và số ký hiệu, ví dụ 2021/cong-van-154-cv-tu")
     if field.kind == "paths":
         return _check_paths(field, value)
     return None
@@ -149,6 +185,11 @@ def _check_paths(field: Field, value) -> Problem | None:
         if old_path(item) is None:
             return Problem(field.key, item, "không phải địa chỉ trang của kho (chỉ chữ, số, '-', '_' và '/'; "
                                             "không có http://, '..', '?' hay '#')", fix)
+        if _address_problem(old_path(item)):
+            return Problem(field.key, item, "địa chỉ " + _address_problem(old_path(item)), fix)
+        if old_path(item).split("/")[0].casefold() in BUILD_FOLDERS:
+            return Problem(field.key, item, f"địa chỉ nằm trong thư mục '{old_path(item).split('/')[0]}' "
+                           "mà bản dựng tự ghi", fix)
     return None
 
 
@@ -265,6 +306,14 @@ def _check_register(meta: dict) -> list[Problem]:
     return problems
 
 
+def unknown_key(key: str, value, known=FIELD_BY_KEY) -> Problem:
+    """A key outside the schema: kept out of the page and its templates, a warning that names it."""
+    near = difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)
+    return Problem(key, value, "khóa không có trong lược đồ: kho bỏ qua khóa này, không in ra trang",
+                   (f"nếu ý là '{near[0]}', sửa tên khóa; " if near else "")
+                   + "nếu không cần, xóa dòng này (các khóa: trang Hướng dẫn › Ý nghĩa các khóa)", "warning")
+
+
 def validate(meta: dict, today: dt.date | None = None) -> list[Problem]:
     """All problems of one page's front matter: errors first, then review warnings.
 
@@ -275,7 +324,8 @@ def validate(meta: dict, today: dt.date | None = None) -> list[Problem]:
     flagged = set(_flags(meta))
     for key, value in meta.items():
         field = FIELD_BY_KEY.get(key)
-        problem = field and _check_value(field, value, key in flagged and key != "title", today)
+        problem = (_check_value(field, value, key in flagged and key != "title", today) if field
+                   else unknown_key(key, value))
         if problem:
             problems.append(problem)
     problems += _check_specific(meta)

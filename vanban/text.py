@@ -53,6 +53,33 @@ def vietnamese_order(text: str) -> tuple[str, str]:
     return (fold(text).casefold(), name_key(text))
 
 
+# What a page's front matter may not hold (tab and line feed are text): C0 and C1 controls, DEL,
+# surrogates and noncharacters. YAML refuses most of them, and its escapes ("\x80") let them in.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                        "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
+                        "\U000efffe\U000effff\U0010fffe\U0010ffff]")
+
+
+def without_controls(value):
+    """A value (text, or lists and dicts of them) without CONTROL_RE characters: what the converter
+    writes into a page's front matter from input text, which may hold any character."""
+    if isinstance(value, str):
+        return CONTROL_RE.sub("", value)
+    if isinstance(value, list):
+        return [without_controls(item) for item in value]
+    if isinstance(value, dict):
+        return {without_controls(key): without_controls(item) for key, item in value.items()}
+    return value
+
+
+def visible(text: str) -> str:
+    """Text safe to print on a terminal: every character that is not printable (control
+    characters and escape sequences, bidi overrides, invisible marks) as its escape, \\x1b."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII slug: lower case, hyphens, never empty, never a path separator."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")

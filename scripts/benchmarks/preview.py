@@ -32,7 +32,7 @@ def preview_figures(docs: Path, work: Path, documents: list[str]) -> dict:
     out = work / "preview"
     typical = documents[len(documents) // 2]
     cold = _run(docs, out, typical)
-    catalog = PreviewCatalog(docs, out / "catalog.pickle")
+    catalog = PreviewCatalog(docs, out / "catalog.json")
     cited = {}
     for entry in catalog.entries.values():
         for key in entry.cited:

@@ -1,14 +1,17 @@
 """Headless Chromium opens every page the hostile staff page reaches, hovers, focuses and searches: no dialog opens.
 
-The hostile page is tests/fixtures/staff_pages/mau-thong-bao-doc-hai-77-tb-hu.md; the
-static half of this test is tests/test_site_hostile.py.
+The hostile page is tests/fixtures/staff_pages/mau-thong-bao-doc-hai-77-tb-hu.md; the hostile site
+(tests/fixtures/hostile_site/: theme keys, a body named "Index", markup in an issuer's name, scripts
+committed under docs/) is also opened: no dialog, and no navigation or request off the host.
+The static half of this test is tests/test_site_hostile.py.
 """
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 
+from _site import hostile_site
 from conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -66,3 +69,33 @@ def test_search_results_open_no_dialog(page, base, dialogs):
     page.wait_for_url(f"**/{HOSTILE}")
     poke(page)
     assert dialogs == []
+
+
+# ---- issue 17: the hostile site (tests/fixtures/hostile_site/ over the sample archive) ----
+HOSTILE_SITE_PAGES = ["van-ban/2021/mau-khoa-giao-dien-78-tb-hu/", "van-ban/2021/mau-thay-trang-79-tb-hu/",
+                      "van-ban/2021/mau-co-quan-index-80-tb-hu/", "van-ban/2021/mau-co-quan-doc-hai-81-tb-hu/",
+                      "co-quan/", "co-quan/index-2/",
+                      "co-quan/huyen-uy-x-img-src-x-onerror-alert-co-quan-meta-http-equiv-refresh-content-0-url/",
+                      "loai/thong-bao/", "nam/2021/05/", ""]
+
+
+@pytest.fixture(scope="module")
+def hostile_base(tmp_path_factory):
+    site, _ = hostile_site(tmp_path_factory)
+    with serve(site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", HOSTILE_SITE_PAGES, ids=lambda p: p or "home")
+def test_hostile_site_opens_no_dialog_and_never_leaves_the_host(page, hostile_base, dialogs, path):
+    host = urlsplit(hostile_base).netloc
+    visited, requested = [], []
+    page.on("framenavigated", lambda frame: visited.append(frame.url))
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(hostile_base + path)
+    page.wait_for_load_state("load")
+    poke(page)
+    page.wait_for_timeout(1200)   # a meta refresh of 0 s, or a script, would have moved by now
+    assert dialogs == []
+    assert page.url == hostile_base + path
+    assert [url for url in visited + requested if urlsplit(url).netloc not in (host, "")] == []

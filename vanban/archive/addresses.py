@@ -11,6 +11,8 @@ Neither depends on the title or the subject, so fixing a typo there never moves 
 When an address must change, staff list the old ones under `duong_dan_cu`; each gets a
 small redirect page (redirect_page). Two documents may not share an address, two
 documents may not claim the same old address, and an old address may not be a live page.
+Addresses are compared without case: on Windows or macOS hosting "Van-Ban/x/" and
+"van-ban/x/" are one folder, and one page would overwrite the other.
 """
 from __future__ import annotations
 
@@ -48,38 +50,45 @@ def plan_addresses(records: list[Record]) -> Addresses:
     address, the first keeps it and the second gets an error naming the first (and keeps its
     file's path, or loses the redirect), so a non-strict build is still complete and stable."""
     wanted = {r.src_uri: slug_address(r) for r in records}
-    owner: dict[str, Record] = {}   # address -> document
+    owner: dict[str, Record] = {}   # address, case folded -> document
     for record in records:  # pages without a slug of their own keep their file's path first
-        if wanted[record.src_uri] in (None, urls.path_url(record.src_uri)):
-            owner[urls.path_url(record.src_uri)] = record
+        path = urls.path_url(record.src_uri)
+        if wanted[record.src_uri] in (None, path):
+            if path.casefold() in owner:
+                record.problems.insert(0, Problem(
+                    "tên tệp", record.src_uri, f"cùng địa chỉ với {owner[path.casefold()].src_uri} khi không "
+                    "phân biệt chữ hoa, chữ thường (máy chủ Windows, macOS ghi đè trang này lên trang kia)",
+                    "đổi tên tệp: chỉ dùng chữ thường"))
+            owner.setdefault(path.casefold(), record)
     moved: dict[str, str] = {}
     for record in records:
         address = wanted[record.src_uri]
         if address is None or address == urls.path_url(record.src_uri):
             continue
-        if address in owner:
+        if address.casefold() in owner:
             record.problems.insert(0, Problem(
-                "slug", record.meta.get("slug"), f"địa chỉ {address} đã là của {owner[address].src_uri}",
+                "slug", record.meta.get("slug"), f"địa chỉ {address} đã là của {owner[address.casefold()].src_uri}",
                 "mỗi văn bản một địa chỉ: đổi slug của một trong hai trang"))
-            owner.setdefault(urls.path_url(record.src_uri), record)
+            owner.setdefault(urls.path_url(record.src_uri).casefold(), record)
             continue
         moved[record.src_uri] = address
-        owner[address] = record
+        owner[address.casefold()] = record
     redirects, claimed = [], {}
     for record in records:
         for value in _old_paths(record):
             old = old_path(value)
-            if old in claimed and claimed[old] is not record:
+            key = old.casefold()
+            if key in claimed and claimed[key] is not record:
                 record.problems.insert(0, Problem(
-                    "duong_dan_cu", value, f"địa chỉ cũ {old} đã được {claimed[old].src_uri} khai báo",
+                    "duong_dan_cu", value, f"địa chỉ cũ {old} đã được {claimed[key].src_uri} khai báo",
                     "một địa chỉ cũ chỉ chuyển về một văn bản: xóa dòng này ở một trong hai trang"))
-            elif old in owner:
-                live = owner[old]
+            elif key in owner:
+                live = owner[key]
                 record.problems.insert(0, Problem(
                     "duong_dan_cu", value, "đây là địa chỉ hiện tại của chính trang này" if live is record
                     else f"{old} đang là địa chỉ của văn bản {live.src_uri}", _LIVE_FIX))
-            elif old not in claimed:
-                claimed[old] = record
+            elif key not in claimed:
+                claimed[key] = record
                 redirects.append(Redirect(old, record.src_uri))
     return Addresses(moved, redirects)
 
@@ -96,9 +105,10 @@ def check_live_pages(addresses: Addresses, by_src: dict[str, Record], live: dict
     """Drop redirects whose old address is a page of the built site (live: folder -> its src_uri),
     with an error on the document that claimed it. Documents were checked in plan_addresses;
     this adds the index pages, hand-written pages and static files only the build knows."""
+    live = {folder.casefold(): src_uri for folder, src_uri in live.items()}
     kept = []
     for redirect in addresses.redirects:
-        page = live.get(redirect.old)
+        page = live.get(redirect.old.casefold())
         if page is None or page == redirect.src_uri:
             kept.append(redirect)
             continue

@@ -36,20 +36,90 @@ from .ambiguous import Ambiguous
 from .catalog import BodyMentions, body_text
 from .relations import AMBIGUOUS, MISSING, RESOLVED, Link
 
-# Regions of Markdown where a link must not be added. Each pattern runs only when its
+# Regions of Markdown where a link must not be added. Each finder runs only when its
 # trigger occurs in the page (most bodies are plain prose), and the regions are merged:
-# one alternation of all of them cost more than finding the citations.
-_PROTECTED = tuple((trigger, re.compile(pattern, re.DOTALL | re.MULTILINE | re.IGNORECASE)) for trigger, pattern in (
-    ("```", r"^[ \t]*(`{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)"),             # fenced code block
-    ("~~~", r"^[ \t]*(~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)"),
-    ("`", r"(`+).+?(?<!`)\1(?!`)"),                                             # code span
-    ("<!--", r"<!--.*?-->"),                                                     # HTML comment
-    ("<", r"<a\b.*?</a\s*>|<[A-Za-z/!][^>\n]*>"),                                # an HTML link, any tag, autolink
-    ("[", r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\])?"),  # Markdown link, image, reference
-    ("://", r"https?://[^\s)>\]]+"),                                             # bare URL
-    ("!!!", r"^[ \t]*!!![^\n]*$"),                                               # admonition title line
-    ("???", r"^[ \t]*\?\?\?\+?[^\n]*$"),
-))
+# one alternation of all of them cost more than finding the citations. Every finder is
+# linear in the body's length: a staff body is untrusted, and a lazy pattern that looks
+# for a closing mark from each of a million opening marks ("<a <a <a…", backticks,
+# "<!--" without "-->") ran for minutes.
+
+
+def _pattern(pattern: str):
+    compiled = re.compile(pattern, re.DOTALL | re.MULTILINE | re.IGNORECASE)
+    return lambda text: ((m.start(), m.end()) for m in compiled.finditer(text))
+
+
+def _pairs(text: str, opening: re.Pattern, closing: re.Pattern):
+    """(start, end) from each opening mark to the first closing mark after it, left to right;
+    the closing marks are found once and looked up by position, so no mark is scanned twice."""
+    closes = [(m.start(), m.end()) for m in closing.finditer(text)]
+    starts = [start for start, _ in closes]
+    at = 0
+    for m in opening.finditer(text):
+        if m.start() < at:
+            continue
+        i = bisect.bisect_left(starts, m.end())
+        if i == len(starts):
+            return   # no closing mark after this one, nor after any later one
+        yield m.start(), closes[i][1]
+        at = closes[i][1]
+
+
+_COMMENT_OPEN, _COMMENT_CLOSE = re.compile("<!--"), re.compile("-->")
+_LINK_OPEN, _LINK_CLOSE = re.compile(r"<a\b", re.IGNORECASE), re.compile(r"</a\s*>", re.IGNORECASE)
+_TAG_START = re.compile("<[A-Za-z/!]")
+_BACKTICKS = re.compile("`+")
+
+
+def _comments(text: str):
+    return _pairs(text, _COMMENT_OPEN, _COMMENT_CLOSE)
+
+
+def _tags(text: str):
+    """An HTML link with its text (<a …>…</a>), and any tag on one line (<b>, </p>, <!doctype>, autolinks)."""
+    yield from _pairs(text, _LINK_OPEN, _LINK_CLOSE)
+    next_gt = next_nl = -1   # the next ">" and line break, found once for all the tags before them
+    for m in _TAG_START.finditer(text):
+        if next_gt != len(text) and next_gt < m.start():
+            next_gt = text.find(">", m.start())
+            next_gt = len(text) if next_gt < 0 else next_gt
+        if next_nl != len(text) and next_nl < m.start():
+            next_nl = text.find("\n", m.start())
+            next_nl = len(text) if next_nl < 0 else next_nl
+        if next_gt < min(next_nl, len(text)):
+            yield m.start(), next_gt + 1
+
+
+def _code_spans(text: str):
+    """A run of backticks to the next run of the same length (Markdown's code span)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for start, end in runs:
+        by_length.setdefault(end - start, []).append(start)
+    at = 0
+    for start, end in runs:
+        if start < at:
+            continue
+        same = by_length[end - start]
+        i = bisect.bisect_right(same, start)
+        if i < len(same):
+            close = same[i]
+            yield start, close + end - start
+            at = close + end - start
+
+
+_PROTECTED = (
+    # Fenced code block; (?!`) keeps the fence whole, so a line of backticks is not retried at each length.
+    ("```", _pattern(r"^[ \t]*(`{3,})(?!`)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)")),
+    ("~~~", _pattern(r"^[ \t]*(~{3,})(?!~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)")),
+    ("`", _code_spans),
+    ("<!--", _comments),                                                      # HTML comment
+    ("<", _tags),                                                             # an HTML link, any tag, autolink
+    ("[", _pattern(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\])?")),  # link, image, reference
+    ("://", _pattern(r"https?://[^\s)>\]]+")),                                  # bare URL
+    ("!!!", _pattern(r"^[ \t]*!!![^\n]*$")),                                    # admonition title line
+    ("???", _pattern(r"^[ \t]*\?\?\?\+?[^\n]*$")),
+)
 # Inline markup inside a phrase would interleave with the link: link the number alone then.
 _MARKUP = re.compile(r"[*_`\[\]<>\\]|\n[ \t]*\n")
 
@@ -84,8 +154,7 @@ def targets(links: list[Link], ambiguous: dict[str, Ambiguous]) -> dict[str, Tar
 
 def _protected(text: str) -> tuple[list[int], list[int]]:
     """Sorted, disjoint (starts, ends) of the regions to leave alone."""
-    regions = sorted((m.start(), m.end()) for trigger, pattern in _PROTECTED if trigger in text
-                     for m in pattern.finditer(text))
+    regions = sorted(span for trigger, finder in _PROTECTED if trigger in text for span in finder(text))
     starts, ends = [], []
     for start, end in regions:
         if ends and start <= ends[-1]:

@@ -1,9 +1,9 @@
 """Parse each page once into a record: its front matter, validated, and where its body
 cites other documents; find duplicates.
 
-A document is a page under docs/van-ban/ (urls.is_document). YAML is read
-without implicit timestamps so that an impossible date such as 2021-02-30
-reaches the schema as text and gets a precise message instead of a YAML crash.
+A document is a page under docs/van-ban/ (urls.is_document). Its front matter is
+read by the one loader (frontmatter.py): dates stay text, so that an impossible
+date such as 2021-02-30 gets a precise message from the schema.
 A record keeps its body's citations (`mentions`), not the body: MkDocs reads the
 page again to render it, and holding every body at once cost ~40 KB a document.
 Pages may be given unread (a function that returns the content), so a build
@@ -12,7 +12,6 @@ holds one page's text at a time.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,28 +23,12 @@ from ..register import body as register_body
 from ..dates import parse_iso
 from ..parsing.citations import Mention, mentions
 from ..doctypes import canonical_type
-from ..schema import Problem, validate
+from ..schema import DOCUMENT_KEYS, SITE_PAGE_KEYS, Problem, unknown_key, validate
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
 from ..text import collapse_spaces, name_key, nfc
-from .pagefile import read_page
-from .urls import is_document
-
-# Same front-matter delimiters as MkDocs (mkdocs.utils.meta.YAML_RE).
-_FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
-_KEY_LINE_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
-
-
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster, as MkDocs uses
-
-
-class _Loader(_BASE_LOADER):
-    """Safe loader that keeps dates as strings (the schema checks them)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+from .frontmatter import page_body, split_front_matter  # noqa: F401 (the one loader; re-exported)
+from .pagefile import is_hidden, read_page
+from .urls import DOCUMENTS_DIR, is_document
 
 
 @dataclass(frozen=True)
@@ -155,8 +138,17 @@ class Record:
 class Catalog:
     records: list[Record]
     problems: dict[str, list[Problem]]  # src_uri -> problems, for every page checked
-    unreadable: list[str] = field(default_factory=list)  # pages left out of the site (encoding, size, empty)
+    # Pages and files left out of the site: not UTF-8, empty, too large, front matter refused,
+    # a document outside docs/van-ban/, a file the file policy refuses (filepolicy.py).
+    unreadable: list[str] = field(default_factory=list)
     normalised: dict[str, str] = field(default_factory=dict)  # src_uri -> NFC text, for pages that were not NFC
+    site_meta: dict[str, dict] = field(default_factory=dict)  # pages outside van-ban/ -> their SITE_PAGE_KEYS
+
+    def refuse(self, src_uri: str, problems: list[Problem]) -> None:
+        """Leave a page or file out of the site, with the problems that say why."""
+        self.problems[src_uri] = self.problems.get(src_uri, []) + problems
+        self.unreadable.append(src_uri)
+        self.normalised.pop(src_uri, None)   # an NFD page refused after it was read
 
     @property
     def errors(self) -> list[tuple[str, Problem]]:
@@ -167,82 +159,6 @@ class Catalog:
         """src_uri -> its review flags (can_xac_minh), for the pages that have any."""
         flagged = {src: [p for p in ps if p.severity != "error"] for src, ps in sorted(self.problems.items())}
         return {src: ps for src, ps in flagged.items() if ps}
-
-
-def _front_matter(text: str) -> tuple[str, re.Match | None]:
-    """(the page as NFC text, the match of its front matter or None)."""
-    text = nfc(text.lstrip("\ufeff"))
-    return text, _FRONT_MATTER_RE.match(text)
-
-
-def page_body(text: str) -> str | None:
-    """The body of a page (NFC), after its front matter; None when it has none."""
-    text, match = _front_matter(text)
-    return text[match.end():] if match else None
-
-
-def split_front_matter(text: str) -> tuple[dict | None, str, Problem | None]:
-    """(metadata, body, problem). metadata is None when the front matter is missing or broken."""
-    text, match = _front_matter(text)
-    if not match:
-        return None, text, Problem("front matter", None, "trang văn bản thiếu phần khai báo đầu trang (---)",
-                                   "mở đầu tệp bằng '---', các dòng 'khóa: giá trị', rồi '---' (xem trang Mẫu văn bản)")
-    body = text[match.end():]
-    try:
-        meta = yaml.load(match.group(1), Loader=_Loader)
-    except yaml.YAMLError as error:
-        return None, body, _yaml_problem(match.group(1), error)
-    if not isinstance(meta, dict):
-        return None, body, Problem("front matter", meta, "phần khai báo đầu trang không phải dạng 'khóa: giá trị'",
-                                   "viết mỗi thông tin trên một dòng 'khóa: giá trị'")
-    return {str(k): v for k, v in meta.items()}, body, None
-
-
-# libyaml's reasons as a staff member would say them, with the fix (anything else: libyaml's words).
-_QUOTE = "đặt cả giá trị trong ngoặc kép, ví dụ trich_yeu: \"V/v: ...\""
-_YAML_REASONS = (
-    ("expected ',' or ']'", "danh sách mở bằng '[' mà thiếu dấu ']' đóng (hoặc thiếu dấu ',' giữa các mục)",
-     "thêm ']' ở cuối danh sách, hoặc đặt giá trị trong ngoặc kép nếu nó không phải danh sách"),
-    ("expected ',' or '}'", "nhóm mở bằng '{' mà thiếu dấu '}' đóng (hoặc thiếu dấu ',' giữa các khóa)",
-     "thêm '}' ở cuối nhóm"),
-    ("mapping values are not allowed", "giá trị có dấu ':' mà không đặt trong ngoặc kép, hoặc thụt lề sai", _QUOTE),
-    ("while scanning a quoted scalar", "mở ngoặc kép mà không đóng", "thêm dấu ngoặc kép đóng ở cuối giá trị"),
-    ("cannot start any token", "giá trị bắt đầu bằng ký tự đặc biệt ('@', '`', '%'...)", _QUOTE),
-    ("tab character", "có ký tự tab", "YAML chỉ thụt lề bằng dấu cách: thay tab bằng hai dấu cách"),
-    ("could not find expected ':'", "có dòng thiếu dấu ':' sau tên khóa",
-     "viết 'khóa: giá trị'; giá trị dài thì viết trên một dòng"),
-    ("expected key", "có dòng thụt lề sai hoặc không có dạng 'khóa: giá trị'",
-     "mỗi khóa bắt đầu ở đầu dòng; mục danh sách thụt hai dấu cách rồi '- '"),
-    ("expected '-' indicator", "danh sách có dòng không bắt đầu bằng '- '", "bắt đầu mỗi mục danh sách bằng '- '"),
-    ("undefined alias", "giá trị bắt đầu bằng '*'", _QUOTE),
-    ("could not determine a constructor", "giá trị bắt đầu bằng '!'", _QUOTE),
-    ("control characters are not allowed", "có ký tự điều khiển ẩn (thường do dán từ trang web hoặc Word)",
-     "gõ lại dòng này, hoặc dán qua Notepad để bỏ ký tự ẩn"),
-)
-_YAML_FIX = "kiểm tra dấu hai chấm, dấu ngoặc kép và thụt lề; giá trị có dấu ':' hoặc '#' phải đặt trong ngoặc kép"
-
-
-def _yaml_problem(source: str, error: yaml.YAMLError) -> Problem:
-    """Name the key whose value YAML could not read (marks are 0-based, after the first '---')."""
-    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-    lines = source.splitlines()
-    if mark is not None:
-        line_no = mark.line
-    else:  # a ReaderError names only the character (its position is in bytes for libyaml, chars otherwise)
-        character = getattr(error, "character", None)
-        at = source.find(chr(character) if isinstance(character, int) else str(character or ""))
-        line_no = source.count("\n", 0, at) if at >= 0 else 0
-    line_no = min(line_no, len(lines) - 1) if lines else 0
-    key, value = "front matter", None
-    for i in range(line_no, -1, -1):
-        found = _KEY_LINE_RE.match(lines[i]) if lines else None
-        if found:
-            key, value = found.group(1), lines[i].split(":", 1)[1].strip()
-            break
-    english = collapse_spaces(" ".join(str(part) for part in (
-        getattr(error, "context", None), getattr(error, "problem", None) or error) if part))
-    reason, fix = next(((why, fix) for marker, why, fix in _YAML_REASONS if marker in english), (english, _YAML_FIX))
-    return Problem(key, value, f"YAML hỏng ở dòng {line_no + 2}: {reason}", fix)
 
 
 def _duplicate_key(record: Record) -> tuple | None:
@@ -259,20 +175,21 @@ def build_catalog(pages) -> Catalog:
     catalog = Catalog(records, problems)
     seen: dict[tuple, Record] = {}
     for src_uri, content in sorted(pages, key=lambda page: page[0]):
-        if not is_document(src_uri):
+        if not is_document(src_uri):   # under van-ban/, the file policy refuses it (filepolicy.py)
+            if not is_hidden(src_uri) and not src_uri.startswith(DOCUMENTS_DIR):   # MkDocs skips hidden pages
+                _read_site_page(catalog, src_uri, content)
             continue
         if callable(content):
             content = content()
         text, file_problems = read_page(src_uri, content)
-        if text is None:
-            problems[src_uri] = file_problems
-            catalog.unreadable.append(src_uri)
+        if text is None or _index_name(src_uri):
+            catalog.refuse(src_uri, file_problems + ([_index_name(src_uri)] if text is not None else []))
             continue
         if text != content and (not isinstance(content, bytes) or text.encode("utf-8") != content):
             catalog.normalised[src_uri] = text
         meta, body, problem = split_front_matter(text)
-        if meta is None:
-            problems[src_uri] = file_problems + [problem]
+        if meta is None:   # never rendered: MkDocs would show the refused YAML as Markdown
+            catalog.refuse(src_uri, file_problems + [problem])
             continue
         record = Record(src_uri, meta, body, file_problems + validate(meta))
         record.mentions  # noqa: B018 -- read now, then the body is let go
@@ -288,3 +205,41 @@ def build_catalog(pages) -> Catalog:
         problems[src_uri] = record.problems
         records.append(record)
     return catalog
+
+
+def _index_name(src_uri: str) -> Problem | None:
+    """A document named index.md or README.md would be its folder's page, and its record file
+    (du-lieu/van-ban/<folder>.json) that of the document whose slug is that folder."""
+    name = src_uri.rsplit("/", 1)[-1]
+    if name.rsplit(".", 1)[0].casefold() not in ("index", "readme"):
+        return None
+    return Problem("tên tệp", src_uri, f"tên '{name}' dành cho trang mục lục của thư mục, không cho một văn bản",
+                   "đổi tên tệp theo loại và số ký hiệu, ví dụ van-ban/2021/cong-van-154-cv-tu.md")
+
+
+_MOVE_TO_DOCUMENTS = "chuyển tệp vào docs/van-ban/<năm>/ (ví dụ docs/van-ban/2021/), nơi mọi trang văn bản được kiểm tra"
+
+
+def _read_site_page(catalog: Catalog, src_uri: str, content) -> None:
+    """A page outside van-ban/ (hand-written): read by the same loader, never a document, and only
+    SITE_PAGE_KEYS of its front matter reach the theme."""
+    text, problems = read_page(src_uri, content() if callable(content) else content)
+    if text is None:
+        catalog.refuse(src_uri, problems)
+        return
+    meta, _, problem = split_front_matter(text)
+    if meta is None and page_body(text) is not None:   # a page without front matter is fine
+        catalog.refuse(src_uri, problems + [problem])
+        return
+    meta = meta or {}
+    document_keys = [key for key in DOCUMENT_KEYS if key in meta]
+    if document_keys:
+        catalog.refuse(src_uri, problems + [Problem(
+            "tệp", src_uri, f"trang văn bản (có khóa {', '.join(document_keys)}) nằm ngoài docs/van-ban/: "
+            "kho không kiểm tra và không công bố trang này", _MOVE_TO_DOCUMENTS)])
+        return
+    problems += [unknown_key(key, value, dict.fromkeys(SITE_PAGE_KEYS)) for key, value in meta.items()
+                 if key not in SITE_PAGE_KEYS]
+    if problems:
+        catalog.problems[src_uri] = problems
+    catalog.site_meta[src_uri] = {key: value for key, value in meta.items() if key in SITE_PAGE_KEYS}

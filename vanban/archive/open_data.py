@@ -10,7 +10,8 @@ and one JSON record per document (the page "Dữ liệu mở", docs/du-lieu/inde
 Every file is written as it is produced, one document at a time: nothing but the
 catalog the build already holds is kept in memory. Values that came from documents
 stay data: JSON escapes them, and a CSV cell that a spreadsheet would run as a formula
-(starting with = + - @, a tab or a carriage return) gets a leading apostrophe.
+(starting with = + - @ or their full-width forms, or with any space, tab or line break,
+behind which a spreadsheet may still find a formula) gets a leading apostrophe.
 A record's size does not grow with the archive: candidates and "cited by" are capped.
 """
 from __future__ import annotations
@@ -19,9 +20,10 @@ import csv
 import datetime as dt
 import json
 import os
+import unicodedata
 from pathlib import Path
 
-from ..schema import json_schema
+from ..schema import FIELD_BY_KEY, json_schema
 from . import urls
 from .indexes import newest_first
 from .relations import MISSING, RESOLVED, Link
@@ -29,7 +31,7 @@ from .relations import MISSING, RESOLVED, Link
 MAX_LISTED = 20   # "cited by" and ambiguous candidates listed in a record; the full graph is trich-dan.csv
 LICENCE_NOTE = ("Dữ liệu do kho biên soạn chưa có giấy phép chính thức; xem tình trạng giấy phép ở trang "
                 "Dữ liệu mở (du-lieu/). Khi dùng lại, xin ghi nguồn: Kho văn bản chỉ đạo.")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@")   # also their full-width forms (NFKC): "＝" is "=" to a spreadsheet
 DOCUMENT_COLUMNS = ("url", "ban_ghi_json", "so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "dia_danh",
                     "ngay_ban_hanh", "nguoi_ky", "chuc_vu", "kinh_gui", "noi_nhan", "nguon", "ngay_dang",
                     "can_xac_minh", "so_van_ban_dan_chieu", "so_lan_duoc_dan_chieu", "title")
@@ -76,7 +78,8 @@ def document_record(record, links: list[Link], cited_by: list, where: Addresses)
         "url": where.page(record.src_uri),
         "ban_ghi_json": where.file(urls.record_json(record.src_uri)),
         "tep_nguon": f"docs/{record.src_uri}",
-        "front_matter": {str(k): _json_value(v) for k, v in record.meta.items()},
+        # The schema's keys: a key outside it is a warning, ignored everywhere (vanban.schema.unknown_key).
+        "front_matter": {k: _json_value(v) for k, v in record.meta.items() if k in FIELD_BY_KEY},
         "dan_chieu": [_citation(link, where) for link in links],
         "duoc_dan_chieu_boi": {"so_luong": len(cited_by), "van_ban": [where.page(r.src_uri) for r in newest]},
     }
@@ -87,7 +90,9 @@ def spreadsheet_safe(value) -> str:
     if value is None:
         return ""
     text = "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    first = text[:1]
+    risky = first.isspace() or unicodedata.normalize("NFKC", first).startswith(_FORMULA_START)
+    return "'" + text if risky else text
 
 
 def _document_row(record, record_json: dict) -> list[str]:

@@ -5,20 +5,25 @@ of one edited document needs much less: the document itself, every held
 document its citations could resolve to (all those with a cited number, so an
 ambiguous citation stays ambiguous), and the documents that cite its number
 (they are listed as "Được dẫn chiếu bởi"). `PreviewCatalog` keeps, per
-document file, its size and modification time, its front matter and the numbers
+document file, its size and modification time, its own number and the numbers
 it cites; each refresh stats every file and parses again only those that
 changed, so at 10,000 documents a preview reads a handful of files.
 
+The cache is JSON (.preview/catalog.json), never pickle: a committed or copied
+cache file is untrusted, and loading a pickle runs code. It holds only numbers,
+strings and paths; a cache of another version, another docs folder or any other
+shape is ignored whole, and every entry is checked again against its file.
+
 `preview_pages` gives the small archive a preview build renders: the edited
-file as written and, for the related documents, their front matter with a
-body that holds only their citations of the edited one. The preview is never
-the published site: it has no search index, and the full build stays the one
-that is published.
+file as written and, for the related documents, their front matter (read again
+from their files, by the one loader) with a body that holds only their
+citations of the edited one. The preview is never the published site: it has no
+search index, and the full build stays the one that is published.
 """
 from __future__ import annotations
 
+import json
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,18 +32,31 @@ import yaml
 from ..symbols import symbol_key
 from .catalog import Record, split_front_matter
 from .relations import citations_of
-from .urls import DOCUMENTS_DIR
+from .urls import DOCUMENTS_DIR, is_document
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2   # 2: JSON (1 was a pickle, never read again)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: a document cited 300 times has 300 stubs
 
 
 @dataclass
 class Entry:
     stamp: tuple[int, int]                 # (size, mtime_ns) of the file when it was parsed
-    meta: dict | None                      # None: front matter missing or broken
+    readable: bool                         # False: front matter missing or refused
     own_key: str | None                    # symbol_key of its own number
     cited: dict[str, list[str]] = field(default_factory=dict)  # symbol_key -> wordings in its body
+
+    def to_json(self) -> list:
+        return [*self.stamp, self.readable, self.own_key, self.cited]
+
+    @classmethod
+    def from_json(cls, item) -> "Entry":
+        """An entry of the cache file, or ValueError when it is not exactly what to_json writes."""
+        size, mtime, readable, own_key, cited = item
+        if not (isinstance(size, int) and isinstance(mtime, int) and isinstance(readable, bool)
+                and (own_key is None or isinstance(own_key, str)) and isinstance(cited, dict)
+                and all(isinstance(words, list) and all(isinstance(w, str) for w in words) for words in cited.values())):
+            raise ValueError("not a cache entry")
+        return cls((size, mtime), readable, own_key, cited)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -49,7 +67,7 @@ def _stamp(path: Path) -> tuple[int, int]:
 def _entry(src_uri: str, text: str, stamp: tuple[int, int]) -> Entry:
     meta, body, _ = split_front_matter(text)
     if meta is None:
-        return Entry(stamp, None, None)
+        return Entry(stamp, False, None)
     record = Record(src_uri, meta, body)
     cited: dict[str, list[str]] = {}
     front = {str(c.get("so_ky_hieu")) for c in meta.get("van_ban_dan_chieu") or [] if isinstance(c, dict)}
@@ -57,7 +75,7 @@ def _entry(src_uri: str, text: str, stamp: tuple[int, int]) -> Entry:
         if citation.so_ky_hieu:
             wording = [] if citation.so_ky_hieu in front else [citation.text or citation.so_ky_hieu]
             cited.setdefault(symbol_key(citation.so_ky_hieu), []).extend(wording)
-    return Entry(stamp, meta, record.symbol_key, cited)
+    return Entry(stamp, True, record.symbol_key, cited)
 
 
 class PreviewCatalog:
@@ -65,14 +83,18 @@ class PreviewCatalog:
 
     def __init__(self, docs: Path, cache: Path):
         self.docs, self.cache = Path(docs), Path(cache)
-        self.entries: dict[str, Entry] = {}
+        self.entries: dict[str, Entry] = self._load()
+
+    def _load(self) -> dict[str, Entry]:
+        """The cache's entries, or {} when there is none, or it is of another version, another docs
+        folder or any other shape: then everything is parsed once."""
         try:
-            with self.cache.open("rb") as stream:
-                version, docs_dir, entries = pickle.load(stream)
-            if (version, docs_dir) == (CACHE_VERSION, str(self.docs.resolve())):
-                self.entries = entries
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            pass  # no cache yet, or an old one: everything is parsed once
+            data = json.loads(self.cache.read_text(encoding="utf-8"))
+            if data["phien_ban"] != CACHE_VERSION or data["docs"] != str(self.docs.resolve()):
+                return {}
+            return {src: Entry.from_json(item) for src, item in data["entries"].items() if _safe_src(src)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
 
     def refresh(self) -> int:
         """Parse the files that are new or changed since the cache; returns how many."""
@@ -100,8 +122,9 @@ class PreviewCatalog:
     def _save(self) -> None:
         self.cache.parent.mkdir(parents=True, exist_ok=True)
         partial = self.cache.with_suffix(".tmp")
-        with partial.open("wb") as stream:
-            pickle.dump((CACHE_VERSION, str(self.docs.resolve()), self.entries), stream, pickle.HIGHEST_PROTOCOL)
+        data = {"phien_ban": CACHE_VERSION, "docs": str(self.docs.resolve()),
+                "entries": {src: entry.to_json() for src, entry in self.entries.items()}}
+        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         partial.replace(self.cache)   # never a half-written cache
 
     def related(self, src_uri: str) -> tuple[list[str], list[str]]:
@@ -121,13 +144,20 @@ class PreviewCatalog:
         own_key = self.entries[src_uri].own_key
         for src in cited + citing:
             other = self.entries[src]
-            if other.meta is None:
+            meta = split_front_matter((self.docs / src).read_text(encoding="utf-8-sig", errors="replace"))[0] \
+                if other.readable else None
+            if meta is None:
                 continue
             wordings = other.cited.get(own_key, []) if src in citing else []
-            stub = _stub_meta(other.meta, own_key if src in citing else None)
+            stub = _stub_meta(meta, own_key if src in citing else None)
             pages[src] = ("---\n" + yaml.dump(stub, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
                           + "".join(f"{w}.\n\n" for w in wordings))
         return pages
+
+
+def _safe_src(src: str) -> bool:
+    """A cache key is a document's path under docs/, never a way out of it."""
+    return isinstance(src, str) and is_document(src) and ".." not in src.split("/") and "\\" not in src
 
 
 def _stub_meta(meta: dict, cites_key: str | None) -> dict:

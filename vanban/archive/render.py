@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from ..schema import FIELD_BY_KEY
+from ..text import CONTROL_RE
 from .catalog import Record
 from .relations import AMBIGUOUS, RESOLVED, Citation, Link
 from . import urls
@@ -61,9 +62,16 @@ def html_block(html: str) -> str:
     return f"{_BLOCK_MARK}\n{html}\n-->\n"
 
 
-def unwrap_html(content: str) -> str:
-    """Unwrap the html_block blocks of a rendered index page."""
-    return _HTML_BLOCK_RE.sub(lambda m: m[1], content) if _BLOCK_MARK in content else content
+def unwrap_html(content: str, clean=lambda html: html) -> str:
+    """Unwrap the html_block blocks of a rendered page; `clean` sanitises what lies between them
+    (the page's own Markdown, rendered), never the blocks, whose values were escaped when made."""
+    if _BLOCK_MARK not in content:
+        return clean(content)
+    parts, at = [], 0
+    for block in _HTML_BLOCK_RE.finditer(content):
+        parts += [clean(content[at:block.start()]), block[1]]
+        at = block.end()
+    return "".join(parts + [clean(content[at:])])
 
 
 def text(value) -> str:
@@ -93,8 +101,9 @@ def fmt_date(value: dt.date | None) -> str:
 
 
 def front_matter(title: str, kind: str) -> str:
-    """Front matter of a generated page; JSON strings are valid YAML scalars."""
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkho_trang: {kind}\n---\n\n"
+    """Front matter of a generated page; JSON strings are valid YAML scalars once the characters the
+    loader refuses are gone (a title made from a citation in a body may hold them)."""
+    return f"---\ntitle: {json.dumps(CONTROL_RE.sub('', title), ensure_ascii=False)}\nkho_trang: {kind}\n---\n\n"
 
 
 def tag(text: str, kind: str) -> str:

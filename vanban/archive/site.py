@@ -11,7 +11,9 @@ from . import pages, urls
 from .addresses import Addresses, plan_addresses
 from .ambiguous import Ambiguous, ambiguous_symbols
 from .body_links import link_citations, place_links
-from .catalog import Catalog, Record, build_catalog, page_body
+from ..schema import FIELD_BY_KEY, SITE_PAGE_KEYS
+from .catalog import Catalog, Record, build_catalog, page_body, split_front_matter
+from .filepolicy import declared_originals, refused_files
 from .diagram import SLOT, agency_citations, agency_diagram_html, diagram_html
 from .indexes import Agency, agencies
 from .relations import Relations, build_relations
@@ -48,17 +50,34 @@ class Archive:
         result.update(pages.keys_page())
         return result
 
-    def page_source(self, src_uri: str, text: str) -> str | None:
-        """What MkDocs is given to read of a document page: its body alone, since the catalog
-        parsed the front matter already (page_meta gives it back); None for other pages."""
-        body = page_body(text) if src_uri in self.by_src else None
+    def page_source(self, src_uri: str, text: str) -> str:
+        """What MkDocs is given to read of any page: its body alone. Its front matter was read by
+        the one loader (frontmatter.py) and page_meta gives it back, so MkDocs' own YAML reading,
+        which shows a front matter it cannot read as Markdown, never runs."""
+        if src_uri in self.catalog.unreadable:   # refused: hooks/archive.py removed it, MkDocs shows nothing of it
+            return "\n"
+        if src_uri not in self.by_src and src_uri not in self.catalog.site_meta:
+            self._read_generated(src_uri, text)
+        body = page_body(text)
         # A blank first line: MkDocs then looks for no "key: value" metadata in the body.
-        return None if body is None else "\n" + body
+        return "\n" + (text if body is None else body)
+
+    def _read_generated(self, src_uri: str, text: str) -> None:
+        """A page the hooks made (generated_pages): its front matter is ours, so a refusal is a bug."""
+        meta, _, problem = split_front_matter(text)
+        if problem and page_body(text) is not None:
+            raise ValueError(f"{src_uri}: {problem.format(src_uri)}")
+        self.catalog.site_meta[src_uri] = {k: v for k, v in (meta or {}).items() if k in SITE_PAGE_KEYS}
 
     def page_meta(self, src_uri: str) -> dict | None:
-        """A copy of a document's front matter as the catalog read it (dates as text)."""
+        """What the theme may read of a page's front matter: a document's schema keys (dates as
+        text), another page's SITE_PAGE_KEYS. Never `template`, `author` or any other key the
+        theme would print raw."""
         record = self.by_src.get(src_uri)
-        return dict(record.meta) if record else None
+        if record is not None:
+            return {key: value for key, value in record.meta.items() if key in FIELD_BY_KEY}
+        meta = self.catalog.site_meta.get(src_uri)
+        return dict(meta) if meta is not None else None
 
     def document_markdown(self, src_uri: str, markdown: str) -> str | None:
         """The Markdown MkDocs renders of a document page, its body with the citations marked
@@ -94,9 +113,15 @@ class Archive:
         return json_ld_script(record, self.relations.outgoing.get(src_uri, []), site_url) if record else None
 
 
-def build_archive(page_texts) -> Archive:
-    """page_texts: iterable of (src_uri, text) for every Markdown page of docs/."""
-    catalog = build_catalog(page_texts)
+def build_archive(page_texts, files=()) -> Archive:
+    """page_texts: iterable of (src_uri, text) for every Markdown page of docs/; files: (src_uri,
+    is a symbolic link) of every file of docs/, for the file policy (filepolicy.py). A page that
+    is a link is never read."""
+    files = list(files)
+    links = {src_uri for src_uri, is_link in files if is_link}
+    catalog = build_catalog((src_uri, text) for src_uri, text in page_texts if src_uri not in links)
+    for src_uri, problem in refused_files(files, declared_originals(catalog.records)):
+        catalog.refuse(src_uri, [problem])
     addresses = plan_addresses(catalog.records)
     urls.use_document_addresses(addresses.moved)  # every link below goes to the new addresses
     agency_list = agencies(catalog.records)
@@ -114,9 +139,9 @@ def reset() -> None:
     _current = None
 
 
-def load(page_texts) -> Archive:
+def load(page_texts, files=()) -> Archive:
     global _current
-    _current = build_archive(page_texts)
+    _current = build_archive(page_texts, files)
     return _current
 
 

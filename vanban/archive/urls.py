@@ -9,6 +9,7 @@ import posixpath
 from functools import lru_cache
 from urllib.parse import quote, unquote
 
+from ..schema import RESERVED_NAMES, is_reserved
 from ..text import slugify
 
 DOCUMENTS_DIR = "van-ban/"   # only pages under docs/van-ban/ are documents
@@ -44,7 +45,8 @@ def month_page(year: int, month: int) -> str:
 
 
 def type_page(type_name: str) -> str:
-    return f"loai/{slugify(type_name)}.md"
+    slug = slugify(type_name)
+    return f"loai/{slug}-2.md" if is_reserved(slug) else f"loai/{slug}.md"
 
 
 def missing_page(slug: str) -> str:
@@ -52,9 +54,10 @@ def missing_page(slug: str) -> str:
 
 
 def unique_slugs(names: dict[str, str]) -> dict[str, str]:
-    """Map key -> ASCII slug of its name, made unique in key order ("hoa", "hoa-2")."""
+    """Map key -> ASCII slug of its name, made unique in key order ("hoa", "hoa-2"), never a
+    RESERVED_NAMES ("index" -> "index-2": a body named "Index" would replace the agency index)."""
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(RESERVED_NAMES)
     for key in sorted(names):
         base = slugify(names[key])
         slug, n = base, 2

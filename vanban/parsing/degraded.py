@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from itertools import islice
 
 from ..agencies import PROVINCES
 from ..dates import iso, make_date
@@ -47,9 +48,12 @@ _MOTTO_RE = re.compile(r"\bc\S{0,2}ng\s*h\S{0,2}a\s*x|\bd\S{0,2}c\s*\S{1,4}p\s*-
 _NUMBER_LINE_RE = re.compile(r"^\s*[sS]\S{0,2}\s*:\s*(?P<rest>.+)$")
 _DATE_RE = re.compile(r",\s*n\S{0,2}y\s*(\d{1,2})\s+th\S{0,2}ng\s+(\d{1,2})\s+n\S{0,2}m\s+((?:19|20)\d\d)\b")
 _SUBJECT_RE = re.compile(r"^\s*(?:v\s*/\s*v|ve\s+viec)\b")
-_SELF_REFERENCE_RE = re.compile(r"(\S+\s+\S+)\s+nay\b")
+_NAY_RE = re.compile(r"nay\b")   # a word that is "nay" ("này" without its marks), punctuation after it allowed
 _ISSUING_RE = re.compile(r"(.{6,40})\s+ban\s+hanh\b")
 _CODE_RE = re.compile(r"[A-ZĐ]{2,}")
+# Candidate phrases tried against the closed lists, at most: each try compares with every name,
+# so a page of a million "x ban hanh" would take hours, and real documents name themselves early.
+MAX_CANDIDATES = 50
 
 
 def outline(text: str) -> str:
@@ -95,14 +99,24 @@ def _type_of(words: str) -> str | None:
     return next((name for key, name in _TYPES.items() if _similar(key, letters)), None)
 
 
+def _self_references(lines: list[str]):
+    """The two words before each "nay" ("quyet dinh" of "Quyet dinh nay"), by words: the regex
+    (\\S+\\s+\\S+)\\s+nay was quadratic in a long run of letters without a space."""
+    for line in lines:
+        words, after = outline(line).split(), 0
+        for i in range(2, len(words)):
+            if i - 2 >= after and _NAY_RE.match(words[i]):
+                yield f"{words[i - 2]} {words[i - 1]}"
+                after = i + 1
+
+
 def recover_type(lines: list[str]) -> str | None:
     """The type the document names itself by ("QuySt dinh nay" x9), else Công văn for a "V/v" subject."""
     votes: dict[str, int] = {}
-    for line in lines:
-        for match in _SELF_REFERENCE_RE.finditer(outline(line)):
-            name = _type_of(match.group(1))
-            if name:
-                votes[name] = votes.get(name, 0) + 1
+    for words in islice(_self_references(lines), MAX_CANDIDATES):
+        name = _type_of(words)
+        if name:
+            votes[name] = votes.get(name, 0) + 1
     if votes:
         return max(votes, key=votes.get)
     if any(_SUBJECT_RE.match(outline(line)) for line in lines[:HEADER_LINES]):
@@ -151,10 +165,10 @@ def recover_issuer(header: list[str], lines: list[str]) -> str | None:
         parts.pop()
     if parts and (name := _body_in(parts[-1])):
         return name
-    for line in lines:
-        for match in _ISSUING_RE.finditer(outline(line)):
-            if name := _body_in(match.group(1), at_end=True):
-                return name
+    phrases = (match.group(1) for line in lines for match in _ISSUING_RE.finditer(outline(line)))
+    for phrase in islice(phrases, MAX_CANDIDATES):
+        if name := _body_in(phrase, at_end=True):
+            return name
     return None
 
 

@@ -22,13 +22,14 @@ from .header import type_of_heading
 from .lines import SO_LINE_RE, SO_WORD, is_name
 
 _PAGE_BREAK_RE = re.compile(r"^-+\s*PAGE BREAK\s*-+\s*$", re.IGNORECASE | re.MULTILINE)
-_STAMP_RE = re.compile(r"^\s*(?:Ký bởi|Thời gian ký)\s*:", re.IGNORECASE | re.MULTILINE)
+# [ \t]*, not \s*: at each of a million empty lines \s* would run to the end of the text.
+_STAMP_RE = re.compile(r"^[ \t]*(?:Ký bởi|Thời gian ký)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # The header a PDF-to-text tool puts before the text: YAML naming the original format.
 _TOOL_HEADER_RE = re.compile(r"\A\ufeff?---\n(?:[a-z_]+:.*\n)*?(?:original_format|conversion_date):.*\n")
 _TOOL_TITLE_RE = re.compile(r"\A\ufeff?---\n(?:[a-z_]+:.*\n)*?title:\s*\"?(?P<title>[^\"\n]*)")
 # Letters and signs no Vietnamese text uses, which OCR puts where tone marks were ("ngày,È2", "202}" aside).
 _CONFUSABLE_RE = re.compile(r"[äåæçëîïñöøûüÿßÄÅÆÇËÎÏÑÖØÛÜ£¿§†¢¥¶]")
-_SIGNED_BY_RE = re.compile(r"^\s*Ký bởi\s*:\s*(?P<name>.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+_SIGNED_BY_RE = re.compile(r"^[ \t]*Ký bởi[ \t]*:[ \t]*(?P<name>.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _ANNEX_REF_RE = re.compile(
     r"kèm theo\s+(?:công văn|văn bản|quyết định|nghị quyết|nghị định|thông báo|thông tư|kế hoạch|chỉ thị|"
     r"hướng dẫn|kết luận|quy định)\s+(?:số|sô|sồ|so|s6)\W{0,2}(?P<rest>[^\n)]{0,80})", re.IGNORECASE)

@@ -1,0 +1,92 @@
+"""Fuzzing the built site: no front-matter value, under any key, puts a tag or an attribute into any HTML file.
+
+Each case is a small archive: documents whose front matter holds drawn values under schema keys, keys
+the theme reads (`template`, `author`, `kho_feed`, …) and unknown keys. The values are made of the
+pieces that break out of each context a value reaches (element text, an attribute, Markdown,
+attr_list, an HTML comment, a JSON-LD script, YAML of a generated page) around a marker tag
+<kho-x> and a marker attribute kho-a. The archive is built (MkDocs in this process, the archive's
+hooks but not the search ones), and every HTML file is parsed: document pages, index pages, feeds'
+pages, redirects. No element named kho-x and no attribute named kho-a may appear anywhere.
+Profiles: tests/_fuzz.py (a few derandomised builds by default, KHO_FUZZ=long for many).
+"""
+from __future__ import annotations
+
+import logging
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import _fuzz
+from conftest import ROOT
+from vanban.schema import FIELDS
+
+HOOKS = ["archive.py", "addresses.py", "validation.py", "titles.py", "document_page.py", "feeds_data.py",
+         "nav_cache.py"]
+GOOD = {"title": "Công văn 154-CV/TU", "so_ky_hieu": "154-CV/TU", "loai_van_ban": "Công văn",
+        "trich_yeu": "V/v tiếp tục tăng cường công tác phòng, chống dịch Covid-19",
+        "co_quan_ban_hanh": "Tỉnh ủy Hà Nam", "ngay_ban_hanh": "2021-04-28"}
+THEME_KEYS = ["template", "location", "author", "kho_feed", "kho_json_ld", "kho_trang", "description", "hide",
+              "title_raw", "status", "icon", "subtitle", "search", "tags", "canonical_url", "kho_nav_key"]
+PIECES = ["<kho-x>", "<kho-x kho-a=1>", '"><kho-x>', "'><kho-x>", '" kho-a="1', "' kho-a='1", "{: kho-a=1 }",
+          "{ kho-a=1 }", "<!--", "-->", "]]>", "</script><kho-x>", "</title><kho-x>", "</textarea><kho-x>",
+          "&lt;kho-x&gt;", "&#60;kho-x&#62;", "*", "_", "`", "|", "[a](javascript:x)", "\n", "# ", "- ", ": ", "\\",
+          "\u0080", "\ufffe", "\u202e", "Tỉnh ủy Hà Nam", "154-CV/TU", "2021-04-28", "Công văn", "index", "Index"]
+TEXT = st.lists(st.sampled_from(PIECES) | st.text(max_size=5), min_size=1, max_size=6).map("".join)
+VALUES = st.recursive(TEXT | st.none() | st.integers(), lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+    st.sampled_from(["href", "title", "so_ky_hieu", "co_quan", "ngay", "nguyen_van"]) | TEXT, inner, max_size=3),
+    max_leaves=6)
+KEYS = st.sampled_from([f.key for f in FIELDS] + THEME_KEYS) | st.from_regex(r"[a-z_]{1,10}", fullmatch=True)
+BODY = "\nThực hiện Công văn số 154-CV/TU ngày 28/4/2021 của Tỉnh ủy Hà Nam.\n"
+
+
+class _Markers(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag.startswith("kho-x"):
+            self.found.append(f"<{tag}>")
+        self.found += [f"<{tag} {name}>" for name, _ in attrs if name.startswith("kho-a")]
+
+
+def markers(html: str) -> list[str]:
+    parser = _Markers()
+    parser.feed(html)
+    return parser.found
+
+
+def build(docs: Path, site: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    logging.getLogger("mkdocs").setLevel(logging.CRITICAL)   # bad pages are logged, not raised
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site),
+                         hooks=[str(ROOT / "hooks" / name) for name in HOOKS])
+    mkdocs_build(config)
+
+
+def test_the_detector_sees_markers():
+    assert markers('<p><kho-x kho-a="1">x</kho-x></p>') == ["<kho-x>", "<kho-x kho-a>"]
+    assert markers("<p>&lt;kho-x kho-a=1&gt;</p><script>'<kho-x>'</script>") == []
+
+
+@settings(max_examples=_fuzz.SITE_BUILDS)
+@given(st.lists(st.dictionaries(KEYS, VALUES, min_size=1, max_size=6), min_size=1, max_size=4))
+def test_no_front_matter_value_puts_markup_into_any_page(metas):
+    with tempfile.TemporaryDirectory(prefix="kho-fuzz-site-") as tmp:
+        docs = Path(tmp) / "docs"
+        (docs / "van-ban" / "2021").mkdir(parents=True)
+        for n, meta in enumerate(metas):
+            # Each document keeps a number of its own, so it is listed on the index pages unless refused.
+            front = {**GOOD, "so_ky_hieu": f"{154 + n}-CV/TU", **meta}
+            text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + BODY
+            (docs / "van-ban" / "2021" / f"trang-{n}.md").write_text(text, encoding="utf-8")
+        build(docs, Path(tmp) / "site")
+        pages = sorted((Path(tmp) / "site").rglob("*.html"))
+        assert any("van-ban" in page.parts for page in pages) or len(metas) >= 1
+        found = {str(page.relative_to(Path(tmp) / "site")): markers(page.read_text(encoding="utf-8")) for page in pages}
+        assert {page: tags for page, tags in found.items() if tags} == {}
