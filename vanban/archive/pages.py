@@ -235,7 +235,8 @@ def keys_page() -> dict[str, str]:
 
 KINDS = {"str": "chuỗi", "bool": "true hoặc false", "date": "ngày YYYY-MM-DD", "datetime": "ngày giờ", "list": "danh sách",
          "citations": "danh sách văn bản", "object": "nhóm khóa", "slug": "đường dẫn",
-         "paths": "danh sách đường dẫn"}
+         "paths": "danh sách đường dẫn", "date_any": "ngày YYYY-MM-DD (được sau hôm nay)",
+         "status": "một tình trạng trong danh mục", "files": "tên tệp hoặc danh sách tên tệp"}
 
 
 def ambiguous_pages(entries) -> dict[str, str]:
