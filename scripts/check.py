@@ -26,6 +26,12 @@ def read_pages(docs: Path):
         yield src_uri, b"" if is_hidden(src_uri) or not path.is_file() else path.read_bytes()
 
 
+def _on_disk(docs: Path, src_uri: str) -> str | None:
+    """A file of docs/ a page declares (its original, ban_goc), as the build finds it."""
+    path = docs / src_uri
+    return str(path) if path.is_file() and not is_hidden(src_uri) else None
+
+
 def main(argv: list[str]) -> int:
     review = "--review" in argv
     argv = [a for a in argv if a != "--review"]
@@ -37,7 +43,7 @@ def main(argv: list[str]) -> int:
         print(f"Không thấy thư mục {docs}", file=sys.stderr)
         return 2
     pages = list(read_pages(docs))
-    archive = build_archive(pages)
+    archive = build_archive(pages, locate=lambda src_uri: _on_disk(docs, src_uri))
     live = {urls.page_dir(src): src for src, _ in pages}
     live.update({urls.page_dir(src): src for src in archive.generated_pages()})
     check_live_pages(archive.addresses, archive.by_src, live)

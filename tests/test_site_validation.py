@@ -116,6 +116,21 @@ BAD_PAGES = [
      "khóa 'van_ban_dan_chieu' = {'loai_van_ban': 'Chỉ thị', 'ngay': '2021-05-01', 'co_quan': 'Thủ tướng Chính phủ'}: "
      "mục thứ 2 thiếu so_ky_hieu. Cách sửa: thêm dòng 'so_ky_hieu: ...' vào mục này (ví dụ so_ky_hieu: 16/CT-TTg); "
      "văn bản dẫn chiếu không có số thì xóa mục, chỉ nhắc trong nội dung"),
+    # issue 20: status of legal force, its dates, relation types, the original file
+    ("sai-hieu-luc.md", front(22, tinh_trang_hieu_luc="hết hạn"),
+     "khóa 'tinh_trang_hieu_luc' = 'hết hạn': không thuộc danh mục tình trạng hiệu lực. Cách sửa: chọn một trong: "
+     "còn hiệu lực, hết hiệu lực, hết hiệu lực một phần, chưa có hiệu lực, ngưng hiệu lực, chưa xác định; "
+     "chưa biết thì xóa khóa này (bản dựng tự suy ra)"),
+    ("sai-thu-tu-ngay.md", front(23, ngay_co_hieu_luc="2021-03-15", ngay_het_hieu_luc="2021-03-10"),
+     "khóa 'ngay_het_hieu_luc' = '2021-03-10': sớm hơn ngày có hiệu lực (2021-03-15). "
+     "Cách sửa: đối chiếu hai ngày với văn bản; ngày hết hiệu lực không thể trước ngày có hiệu lực"),
+    ("sai-quan-he.md", front(24, van_ban_dan_chieu=[{"so_ky_hieu": "16/CT-TTg", "quan_he": "thay thế"}]),
+     "khóa 'van_ban_dan_chieu' = {'so_ky_hieu': '16/CT-TTg', 'quan_he': 'thay thế'}: mục thứ 1: quan_he 'thay thế' "
+     "không thuộc danh mục quan hệ. Cách sửa: viết quan_he: thay_the; không rõ thì xóa dòng quan_he "
+     "(bản dựng tự đọc từ nội dung)"),
+    ("thieu-ban-goc.md", front(25, ban_goc="thieu-ban-goc.pdf"),
+     "khóa 'ban_goc' = 'thieu-ban-goc.pdf': không thấy tệp bản gốc docs/van-ban/2021/thieu-ban-goc.pdf. "
+     "Cách sửa: đặt tệp bản gốc cùng thư mục với trang (và commit nó), hoặc sửa tên tệp trong ban_goc"),
 ]
 NFD_PAGE = "nfd-to-hop.md"   # accepted: decomposed text (macOS, some web pages) is published as NFC
 

@@ -24,12 +24,14 @@ from pathlib import Path
 
 import yaml
 
+from ..relation_types import DEFAULT
 from ..symbols import symbol_key
 from .catalog import Record, split_front_matter
 from .relations import citations_of
+from .status import start_of
 from .urls import DOCUMENTS_DIR
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2   # 2: entries keep the relation of each number cited (issue 20)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: a document cited 300 times has 300 stubs
 
 
@@ -39,6 +41,10 @@ class Entry:
     meta: dict | None                      # None: front matter missing or broken
     own_key: str | None                    # symbol_key of its own number
     cited: dict[str, list[str]] = field(default_factory=dict)  # symbol_key -> wordings in its body
+    # symbol_key -> {so_ky_hieu, quan_he, mot_phan} when the citation is not a plain mention ("thay thế", "căn cứ"…):
+    # a stub's body holds only the wording, so its front matter says the relation
+    relations: dict[str, dict] = field(default_factory=dict)
+    start: str | None = None   # when it takes effect, as its body says (the stub's body does not say it)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -52,12 +58,17 @@ def _entry(src_uri: str, text: str, stamp: tuple[int, int]) -> Entry:
         return Entry(stamp, None, None)
     record = Record(src_uri, meta, body)
     cited: dict[str, list[str]] = {}
+    relations: dict[str, dict] = {}
     front = {str(c.get("so_ky_hieu")) for c in meta.get("van_ban_dan_chieu") or [] if isinstance(c, dict)}
     for citation in citations_of(record):
         if citation.so_ky_hieu:
             wording = [] if citation.so_ky_hieu in front else [citation.text or citation.so_ky_hieu]
             cited.setdefault(symbol_key(citation.so_ky_hieu), []).extend(wording)
-    return Entry(stamp, meta, record.symbol_key, cited)
+            if citation.quan_he not in (None, DEFAULT):
+                relations[symbol_key(citation.so_ky_hieu)] = {
+                    "so_ky_hieu": citation.so_ky_hieu, "quan_he": citation.quan_he, "mot_phan": citation.mot_phan}
+    start, _ = start_of(record)
+    return Entry(stamp, meta, record.symbol_key, cited, relations, start.isoformat() if start else None)
 
 
 class PreviewCatalog:
@@ -124,15 +135,22 @@ class PreviewCatalog:
             if other.meta is None:
                 continue
             wordings = other.cited.get(own_key, []) if src in citing else []
-            stub = _stub_meta(other.meta, own_key if src in citing else None)
+            stub = _stub_meta(other.meta, own_key if src in citing else None, other.relations.get(own_key))
+            if other.start and not stub.get("ngay_co_hieu_luc"):
+                stub["ngay_co_hieu_luc"] = other.start   # the end date of the document it replaces
             pages[src] = ("---\n" + yaml.dump(stub, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
                           + "".join(f"{w}.\n\n" for w in wordings))
         return pages
 
 
-def _stub_meta(meta: dict, cites_key: str | None) -> dict:
+def _stub_meta(meta: dict, cites_key: str | None, relation: dict | None = None) -> dict:
     """A related document's front matter with only its citations of the edited one: its
-    other citations would add "not held" pages the preview does not need."""
+    other citations would add "not held" pages the preview does not need. The relation its
+    body named ("Chỉ thị này thay thế …") is written into the citation, as the stub's body
+    keeps only the wording."""
     kept = [c for c in meta.get("van_ban_dan_chieu") or [] if isinstance(c, dict) and cites_key
             and c.get("so_ky_hieu") and symbol_key(str(c["so_ky_hieu"])) == cites_key]
+    if relation and cites_key:
+        said = {"quan_he": relation["quan_he"], "mot_phan": relation["mot_phan"]}
+        kept = [{**c, **said} if c.get("quan_he") is None else c for c in kept] or [relation]
     return {**meta, "van_ban_dan_chieu": kept}

@@ -68,7 +68,7 @@ _TYPE_WORD_AFTER_RE = re.compile(r"\s*(?:số|so)?\s*:?\s*\d", re.IGNORECASE)
 _LIST_JOINT_RE = re.compile(
     r"^\s*,?\s*(?:ngày\s*[\d/.\-\s]{6,12}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?"
     r"(?:\s*,?\s*(?:của|do)\s+(?:(?!về\s|quy\s|hướng\s|sửa\s|thay\s|bãi\s|hủy\s|huỷ\s)[^,;:.()\n]){2,60})?"
-    r"\s*(?:,|và|;)\s*(?:các\s+)?[^\d,;:.()\n]{0,30}$", re.IGNORECASE)
+    rf"\s*(?:,|và|;)\s*(?:các\s+)?(?:(?:{_TYPES})\s*)?(?:số\s*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
