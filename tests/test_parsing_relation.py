@@ -1,6 +1,6 @@
 """The register of relation phrases (vanban/parsing/relation.py), on real clauses.
 
-Each row is a clause from the corpus or the seeds (/work/shared, short excerpts), the
+Each row is a clause from the corpus or the seeds (short excerpts; one from the sample archive), the
 document's own type, the number cited, and the relation its clause names. The traps are
 rows too: another document's history ("… được sửa đổi, bổ sung bởi Luật số …"), a law
 quoted in a letter ("Luật này thay thế …"), a future or other document ("Nghị định thay
@@ -84,8 +84,11 @@ CASES = [
      "381/QĐ-BTC", "sua_doi", True),
     ("Quyết định", "Nghị định số 95/2023/NĐ-CP ngày 29/12/2023 của Chính phủ được sửa đổi tại Nghị định số "
                    "124/2025/NĐ-CP ngày 11/6/2025", "124/2025/NĐ-CP", "dan_chieu", False),
-    # -- hướng dẫn
-    ("Công văn", "V/v hướng dẫn thực hiện Nghị định số 41/2020/NĐ-CP", "41/2020/NĐ-CP", "huong_dan", False),
+    ("Công văn", "Trước đây: Căn cứ pháp lý để giải quyết hồ sơ đăng ký thuế điện tử là Thông tư số 110/2015/TT-BTC",
+     "110/2015/TT-BTC", "dan_chieu", False),   # "căn cứ pháp lý … là": a noun, what the basis was
+    # -- hướng dẫn (no clause of the corpus has this document guiding a numbered one: the sample page's)
+    ("Hướng dẫn", "Hướng dẫn thực hiện Chỉ thị số 04-CT/TU, ngày 01/8/2021 của Ban Thường vụ Tỉnh ủy như sau.",
+     "04-CT/TU", "huong_dan", False),
     ("Công văn", "Luật Quản lý thuế số 38/2019/QH14; hướng dẫn tại Công văn số 828/TCT-KK", "828/TCT-KK",
      "dan_chieu", False),
     ("Công văn", "được thực hiện theo hướng dẫn công văn số 585/TTKSBT-BTN ngày 22 tháng 02 năm 2021", "585/TTKSBT-BTN",

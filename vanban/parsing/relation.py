@@ -56,7 +56,7 @@ _LEAD_IN_RE = re.compile(r"^(?:(?:để|nhằm|tiếp tục|tiếp theo|đồng 
 _DIGIT_RE = re.compile(r"\d")
 _NUMBER_RE = re.compile(r"(?:\bsố\s+)?\d+\s*[/\-–]\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\w/\-–.&]*|\bsố\s+\d+")
 # Words between a phrase and the citation that make it something else than what this document does.
-_GAP_BLOCK_RE = re.compile(r"(?<!\w)(?:quy định|bởi|được|đã|bị|theo|như|việc|trái với|trước đây)(?!\w)",
+_GAP_BLOCK_RE = re.compile(r"(?<!\w)(?:quy định|bởi|được|đã|bị|theo|như|việc|là|pháp lý|trái với|trước đây)(?!\w)",
                            re.IGNORECASE)
 _NOUN_AFTER_RE = re.compile(r"\s*(?:tại|của|trong)(?!\w)", re.IGNORECASE)
 # The subject right before a phrase: passive or past, or the noun the phrase belongs to.
