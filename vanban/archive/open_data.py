@@ -76,9 +76,11 @@ def _citation(link: Link, where: Addresses) -> dict:
 
 
 def _force(force: ForceStatus, where: Addresses) -> dict:
-    """The status of legal force the build settled on, and what it rests on."""
-    return {"tinh_trang": force.status.name, "van_thu_ghi": force.stated, "theo": force.basis or None,
-            "theo_van_ban": where.page(force.ending.record.src_uri) if force.ending else None,
+    """The status of legal force the build settled on and what it rests on, under the names of the
+    CSV columns (one flat record: the same field in JSON and CSV)."""
+    return {"tinh_trang_hieu_luc": force.status.name, "hieu_luc_van_thu_ghi": force.stated,
+            "hieu_luc_theo": force.basis or None,
+            "hieu_luc_theo_van_ban": where.page(force.ending.record.src_uri) if force.ending else None,
             "ngay_co_hieu_luc": force.since.isoformat() if force.since else None,
             "ngay_co_hieu_luc_theo": force.since_from,
             "ngay_het_hieu_luc": force.until.isoformat() if force.until else None}
@@ -117,7 +119,7 @@ def document_record(record, links: list[Link], cited_by: list, where: Addresses,
         "ban_goc": [_original(o, where) for o in originals],
     }
     if force is not None:
-        item["hieu_luc"] = _force(force, where)
+        item.update(_force(force, where))
     return item
 
 
@@ -131,14 +133,14 @@ def spreadsheet_safe(value) -> str:
 
 def _document_row(record, record_json: dict) -> list[str]:
     meta = record.meta
-    force, originals = record_json.get("hieu_luc") or {}, record_json["ban_goc"]
+    originals = record_json["ban_goc"]
     values = {"url": record_json["url"], "ban_ghi_json": record_json["ban_ghi_json"],
               "so_ky_hieu": record.so_ky_hieu, "loai_van_ban": record.loai_van_ban, "co_quan_ban_hanh": record.co_quan,
               "ngay_ban_hanh": record.date.isoformat() if record.date else None,
               "so_van_ban_dan_chieu": len(record_json["dan_chieu"]),
               "so_lan_duoc_dan_chieu": record_json["duoc_dan_chieu_boi"]["so_luong"],
-              "tinh_trang_hieu_luc": force.get("tinh_trang"), "hieu_luc_theo": force.get("theo"),
-              "ngay_co_hieu_luc": force.get("ngay_co_hieu_luc"), "ngay_het_hieu_luc": force.get("ngay_het_hieu_luc"),
+              **{key: record_json.get(key) for key in ("tinh_trang_hieu_luc", "hieu_luc_theo", "ngay_co_hieu_luc",
+                                                       "ngay_het_hieu_luc")},
               "ban_goc": [o["url"] for o in originals], "ban_goc_kich_thuoc": [o["kich_thuoc"] for o in originals],
               "ban_goc_sha256": [o["sha256"] for o in originals]}
     return [spreadsheet_safe(values[c] if c in values else _json_value(meta.get(c))) for c in DOCUMENT_COLUMNS]
