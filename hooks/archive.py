@@ -5,6 +5,7 @@ Event order in one build (hooks run in the order mkdocs.yml lists them):
   on_config         archive.py     reset the per-build archive (mkdocs serve rebuilds from scratch)
   on_files          archive.py     read every page once -> vanban.archive.site.load(); add virtual pages
   on_files          addresses.py   documents at their permanent address (`slug`); old addresses checked
+  on_files          originals.py   each original file (`ban_goc`) published beside its page
   on_files          validation.py  log schema errors (fail --strict) and review flags (info)
   on_page_read_source archive.py   a document's body alone: its front matter is parsed already
   on_page_markdown  archive.py     ... and given back as page.meta
@@ -51,7 +52,8 @@ def on_files(files: Files, config) -> Files:
     # Every file for the file policy (vanban/archive/filepolicy.py): links, active files, strays in van-ban/.
     docs = Path(config.docs_dir)
     archive = site.load(((f.src_uri, _reader(f)) for f in files.documentation_pages(inclusion=lambda _: True)),
-                        link_flags(docs, [f.src_uri for f in files]))
+                        link_flags(docs, [f.src_uri for f in files]),
+                        locate=lambda src_uri: _path(files, src_uri))
     for src_uri in archive.catalog.unreadable:  # refused pages and files: never published
         file = files.get_file_from_path(src_uri)
         if file is not None:
@@ -65,6 +67,12 @@ def on_files(files: Files, config) -> Files:
             continue
         files.append(File.generated(config, src_uri, content=markdown))
     return files
+
+
+def _path(files: Files, src_uri: str) -> str | None:
+    """Where a file of docs/ is on disk (the originals pages declare, vanban/archive/originals.py)."""
+    file = files.get_file_from_path(src_uri)
+    return file.abs_src_path if file is not None and not file.generated_by else None
 
 
 def _reader(file: File):

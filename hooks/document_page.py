@@ -28,7 +28,8 @@ from mkdocs.structure.toc import AnchorLink  # noqa: E402
 from vanban.archive import site  # noqa: E402
 from vanban import sanitize  # noqa: E402
 from vanban.archive.body_links import unmarked  # noqa: E402
-from vanban.archive.render import RELATION_HEADINGS, unwrap_html  # noqa: E402
+from vanban.archive.document_parts import RELATION_HEADINGS  # noqa: E402
+from vanban.archive.render import unwrap_html  # noqa: E402
 from vanban.archive.urls import is_document  # noqa: E402
 
 

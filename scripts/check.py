@@ -32,6 +32,12 @@ def _reader(path: Path, hidden: bool):
     return lambda: b"" if hidden or not path.is_file() else path.read_bytes()
 
 
+def _on_disk(docs: Path, src_uri: str) -> str | None:
+    """A file of docs/ a page declares (its original, ban_goc), as the build finds it."""
+    path = docs / src_uri
+    return str(path) if path.is_file() and not is_hidden(src_uri) else None
+
+
 def main(argv: list[str]) -> int:
     review = "--review" in argv
     argv = [a for a in argv if a != "--review"]
@@ -44,7 +50,7 @@ def main(argv: list[str]) -> int:
         return 2
     files = docs_files(docs)
     pages = list(read_pages(docs, files))
-    archive = build_archive(pages, files)
+    archive = build_archive(pages, files, locate=lambda src_uri: _on_disk(docs, src_uri))
     refused = set(archive.catalog.unreadable)
     live = {urls.page_dir(src): src for src, _ in pages if src not in refused}
     live.update({urls.page_dir(src): src for src in archive.generated_pages()})

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Convert raw directives to Markdown pages: thin CLI over vanban.convert.
 
-Usage: python scripts/convert.py --out DIR [--force] [--report FILE.jsonl] [--budget SECONDS] [--] INPUT...
+Usage: python scripts/convert.py --out DIR [--force] [--no-ban-goc] [--report FILE.jsonl] [--budget SECONDS] [--] INPUT...
 Exit codes: 0 none failed, 1 some failed (the others are still written), 2 bad usage.
 
 Every input is untrusted: each file is converted in a child process within a time
 budget (vanban/budget.py), a link that leads out of an input folder is refused, and
 `--` ends the options, so a file named "--force" that a shell's `*` expands is a file.
+
+A PDF or .docx input is copied beside its page as the page's original (`ban_goc`, published
+with its size and SHA-256), unless --no-ban-goc.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import argparse
 import itertools
 import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -21,8 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vanban.archive.catalog import Record, split_front_matter  # noqa: E402
+from vanban.archive.originals import MAX_BYTES, size_text  # noqa: E402
 from vanban.budget import Failed, Overrun, Worker  # noqa: E402
 from vanban.convert import SUPPORTED, Result, convert_path  # noqa: E402
+from vanban.schema import ORIGINAL_FORMATS  # noqa: E402
 from vanban.text import visible  # noqa: E402
 
 BUDGET = 120   # seconds a file may take, and as many more for each page it OCRs
@@ -82,6 +88,31 @@ def atomic_write(target: Path, text: str) -> None:
         raise
 
 
+def atomic_copy(source: Path, target: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def original_of(result: Result, source: Path, page: Path) -> Path | None:
+    """Where the input goes beside its page as the original (ban_goc), or None when it is not one
+    (a .txt or .html input is a copy of the text, not the signed document) or is too large."""
+    if source.suffix.lower() not in ORIGINAL_FORMATS:
+        return None
+    size = source.stat().st_size
+    if size > MAX_BYTES:
+        result.warnings.append(f"{source}: không chép bản gốc vì tệp quá lớn ({size_text(size)}, tối đa "
+                               f"{size_text(MAX_BYTES)}). Cách sửa: nén hoặc quét lại tệp rồi đặt cạnh trang, "
+                               "ghi tên tệp vào khóa ban_goc")
+        return None
+    return page.with_name(page.stem + source.suffix.lower())
+
+
 def place(result: Result, out: Path, used: set[Path]) -> Path:
     """DIR/<year>/<slug>.md, unique within the run, always inside DIR.
 
@@ -108,15 +139,32 @@ def other_directive(page: Path, metadata: dict) -> bool:
     return meta is not None and Record("", meta, "").identity != Record("", metadata, "").identity
 
 
-def write_page(result: Result, out: Path, used: set[Path], force: bool) -> str | None:
+def write_page(result: Result, out: Path, used: set[Path], force: bool, original: Path | None = None) -> str | None:
+    """Write the page (and, given the input, its original beside it); nothing is overwritten
+    without force, and a page that cannot be written leaves no original behind."""
     target = place(result, out, used)
     result.set_slug(f"{result.year}/{target.stem}")  # the address stays when the file is renamed or moved
     if target.exists() and not force:
         result.status = "error"
         result.error = f"{result.input}: trang {target} đã tồn tại. Cách sửa: thêm --force để ghi đè"
         return None
+    copy = original_of(result, original, target) if original else None
+    if copy and copy.exists() and not force and copy.read_bytes() != original.read_bytes():
+        result.status = "error"
+        result.error = f"{result.input}: tệp bản gốc {copy} đã tồn tại và khác tệp đầu vào. Cách sửa: thêm --force để ghi đè"
+        return None
+    if copy:
+        result.set_original(copy.name)
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, result.markdown)
+    created = copy is not None and not copy.exists()
+    if copy:
+        atomic_copy(original, copy)
+    try:
+        atomic_write(target, result.markdown)
+    except BaseException:
+        if created:
+            copy.unlink(missing_ok=True)
+        raise
     return str(target)
 
 
@@ -134,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="tệp .txt/.md/.html/.docx/.pdf hoặc thư mục")
     parser.add_argument("--out", required=True, help="thư mục đích (ví dụ docs/van-ban)")
     parser.add_argument("--force", action="store_true", help="ghi đè trang đã có")
+    parser.add_argument("--no-ban-goc", action="store_true",
+                        help="không chép tệp PDF/DOCX đầu vào cạnh trang làm bản gốc (khóa ban_goc)")
     parser.add_argument("--report", help="ghi báo cáo JSON Lines, mỗi dòng một tệp đầu vào")
     parser.add_argument("--budget", type=float, default=BUDGET, metavar="GIÂY",
                         help=f"thời gian tối đa cho một tệp, và thêm chừng ấy cho mỗi trang bản quét (mặc định {BUDGET})")
@@ -158,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 result = Result(str(path), "error", error=refused) if refused else convert_within_budget(worker, path)
                 if result.status != "error":
-                    output = write_page(result, out, used, args.force)
+                    output = write_page(result, out, used, args.force, None if args.no_ban_goc else path)
             except Exception as exc:  # one bad file never stops the batch
                 result = Result(str(path), "error", error=f"{path}: lỗi nội bộ ({type(exc).__name__}: {exc}). "
                                                           "Cách sửa: báo nhóm phát triển kèm tệp này")

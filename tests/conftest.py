@@ -20,6 +20,9 @@ SEEDS = FIXTURES / "seeds"
 # Hand-written staff pages that exist only for tests (e.g. a page citing 154-CV/TU in its
 # body, to exercise "Được dẫn chiếu bởi"); the public docs/ holds no made-up directive.
 STAFF_PAGES = FIXTURES / "staff_pages"
+# The original file (ban_goc) a sample page declares: a PDF made at test time (tests/_pdfs.py).
+SAMPLE_ORIGINAL = "chi-thi-04-ct-tu-trang-mau.pdf"
+SAMPLE_ORIGINAL_TEXT = "TRANG MẪU\nBản gốc minh họa của Chỉ thị 04-CT/TU (trang mẫu); không phải văn bản thật."
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -46,7 +49,8 @@ _sample_docs: Path | None = None
 
 
 def sample_docs() -> Path:
-    """The sample archive: a copy of docs/ plus tests/fixtures/staff_pages/ under van-ban/.
+    """The sample archive: a copy of docs/ plus tests/fixtures/staff_pages/ under van-ban/, and the
+    original file one of them declares.
 
     Made once per test session, in a temp dir that is removed at exit.
     """
@@ -56,6 +60,8 @@ def sample_docs() -> Path:
         shutil.copytree(ROOT / "docs", docs)
         for page in sorted(STAFF_PAGES.glob("*.md")):
             shutil.copy(page, docs / "van-ban" / "2021" / page.name)
+        from _pdfs import text_pdf
+        (docs / "van-ban" / "2021" / SAMPLE_ORIGINAL).write_bytes(text_pdf(SAMPLE_ORIGINAL_TEXT))
         _sample_docs = docs
     return _sample_docs
 

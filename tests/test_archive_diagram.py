@@ -28,12 +28,17 @@ def test_two_levels_on_the_sample_archive():
                                                            archive.ambiguous)
     # 12-KH/HU cites the seed 154-CV/TU, which cites two documents the archive does not hold.
     assert _shape(cited) == [("154-CV/TU", "co", [("81/TB-VPCP", "chua-co"), ("21/NQ-CP", "chua-co")])]
-    # 20-TB/HU and the hostile fixture 77-TB/HU (tests/fixtures/staff_pages) cite it.
-    assert _shape(citing) == [("20-TB/HU", "co", []), ("77-TB/HU", "co", [])]
+    # The hostile fixture 77-TB/HU ("Thực hiện Kế hoạch số 12-KH/HU": thuc_hien) and 20-TB/HU (a mention)
+    # cite it: grouped by relation, implementing documents first.
+    assert _shape(citing) == [("77-TB/HU", "co", []), ("20-TB/HU", "co", [])]
+    assert [n.relation for n in citing] == ["thuc_hien", "dan_chieu"]
     assert cited_more == citing_more == 0
     # From 154-CV/TU: cited by 12-KH/HU, which is cited by 20-TB/HU and 77-TB/HU (second level).
     _, _, citing, _ = citation_tree(archive.by_src[CV154], archive.relations, archive.ambiguous)
-    assert _shape(citing) == [("12-KH/HU", "co", [("20-TB/HU", "co"), ("77-TB/HU", "co")])]
+    # and by 03-CT/TU ("Căn cứ Công văn số 154-CV/TU": can_cu), which 04-CT/TU cites: grouped after it.
+    assert _shape(citing) == [("12-KH/HU", "co", [("20-TB/HU", "co"), ("77-TB/HU", "co")]),
+                              ("03-CT/TU", "co", [("04-CT/TU", "co")])]
+    assert [n.relation for n in citing] == ["thuc_hien", "can_cu"]
 
 
 def test_missing_and_undecided_say_so_in_words():

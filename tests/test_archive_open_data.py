@@ -67,7 +67,8 @@ def test_dump_records_csv_and_edges(tmp_path):
     first, second = dump["van_ban"]   # newest first
     assert first["url"] == "van-ban/2021/ke-hoach-12/" and second["url"] == "van-ban/2021/cong-van-154-cv-tu/"
     assert second["front_matter"]["so_ky_hieu"] == "154-CV/TU"
-    assert second["duoc_dan_chieu_boi"] == {"so_luong": 1, "van_ban": ["van-ban/2021/ke-hoach-12/"]}
+    assert second["duoc_dan_chieu_boi"] == {"so_luong": 1, "van_ban": ["van-ban/2021/ke-hoach-12/"],
+                                            "theo_quan_he": {"thuc_hien": ["van-ban/2021/ke-hoach-12/"]}}
     statuses = {c["so_ky_hieu"]: (c["trang_thai"], c.get("url") or c.get("trang_chua_co")) for c in first["dan_chieu"]}
     assert statuses == {"154-CV/TU": ("resolved", "van-ban/2021/cong-van-154-cv-tu/"),
                         "761-CV/TU": ("missing", "chua-co/761-cv-tu-ha-nam/")}
@@ -78,9 +79,9 @@ def test_dump_records_csv_and_edges(tmp_path):
     assert [r["so_ky_hieu"] for r in rows] == ["12-KH/HU", "154-CV/TU"]
     assert rows[1]["co_quan_ban_hanh"] == "Tỉnh ủy Hà Nam" and rows[1]["so_lan_duoc_dan_chieu"] == "1"
     edges = read_csv(out / "trich-dan.csv")
-    assert [(e["tu_so_ky_hieu"], e["so_ky_hieu"], e["den_van_ban"], e["trang_thai"]) for e in edges] == [
-        ("12-KH/HU", "154-CV/TU", "van-ban/2021/cong-van-154-cv-tu/", "resolved"),
-        ("12-KH/HU", "761-CV/TU", "", "missing")]
+    assert [(e["tu_so_ky_hieu"], e["so_ky_hieu"], e["den_van_ban"], e["trang_thai"], e["quan_he"]) for e in edges] == [
+        ("12-KH/HU", "154-CV/TU", "van-ban/2021/cong-van-154-cv-tu/", "resolved", "thuc_hien"),
+        ("12-KH/HU", "761-CV/TU", "", "missing", "thuc_hien")]   # "Thực hiện … và Công văn số 761-CV/TU"
     assert edges[0]["nguyen_van"].startswith("Công văn số 154-CV/TU")   # the wording as written
     assert counts == {"documents": 2, "citations": 2}
     assert json.loads((out / "schema.json").read_text(encoding="utf-8")) == json_schema()

@@ -203,3 +203,63 @@ def test_pages_record_their_permanent_address(tmp_path):
         head = page.read_text(encoding="utf-8").split("\n")[:3]
         assert head[0] == "---" and head[1].startswith("title: ")
         assert head[2] == f"slug: {page.relative_to(out).with_suffix('').as_posix()}", head
+
+
+# ---- the original file (ban_goc, issue 20) ----
+
+def _seed_pdf(tmp_path):
+    from _pdfs import text_pdf
+    source = tmp_path / "in" / "cong-van-154.pdf"
+    source.parent.mkdir()
+    source.write_bytes(text_pdf(SEED_003.read_text(encoding="utf-8")))
+    return source
+
+
+def test_a_converted_pdf_offers_its_original(tmp_path):
+    """The converter copies the PDF it read beside the page; the built page offers it for download at
+    its stable address, with the input's bytes and SHA-256."""
+    import hashlib
+    from _site import copy_docs, read
+    from conftest import mkdocs_build
+    source = _seed_pdf(tmp_path)
+    docs = tmp_path / "site-src"
+    docs.mkdir()
+    docs = copy_docs(docs)
+    out = docs / "van-ban" / "2021"
+    page = out / "cong-van-154-cv-tu.md"
+    page.unlink()   # the sample archive holds seed 003 already: this time it comes from the PDF
+    assert run(source, "--out", docs / "van-ban", "--force").returncode == 0
+    original = out / "cong-van-154-cv-tu.pdf"
+    assert original.read_bytes() == source.read_bytes()
+    assert "\nban_goc: cong-van-154-cv-tu.pdf\n" in page.read_text(encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    html = read(tmp_path / "site", "van-ban/2021/cong-van-154-cv-tu.md")
+    link = re.search(r'<a class="kho-ban-goc__tai" href="([^"]+)"[^>]*>(Tải văn bản gốc \(PDF, [\d,]+ KB\))</a>', html)
+    published = tmp_path / "site" / "van-ban" / "2021" / "cong-van-154-cv-tu" / link[1]
+    assert published.read_bytes() == source.read_bytes()
+    assert hashlib.sha256(source.read_bytes()).hexdigest() in html
+
+
+def test_no_ban_goc_and_no_original_for_text_inputs(tmp_path):
+    source = _seed_pdf(tmp_path)
+    (tmp_path / "in" / "ban-text.txt").write_text(PARAGRAPH, encoding="utf-8")
+    rep = tmp_path / "r.jsonl"
+    assert run(source, "--out", tmp_path / "a", "--no-ban-goc").returncode == 0
+    assert [p.suffix for p in (tmp_path / "a").rglob("*.*")] == [".md"]
+    assert run(tmp_path / "in" / "ban-text.txt", "--out", tmp_path / "b", "--report", rep).returncode == 0
+    assert [p.suffix for p in (tmp_path / "b").rglob("*.*")] == [".md"]   # a .txt is a copy, not the original
+    assert "ban_goc" not in report(rep)[0]["metadata"]
+
+
+def test_an_original_on_disk_is_never_overwritten_without_force(tmp_path):
+    source = _seed_pdf(tmp_path)
+    out = tmp_path / "out"
+    (out / "2021").mkdir(parents=True)
+    (out / "2021" / "cong-van-154-cv-tu.pdf").write_bytes(b"another file")
+    result = run(source, "--out", out)
+    assert result.returncode == 1 and "tệp bản gốc" in result.stderr and "--force" in result.stderr
+    assert (out / "2021" / "cong-van-154-cv-tu.pdf").read_bytes() == b"another file"
+    assert not (out / "2021" / "cong-van-154-cv-tu.md").exists()
+    assert run(source, "--out", out, "--force").returncode == 0
+    assert (out / "2021" / "cong-van-154-cv-tu.pdf").read_bytes() == source.read_bytes()

@@ -48,13 +48,15 @@ def test_related_documents_are_those_cited_and_citing(tmp_path):
     catalog = PreviewCatalog(sample_docs(), tmp_path / "catalog.json")
     catalog.refresh()
     cited, citing = catalog.related(SEED_003)
-    assert citing == [STAFF_PAGE] and cited == []   # 154-CV/TU cites only documents the archive lacks
+    # 154-CV/TU cites only documents the archive lacks; 03-CT/TU (a sample page) is based on it
+    assert citing == ["van-ban/2021/chi-thi-03-ct-tu-trang-mau.md", STAFF_PAGE] and cited == []
     cited, citing = catalog.related(STAFF_PAGE)
     assert SEED_003 in cited
 
 
 def test_preview_page_shows_relations_exactly_as_the_full_build(built_site, tmp_path):
-    for src_uri in (SEED_003, STAFF_PAGE):
+    replaced = "van-ban/2021/chi-thi-03-ct-tu-trang-mau.md"   # its status rests on the page replacing it
+    for src_uri in (SEED_003, STAFF_PAGE, replaced):
         result = preview(sample_docs(), src_uri, tmp_path / "out")
         assert result.returncode == 0, result.stderr
         page = (tmp_path / "out" / "site" / src_uri[:-3] / "index.html").read_text(encoding="utf-8")
@@ -65,6 +67,8 @@ def test_preview_page_shows_relations_exactly_as_the_full_build(built_site, tmp_
                 (src_uri, css_class)
         # The diagram is drawn, one level deep: the preview reads only the edited document's neighbours.
         assert '<figure class="so-do-dan-chieu"' in page
+        status = lambda html: re.search(r'<p class="kho-hieu-luc.*?</p>', html, re.DOTALL)[0]  # noqa: E731
+        assert status(page) == status(full), src_uri
     assert "Kế hoạch 12-KH/HU" in block(read(built_site, SEED_003), "kho-relations")   # the backlink
     assert not (tmp_path / "out" / "site" / "pagefind").exists()   # a preview never carries a search index
 

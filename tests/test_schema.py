@@ -44,6 +44,18 @@ def test_a_complete_page_has_no_problem():
     ({"van_ban_dan_chieu": [{"so_ky_hieu": " ", "co_quan": "Thủ tướng"}]}, "van_ban_dan_chieu", "so_ky_hieu: 16/CT-TTg"),
     ({"noi_nhan": "Như trên"}, "noi_nhan", 'noi_nhan: ["Như trên"]'),
     ({"ngay_ban_hanh": "2099-04-28"}, "ngay_ban_hanh", "can_xac_minh"),                 # a typo in the year
+    # status of legal force, its dates, relation types and the original file (issue 20)
+    ({"tinh_trang_hieu_luc": "con hieu luc"}, "tinh_trang_hieu_luc", "'còn hiệu lực'"),
+    ({"tinh_trang_hieu_luc": "đã hủy"}, "tinh_trang_hieu_luc", "chưa xác định"),
+    ({"ngay_co_hieu_luc": "2021-05-01", "ngay_het_hieu_luc": "2021-04-30"}, "ngay_het_hieu_luc", "trước ngày có hiệu lực"),
+    ({"ngay_het_hieu_luc": "2021-04-01"}, "ngay_het_hieu_luc", "trước khi được ban hành"),
+    ({"ngay_co_hieu_luc": "2021-02-30"}, "ngay_co_hieu_luc", "YYYY-MM-DD"),
+    ({"van_ban_dan_chieu": [{"so_ky_hieu": "81/TB-VPCP", "quan_he": "Thay thế"}]}, "van_ban_dan_chieu", "quan_he: thay_the"),
+    ({"van_ban_dan_chieu": [{"so_ky_hieu": "81/TB-VPCP", "quan_he": "huy"}]}, "van_ban_dan_chieu", "can_cu, thuc_hien"),
+    ({"van_ban_dan_chieu": [{"so_ky_hieu": "81/TB-VPCP", "mot_phan": "có"}]}, "van_ban_dan_chieu", "mot_phan: true"),
+    ({"ban_goc": "../cong-van.pdf"}, "ban_goc", "cùng thư mục"),
+    ({"ban_goc": "cong-van.html"}, "ban_goc", ".pdf"),
+    ({"ban_goc": ["a.pdf", 3]}, "ban_goc", "ban_goc: cong-van-154-cv-tu.pdf"),
 ])
 def test_bad_values_name_the_key_and_the_fix(change, key, fix_contains):
     found = errors({**VALID, **change})
@@ -60,6 +72,24 @@ def test_symbols_in_any_common_spelling_are_accepted(symbol):
 def test_every_required_key_must_be_present(key):
     meta = {k: v for k, v in VALID.items() if k != key}
     assert [k for k, _ in errors(meta)] == [key]
+
+
+def test_the_keys_of_legal_force_and_the_original_are_accepted():
+    meta = {**VALID, "tinh_trang_hieu_luc": "Hết hiệu lực một phần", "ngay_co_hieu_luc": "2021-04-28",
+            "ngay_het_hieu_luc": "2099-01-01", "ban_goc": ["cong-van-154-cv-tu.pdf", "ban-quet.tiff"],
+            "van_ban_dan_chieu": [{"so_ky_hieu": "81/TB-VPCP", "quan_he": "thuc_hien", "mot_phan": False}]}
+    assert validate(meta) == []
+
+
+@pytest.mark.parametrize("change, today, key", [
+    ({"ngay_co_hieu_luc": "2021-04-20"}, None, "ngay_co_hieu_luc"),    # before issue: retroactive force is rare
+    ({"tinh_trang_hieu_luc": "còn hiệu lực", "ngay_het_hieu_luc": "2021-06-01"}, dt.date(2021, 7, 1), "tinh_trang_hieu_luc"),
+    ({"tinh_trang_hieu_luc": "chưa có hiệu lực", "ngay_co_hieu_luc": "2021-06-01"}, dt.date(2021, 7, 1),
+     "tinh_trang_hieu_luc"),
+])
+def test_a_status_its_own_dates_contradict_is_a_warning(change, today, key):
+    problems = validate({**VALID, **change}, today=today)
+    assert [(p.key, p.severity) for p in problems] == [(key, "warning")]
 
 
 def test_a_future_date_is_judged_against_the_given_today():

@@ -34,8 +34,15 @@ def test_display_and_filters_of_seed_003():
     assert record.display == {
         "title": META["title"], "so_ky_hieu": "154-CV/TU", "loai": "Công văn",
         "ngay": "2021-04-28", "co_quan": "Tỉnh ủy Hà Nam", }  # one tone placement
-    assert record.facets == {"co_quan_ban_hanh": "Tỉnh ủy Hà Nam", "loai_van_ban": "Công văn", "nam": "2021"}
+    assert record.facets == {"co_quan_ban_hanh": "Tỉnh ủy Hà Nam", "loai_van_ban": "Công văn", "nam": "2021",
+                             "hieu_luc": "Chưa xác định"}
     assert record.excerpt == BODY
+
+
+def test_the_status_filter_is_the_one_the_build_settled_on():
+    stated, = build_records([doc("van-ban/x/", tinh_trang_hieu_luc="còn hiệu lực")])
+    derived, = build_records([doc("van-ban/x/", tinh_trang_hieu_luc="còn hiệu lực", kho_hieu_luc="Hết hiệu lực")])
+    assert stated.facets["hieu_luc"] == "Còn hiệu lực" and derived.facets["hieu_luc"] == "Hết hiệu lực"
 
 
 def test_indexed_html_holds_each_body_word_once_and_the_weighted_metadata():

@@ -179,6 +179,21 @@ BAD_PAGES = [
      "tệp = 'van-ban/2021/trang.markdown': trang văn bản phải có đuôi .md. Cách sửa: đổi đuôi tệp thành .md"),
     ("ban-goc.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
      "tệp = 'van-ban/2021/ban-goc.svg': " + STAFF_AREA + "Cách sửa: xóa tệp"),
+    # issue 20: status of legal force, its dates, relation types, the original file
+    ("sai-hieu-luc.md", front(40, tinh_trang_hieu_luc="hết hạn"),
+     "khóa 'tinh_trang_hieu_luc' = 'hết hạn': không thuộc danh mục tình trạng hiệu lực. Cách sửa: chọn một trong: "
+     "còn hiệu lực, hết hiệu lực, hết hiệu lực một phần, chưa có hiệu lực, ngưng hiệu lực, chưa xác định; "
+     "chưa biết thì xóa khóa này (bản dựng tự suy ra)"),
+    ("sai-thu-tu-ngay.md", front(41, ngay_co_hieu_luc="2021-03-15", ngay_het_hieu_luc="2021-03-10"),
+     "khóa 'ngay_het_hieu_luc' = '2021-03-10': sớm hơn ngày có hiệu lực (2021-03-15). "
+     "Cách sửa: đối chiếu hai ngày với văn bản; ngày hết hiệu lực không thể trước ngày có hiệu lực"),
+    ("sai-quan-he.md", front(42, van_ban_dan_chieu=[{"so_ky_hieu": "16/CT-TTg", "quan_he": "thay thế"}]),
+     "khóa 'van_ban_dan_chieu' = {'so_ky_hieu': '16/CT-TTg', 'quan_he': 'thay thế'}: mục thứ 1: quan_he 'thay thế' "
+     "không thuộc danh mục quan hệ. Cách sửa: viết quan_he: thay_the; không rõ thì xóa dòng quan_he "
+     "(bản dựng tự đọc từ nội dung)"),
+    ("thieu-ban-goc.md", front(43, ban_goc="thieu-ban-goc.pdf"),
+     "khóa 'ban_goc' = 'thieu-ban-goc.pdf': không thấy tệp bản gốc docs/van-ban/2021/thieu-ban-goc.pdf. "
+     "Cách sửa: đặt tệp bản gốc cùng thư mục với trang (và commit nó), hoặc sửa tên tệp trong ban_goc"),
 ]
 NFD_PAGE = "nfd-to-hop.md"   # accepted: decomposed text (macOS, some web pages) is published as NFC
 

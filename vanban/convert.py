@@ -63,12 +63,20 @@ class Result:
     def set_slug(self, slug: str) -> None:
         """Record the page's permanent address (van-ban/<slug>/) in its front matter, after the title.
         The page's URL then never follows later edits of its title, subject or file name."""
+        self._set_key("slug", slug, after="title")
+
+    def set_original(self, name: str) -> None:
+        """Record the original file copied beside the page (ban_goc), as the last key."""
+        self._set_key("ban_goc", name, after=None)
+
+    def _set_key(self, key: str, value, after: str | None) -> None:
+        """Put key: value in the front matter after `after` (None or absent: last), the body untouched."""
         old = front_matter(self.metadata)
         body = self.markdown[len(old):] if self.markdown.startswith(old) else None
-        meta = {k: v for k, v in self.metadata.items() if k != "slug"}
+        meta = {k: v for k, v in self.metadata.items() if k != key}
         keys = list(meta)
-        at = keys.index("title") + 1 if "title" in keys else 0
-        self.metadata = dict([*meta.items()][:at] + [("slug", slug)] + [*meta.items()][at:])
+        at = keys.index(after) + 1 if after in keys else len(keys)
+        self.metadata = dict([*meta.items()][:at] + [(key, value)] + [*meta.items()][at:])
         if body is None:
             raise ValueError(f"{self.input}: the page does not start with its front matter")
         self.markdown = front_matter(self.metadata) + body

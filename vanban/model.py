@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .relation_types import DEFAULT as MENTION
 from .schema import CITATION_KEYS, FIELDS
 from .text import without_controls
 
 
-# Keys no raw text carries: the page's address is written when the page is placed
-# (scripts/convert.py), old addresses by staff.
-NOT_FROM_TEXT = ("slug", "duong_dan_cu")
+# Keys no raw text carries: the page's address and its original file are written when the
+# page is placed (scripts/convert.py); old addresses and the status of legal force by staff
+# (the build derives a status for pages that do not say: vanban/archive/status.py).
+NOT_FROM_TEXT = ("slug", "duong_dan_cu", "ban_goc", "tinh_trang_hieu_luc", "ngay_co_hieu_luc", "ngay_het_hieu_luc")
 
 
 @dataclass
@@ -19,9 +21,12 @@ class Citation:
     ngay: str | None = None          # ISO date
     co_quan: str | None = None
     nguyen_van: str = ""             # the raw phrase as written
+    quan_he: str = MENTION           # relation type (vanban/relation_types.py), read from its clause
+    mot_phan: bool = False           # the relation touches part of it ("bãi bỏ khoản 7 Điều 11 …")
 
     def to_dict(self) -> dict:
-        return {key: getattr(self, key) for key in CITATION_KEYS}
+        data = {key: getattr(self, key) for key in CITATION_KEYS if key != "mot_phan"}
+        return data | {"mot_phan": True} if self.mot_phan else data
 
 
 @dataclass

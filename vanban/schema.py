@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from .dates import parse_iso, today_in_vietnam
 from .doctypes import TYPE_NAMES, canonical_type
 from .name_advice import type_fix
+from .legal_force import STATUS_NAMES, status_of
+from .relation_types import RELATION_KEYS, relation_key
 from .symbols import normalize_symbol, parse_symbol
 from .text import fold, visible
 
@@ -23,7 +25,8 @@ from .text import fold, visible
 class Field:
     key: str
     label: str        # official Vietnamese name of the component
-    kind: str         # "str", "bool", "date", "datetime", "list", "citations", "object", "slug", "paths"
+    kind: str         # "str", "bool", "date", "date_any" (may be later than today), "datetime", "list",
+                      # "citations", "object", "slug", "paths", "status", "files"
     required: bool = False  # the key must be present
     nullable: bool = True   # False: null only when the key is also listed in can_xac_minh
     help: str = ""
@@ -44,7 +47,8 @@ FIELDS: tuple[Field, ...] = (
     Field("kinh_gui", "Kính gửi", "list"),
     Field("noi_nhan", "Nơi nhận", "list"),
     Field("van_ban_dan_chieu", "Văn bản dẫn chiếu", "citations",
-          help="Danh sách {so_ky_hieu, loai_van_ban, ngay, co_quan}"),
+          help="Danh sách {so_ky_hieu, loai_van_ban, ngay, co_quan, quan_he}; quan_he là một trong: "
+               + ", ".join(RELATION_KEYS) + " (mặc định dan_chieu; bỏ trống thì bản dựng tự đọc từ nội dung)"),
     Field("ban_sao", "Bản sao", "object", help="{hinh_thuc, so_ky_hieu, co_quan, dia_danh, ngay}"),
     Field("so_den", "Số đến (dấu công văn đến)", "object", help="{so, ngay, co_quan}"),
     Field("nguon", "Nguồn", "str", help="Cổng thông tin hoặc địa chỉ URL"),
@@ -59,10 +63,17 @@ FIELDS: tuple[Field, ...] = (
                "không đổi khi sửa tiêu đề hay trích yếu"),
     Field("duong_dan_cu", "Đường dẫn cũ", "paths",
           help="Địa chỉ cũ của trang, ví dụ van-ban/2021/cong-van-154-cv-tu/; mỗi địa chỉ cũ chuyển về trang này"),
+    Field("tinh_trang_hieu_luc", "Tình trạng hiệu lực", "status",
+          help="Một trong: " + ", ".join(STATUS_NAMES) + "; bỏ trống thì bản dựng tự suy ra (và ghi rõ theo văn bản nào)"),
+    Field("ngay_co_hieu_luc", "Ngày có hiệu lực", "date_any", help="Dạng YYYY-MM-DD, ví dụ 2021-05-15"),
+    Field("ngay_het_hieu_luc", "Ngày hết hiệu lực", "date_any", help="Dạng YYYY-MM-DD, không trước ngày có hiệu lực"),
+    Field("ban_goc", "Văn bản gốc", "files",
+          help="Tên tệp bản gốc (PDF, DOCX, ảnh quét) đặt cùng thư mục với trang, ví dụ cong-van-154-cv-tu.pdf; "
+               "bộ chuyển đổi tự chép tệp đầu vào và ghi khóa này"),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
-CITATION_KEYS = ("so_ky_hieu", "loai_van_ban", "ngay", "co_quan", "nguyen_van")
+CITATION_KEYS = ("so_ky_hieu", "loai_van_ban", "ngay", "co_quan", "nguyen_van", "quan_he", "mot_phan")
 # Problems of the file itself rather than of one key (vanban.archive.pagefile).
 FILE_KEYS = ("tệp", "tên tệp")
 # What identifies a directive: a page with one of these keys is a document, wherever it is.
@@ -154,7 +165,7 @@ def _check_value(field: Field, value, flagged: bool, today: dt.date) -> Problem 
         return Problem(field.key, value, "phải là true hoặc false", field.help)
     if field.kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         return _list_problem(field.key, value)
-    if field.kind == "date" and not parse_iso(value):
+    if field.kind in ("date", "date_any") and not parse_iso(value):
         return Problem(field.key, value, "không phải ngày hợp lệ", "dùng dạng YYYY-MM-DD với ngày có thật, ví dụ 2021-04-28")
     if field.kind == "date" and parse_iso(value) > today and not flagged:
         # A typo in the year (2012 -> 2021 -> 2102) publishes a directive "from the future".
@@ -174,6 +185,46 @@ def _check_value(field: Field, value, flagged: bool, today: dt.date) -> Problem 
                        "đặt đường dẫn ngắn theo loại và số ký hiệu, ví dụ 2021/cong-van-154-cv-tu")
     if field.kind == "paths":
         return _check_paths(field, value)
+    if field.kind == "status" and status_of(value) is None:
+        return _status_problem(field.key, value)
+    if field.kind == "files":
+        return _check_files(field.key, value)
+    return None
+
+
+def _status_problem(key: str, value) -> Problem:
+    same = [name for name in STATUS_NAMES if isinstance(value, str) and fold(name) == fold(" ".join(value.split()).lower())]
+    return Problem(key, value, "không thuộc danh mục tình trạng hiệu lực",
+                   f"viết đúng dấu: '{same[0]}'" if same else "chọn một trong: " + ", ".join(STATUS_NAMES)
+                   + "; chưa biết thì xóa khóa này (bản dựng tự suy ra)")
+
+
+# An original sits beside its page: a plain file name, of a kind a reader can open safely.
+ORIGINAL_FORMATS = {".pdf": "application/pdf",
+                    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    ".doc": "application/msword", ".odt": "application/vnd.oasis.opendocument.text",
+                    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".tif": "image/tiff",
+                    ".tiff": "image/tiff"}
+_ORIGINAL_NAME_RE = re.compile(r"^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$")
+
+
+def original_names(value) -> list[str]:
+    """ban_goc as a list of file names (staff may write one name or a list)."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _check_files(key: str, value) -> Problem | None:
+    fix = ("tên tệp đặt cùng thư mục với trang, chỉ chữ không dấu, số, '-' và '_', đuôi "
+           + ", ".join(sorted({e for e in ORIGINAL_FORMATS})) + "; ví dụ ban_goc: cong-van-154-cv-tu.pdf")
+    if not isinstance(value, (str, list)) or (isinstance(value, list) and len(original_names(value)) != len(value)):
+        return Problem(key, value, "phải là một tên tệp hoặc danh sách tên tệp", fix)
+    for name in original_names(value):
+        extension = name[name.rfind("."):].lower() if "." in name else ""
+        if not _ORIGINAL_NAME_RE.match(name) or extension not in ORIGINAL_FORMATS:
+            return Problem(key, name, "không phải tên tệp bản gốc hợp lệ (không có '/', '..', dấu cách; "
+                                      "chỉ PDF, DOCX, DOC, ODT hoặc ảnh quét)", fix)
     return None
 
 
@@ -236,6 +287,16 @@ def _check_citations(value) -> Problem | None:
                            "văn bản dẫn chiếu không có số thì xóa mục, chỉ nhắc trong nội dung")
         if item.get("ngay") and not parse_iso(item["ngay"]):
             return Problem("van_ban_dan_chieu", item, f"mục thứ {number}: ngày '{item['ngay']}' không hợp lệ", fix)
+        kind = item.get("quan_he")
+        if kind is not None and kind not in RELATION_KEYS:
+            meant = relation_key(kind)
+            return Problem("van_ban_dan_chieu", item,
+                           f"mục thứ {number}: quan_he '{kind}' không thuộc danh mục quan hệ",
+                           (f"viết quan_he: {meant}" if meant else "chọn một trong: " + ", ".join(RELATION_KEYS))
+                           + "; không rõ thì xóa dòng quan_he (bản dựng tự đọc từ nội dung)")
+        if "mot_phan" in item and not isinstance(item["mot_phan"], bool):
+            return Problem("van_ban_dan_chieu", item, f"mục thứ {number}: mot_phan phải là true hoặc false",
+                           "ghi mot_phan: true khi văn bản này chỉ thay thế, bãi bỏ hay sửa một phần văn bản kia")
     return None
 
 
@@ -245,7 +306,7 @@ def _flags(meta: dict) -> list[str]:
     return [key for key in flags if isinstance(key, str)] if isinstance(flags, list) else []
 
 
-def _check_specific(meta: dict) -> list[Problem]:
+def _check_specific(meta: dict, today: dt.date) -> list[Problem]:
     problems = []
     doc_type = meta.get("loai_van_ban")
     if isinstance(doc_type, str) and doc_type and canonical_type(doc_type) is None:
@@ -258,6 +319,7 @@ def _check_specific(meta: dict) -> list[Problem]:
                                 (f"nếu số đúng là {normalized}, chỉ ghi '{normalized}'; " if normalized else "")
                                 + "viết như 239-CV/HU, 16/CT-TTg hoặc 30/2020/NĐ-CP, hoặc để null"))
     problems += _check_register(meta)
+    problems += _check_force_dates(meta, today)
     reasons = meta.get("ly_do_xac_minh") if isinstance(meta.get("ly_do_xac_minh"), dict) else {}
     for key in _flags(meta):
         if isinstance(key, str) and key not in FIELD_BY_KEY:
@@ -284,6 +346,34 @@ def _check_names(meta: dict) -> list[Problem]:
         if advice:
             severity = "error" if advice.error and key not in flagged else "warning"
             problems.append(Problem(key, value, advice.message, advice.fix, severity))
+    return problems
+
+
+def _check_force_dates(meta: dict, today: dt.date) -> list[Problem]:
+    """Dates of legal force in an order that cannot be, and a status its own dates contradict."""
+    issued, starts, ends = (parse_iso(meta.get(k)) for k in ("ngay_ban_hanh", "ngay_co_hieu_luc", "ngay_het_hieu_luc"))
+    status = status_of(meta.get("tinh_trang_hieu_luc"))
+    problems = []
+    if starts and ends and ends < starts:
+        problems.append(Problem("ngay_het_hieu_luc", meta["ngay_het_hieu_luc"],
+                                f"sớm hơn ngày có hiệu lực ({starts.isoformat()})",
+                                "đối chiếu hai ngày với văn bản; ngày hết hiệu lực không thể trước ngày có hiệu lực"))
+    if issued and ends and ends < issued:
+        problems.append(Problem("ngay_het_hieu_luc", meta["ngay_het_hieu_luc"],
+                                f"sớm hơn ngày ban hành ({issued.isoformat()})",
+                                "văn bản không thể hết hiệu lực trước khi được ban hành: sửa một trong hai ngày"))
+    if issued and starts and starts < issued:
+        problems.append(Problem("ngay_co_hieu_luc", meta["ngay_co_hieu_luc"],
+                                f"sớm hơn ngày ban hành ({issued.isoformat()}): hiệu lực hồi tố hiếm gặp",
+                                "đối chiếu với điều khoản hiệu lực của văn bản", "warning"))
+    if status and status.name == "còn hiệu lực" and ends and ends <= today:
+        problems.append(Problem("tinh_trang_hieu_luc", meta["tinh_trang_hieu_luc"],
+                                f"nhưng ngày hết hiệu lực {ends.isoformat()} đã qua",
+                                "sửa tình trạng thành 'hết hiệu lực' hoặc sửa ngày hết hiệu lực", "warning"))
+    if status and status.name == "chưa có hiệu lực" and starts and starts <= today:
+        problems.append(Problem("tinh_trang_hieu_luc", meta["tinh_trang_hieu_luc"],
+                                f"nhưng ngày có hiệu lực {starts.isoformat()} đã đến",
+                                "sửa tình trạng, hoặc xóa khóa để bản dựng tự suy ra", "warning"))
     return problems
 
 
@@ -328,7 +418,7 @@ def validate(meta: dict, today: dt.date | None = None) -> list[Problem]:
                    else unknown_key(key, value))
         if problem:
             problems.append(problem)
-    problems += _check_specific(meta)
+    problems += _check_specific(meta, today)
     return sorted(problems, key=lambda p: p.severity != "error")
 
 
@@ -340,8 +430,12 @@ def json_schema() -> dict:
         "object": {"type": "object"},
         "slug": {"type": "string", "pattern": SLUG_PATTERN},
         "paths": {"type": "array", "items": {"type": "string"}},
-        "citations": {"type": "array", "items": {"type": "object",
-                      "properties": {k: {"type": ["string", "null"]} for k in CITATION_KEYS}}},
+        "date_any": {"type": "string", "format": "date"},
+        "status": {"type": "string", "enum": list(STATUS_NAMES)},
+        "files": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+        "citations": {"type": "array", "items": {"type": "object", "properties": {
+            **{k: {"type": ["string", "null"]} for k in CITATION_KEYS},
+            "quan_he": {"enum": list(RELATION_KEYS)}, "mot_phan": {"type": "boolean"}}}},
     }
     properties = {}
     for f in FIELDS:

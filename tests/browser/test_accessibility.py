@@ -14,6 +14,7 @@ PAGES = {
     "year": "nam/2021/",
     "document": "van-ban/2021/cong-van-154-cv-tu/",
     "document-with-backlinks": "van-ban/2021/mau-ke-hoach-huyen-uy-kim-bang-trien-khai-154-cv-tu/",
+    "document-status-original": "van-ban/2021/chi-thi-04-ct-tu-trang-mau/",   # banner, download, grouped relations
     "accessibility-statement": "ho-tro-tiep-can/",
     "search": "tim-kiem/?q=chi+thi+16",
 }

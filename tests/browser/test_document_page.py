@@ -51,3 +51,47 @@ def test_printed_page_is_the_directive_with_its_address(page, base):
     assert address.evaluate("e => getComputedStyle(e).position") == "fixed"   # repeated on every sheet
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+CT03 = "van-ban/2021/chi-thi-03-ct-tu-trang-mau/"   # replaced by 04-CT/TU (tests/fixtures/staff_pages)
+CT04 = "van-ban/2021/chi-thi-04-ct-tu-trang-mau/"   # repealed, has its original file
+
+
+def test_status_banner_is_one_line_on_a_phone_and_in_full_on_a_desktop(page, base):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + CT03)
+    banner = page.locator("p.kho-hieu-luc")
+    line = banner.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+    box = banner.bounding_box()
+    assert box["height"] < 2 * line and box["x"] + box["width"] <= 390
+    assert box["y"] < page.locator("article h1").bounding_box()["y"] + 200   # right under the title
+    assert "Hết hiệu lực" in banner.inner_text() and "theo" in banner.get_attribute("title")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    assert "theo Chỉ thị 04-CT/TU" in banner.inner_text()
+    assert banner.evaluate("e => e.scrollWidth <= e.clientWidth")   # nothing cut on a desktop
+
+
+def test_the_original_downloads_as_the_file_it_names(page, base):
+    page.goto(base + CT04)
+    link = page.locator("a.kho-ban-goc__tai")
+    assert link.inner_text().startswith("Tải văn bản gốc (PDF, ")
+    with page.expect_download() as download:
+        link.click()
+    saved = download.value.path()
+    assert download.value.suggested_filename == "chi-thi-04-ct-tu-trang-mau.pdf"
+    assert open(saved, "rb").read().startswith(b"%PDF")
+
+
+def test_diagram_groups_above_and_below_the_document(page, base):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(base + CT04)
+    diagram = page.locator(".so-do-dan-chieu")
+    above = diagram.locator(".sddc-ben--dan-chieu").bounding_box()
+    centre = diagram.locator(".sddc-giua").bounding_box()
+    below = diagram.locator(".sddc-ben--duoc-dan-chieu").bounding_box()
+    assert above["y"] + above["height"] <= centre["y"] and centre["y"] + centre["height"] <= below["y"]
+    groups = diagram.locator(".sddc-ben--duoc-dan-chieu .sddc-nhom").evaluate_all(
+        "ns => ns.map(n => n.getBoundingClientRect().top)")
+    assert len(groups) == 4 and len(set(groups)) < len(groups)   # side by side when there is room
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -24,14 +24,16 @@ def test_home_agency_document_backlink(built_site, page, sub_path):
         page.wait_for_url("**/van-ban/**")
         assert page.locator(".kho-meta").is_visible()
         assert "154-CV/TU" in page.locator(".kho-meta").inner_text()
-        cited_by = page.locator("#duoc-dan-chieu-boi + ul a").first
+        # grouped by relation ("Được thực hiện bởi", "Là căn cứ của"…): the first document listed
+        cited_by = page.locator("#duoc-dan-chieu-boi ~ :is(ul, section) a").first
         target = cited_by.inner_text()
         cited_by.click()
         page.wait_for_load_state()
         assert page.locator("h1").inner_text() == target
         assert page.url.startswith(base)
-        # the new page links back to 154-CV/TU under "Văn bản dẫn chiếu"
-        assert page.locator("#van-ban-dan-chieu + ul a", has_text="154-CV/TU").count() == 1
+        # the new page links back to 154-CV/TU under "Văn bản dẫn chiếu" (in its "Thực hiện" group)
+        outgoing = "#van-ban-dan-chieu ~ :is(ul, section):not(#duoc-dan-chieu-boi ~ *) a"
+        assert page.locator(outgoing, has_text="154-CV/TU").count() == 1
 
 
 @pytest.mark.parametrize("path", ["", "loai/cong-van/"])

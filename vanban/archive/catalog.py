@@ -4,7 +4,8 @@ cites other documents; find duplicates.
 A document is a page under docs/van-ban/ (urls.is_document). Its front matter is
 read by the one loader (frontmatter.py): dates stay text, so that an impossible
 date such as 2021-02-30 gets a precise message from the schema.
-A record keeps its body's citations (`mentions`), not the body: MkDocs reads the
+A record keeps its body's citations (`mentions`) and the clause saying when it takes
+effect (`effective`), not the body: MkDocs reads the
 page again to render it, and holding every body at once cost ~40 KB a document.
 Pages may be given unread (a function that returns the content), so a build
 holds one page's text at a time.
@@ -22,6 +23,7 @@ from ..places import District
 from ..register import body as register_body
 from ..dates import parse_iso
 from ..parsing.citations import Mention, mentions
+from ..parsing.effective import Effective, effective_from
 from ..doctypes import canonical_type
 from ..schema import DOCUMENT_KEYS, SITE_PAGE_KEYS, Problem, unknown_key, validate
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
@@ -44,9 +46,10 @@ def body_text(markdown: str) -> str:
     return nfc(markdown).lstrip("\n")
 
 
-def body_mentions(body: str) -> BodyMentions:
+def body_mentions(body: str, own_type: str | None = None) -> BodyMentions:
+    """own_type: the page's type, so the relation phrases know which "… này" is the page itself."""
     text = body_text(body)
-    return BodyMentions(hash(text), tuple(mentions(text)))
+    return BodyMentions(hash(text), tuple(mentions(text, own_type=own_type)))
 
 
 @dataclass
@@ -59,7 +62,12 @@ class Record:
 
     @cached_property
     def mentions(self) -> BodyMentions:
-        return body_mentions(self.body)
+        return body_mentions(self.body, self.loai_van_ban)
+
+    @cached_property
+    def effective(self) -> Effective | None:
+        """When the body says the document takes effect ("Chỉ thị này có hiệu lực kể từ ngày ký")."""
+        return effective_from(body_text(self.body), self.loai_van_ban)
 
     def get(self, key: str) -> str | None:
         value = self.meta.get(key)
@@ -192,7 +200,7 @@ def build_catalog(pages) -> Catalog:
             catalog.refuse(src_uri, file_problems + [problem])
             continue
         record = Record(src_uri, meta, body, file_problems + validate(meta))
-        record.mentions  # noqa: B018 -- read now, then the body is let go
+        record.mentions, record.effective  # noqa: B018 -- read now, then the body is let go
         record.body = ""
         duplicate_of = seen.get(_duplicate_key(record)) if _duplicate_key(record) else None
         if duplicate_of:

@@ -1,15 +1,19 @@
 """The citation diagram ("sơ đồ dẫn chiếu") of a document page, as plain HTML and CSS.
 
-    what it cites        the document       what cites it
-    (and what those cite)                   (and what cites those)
+    what it cites, grouped by relation: Văn bản căn cứ · Thực hiện · Thay thế · …
+        (and what those cite)
+                          the document
+    what cites it, grouped by relation: Bị thay thế bởi · Là căn cứ của · …
+        (and what cites those)
 
-Two levels on each side, read from relations.py (nothing is scanned again).
+as vbpl.vn's "lược đồ" groups documents around the one being read. Two levels on each
+side, read from relations.py (nothing is scanned again).
 Each side shows at most MAX_NODES documents per level and MAX_CHILDREN under
 each, then "+N khác", so the diagram has the same size whatever the archive
 holds. Nodes link to their pages; a document the archive does not hold, or
 cannot pick, is drawn dashed and says so in words. No JavaScript: the layout is
-CSS (docs/assets/stylesheets/archive.css), stacked on a phone, three columns
-on a wide screen. Every value is escaped here; the result is put into the written
+CSS (docs/assets/stylesheets/archive.css): the groups stacked on a phone, side by
+side on a wide screen. Every value is escaped here; the result is put into the written
 page (hooks/document_page.py, on_post_page), outside the body sanitiser.
 """
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..relation_types import DEFAULT, INCOMING_ORDER, RELATION_BY_KEY, RELATION_KEYS
 from ..symbols import symbol_key
 from . import urls
 from .ambiguous import Ambiguous
@@ -46,6 +51,7 @@ class Node:
     record: Record | None = None
     children: list[Node] = field(default_factory=list)
     more: int = 0              # children left out
+    relation: str = DEFAULT    # what the citing document does to the cited one (first level)
 
 
 def _record_node(record: Record, kind: str = HELD) -> Node:
@@ -55,6 +61,12 @@ def _record_node(record: Record, kind: str = HELD) -> Node:
 
 
 def _link_node(link: Link, ambiguous: dict[str, Ambiguous]) -> Node:
+    node = _cited_node(link, ambiguous)
+    node.relation = link.quan_he
+    return node
+
+
+def _cited_node(link: Link, ambiguous: dict[str, Ambiguous]) -> Node:
     if link.status == RESOLVED:
         return _record_node(link.target)
     c = link.citation
@@ -90,7 +102,17 @@ def _cited_nodes(record: Record, relations: Relations, ambiguous) -> list[Node]:
 
 def _citing_nodes(record: Record, relations: Relations, centre: Record) -> list[Node]:
     citing = sorted(relations.incoming.get(record.src_uri, []), key=Record.sort_key, reverse=True)
-    return _distinct([_record_node(r) for r in citing], centre)
+    nodes = []
+    for other in citing:
+        node = _record_node(other)
+        node.relation = relations.relation(record.src_uri, other.src_uri)
+        nodes.append(node)
+    return _distinct(nodes, centre)
+
+
+def _grouped(nodes: list[Node], order: tuple[str, ...]) -> list[Node]:
+    """The first level in the order of its groups (a stable sort: each group keeps its own order)."""
+    return sorted(nodes, key=lambda n: order.index(n.relation))
 
 
 def _side(first: list[Node], grow) -> tuple[list[Node], int]:
@@ -107,10 +129,11 @@ def _side(first: list[Node], grow) -> tuple[list[Node], int]:
 
 
 def citation_tree(record: Record, relations: Relations, ambiguous: dict[str, Ambiguous]):
-    """(cited nodes, how many left out, citing nodes, how many left out) around record."""
-    cited, cited_more = _side(_cited_nodes(record, relations, ambiguous),
+    """(cited nodes, how many left out, citing nodes, how many left out) around record; the first
+    level in the order of its relation groups."""
+    cited, cited_more = _side(_grouped(_cited_nodes(record, relations, ambiguous), RELATION_KEYS),
                               lambda r: [n for n in _cited_nodes(r, relations, ambiguous) if n.record is not record])
-    citing, citing_more = _side(_citing_nodes(record, relations, record),
+    citing, citing_more = _side(_grouped(_citing_nodes(record, relations, record), INCOMING_ORDER),
                                 lambda r: _citing_nodes(r, relations, record))
     return cited, cited_more, citing, citing_more
 
@@ -148,11 +171,36 @@ def _tree_html(nodes: list[Node], more: int, from_src: str, level: int = 1) -> s
     return f'<ul class="sddc-cap{level}">' + "".join(items) + _more_html(more) + "</ul>"
 
 
-def _side_html(kind: str, heading: str, nodes: list[Node], more: int, empty: str, from_src: str) -> str:
+def _side_html(kind: str, heading: str, nodes: list[Node], more: int, empty: str, from_src: str,
+               incoming: bool | None = None) -> str:
+    """One side; incoming None: one list, else a group per relation (incoming: headed the cited way round)."""
     count = len(nodes) + more
-    body = _tree_html(nodes, more, from_src) if nodes else f'<p class="sddc-trong">{html_text(empty)}</p>'
+    if not nodes:
+        body = f'<p class="sddc-trong">{html_text(empty)}</p>'
+    elif incoming is None:
+        body = _tree_html(nodes, more, from_src)
+    else:
+        body = _groups_html(nodes, more, from_src, incoming)
     return (f'<section class="sddc-ben sddc-ben--{kind}">'
             f'<p class="sddc-tieu-de">{html_text(heading)} ({count})</p>{body}</section>')
+
+
+def _groups_html(nodes: list[Node], more: int, from_src: str, incoming: bool) -> str:
+    """A labelled box per relation ("Văn bản căn cứ (2)", "Bị thay thế bởi (1)"), in the nodes' order;
+    the side's "+N khác" after the last."""
+    groups: list[list[Node]] = []
+    for node in nodes:
+        if not groups or groups[-1][0].relation != node.relation:
+            groups.append([])
+        groups[-1].append(node)
+    boxes = []
+    for i, group in enumerate(groups):
+        relation = RELATION_BY_KEY[group[0].relation]
+        label = relation.incoming if incoming else relation.outgoing
+        boxes.append(f'<div class="sddc-nhom sddc-nhom--{relation.key.replace("_", "-")}">'
+                     f'<p class="sddc-nhom-ten">{html_text(label)} ({len(group)})</p>'
+                     f'{_tree_html(group, more if i == len(groups) - 1 else 0, from_src)}</div>')
+    return '<div class="sddc-nhom-luoi">' + "".join(boxes) + "</div>"
 
 
 def diagram_html(record: Record, relations: Relations, ambiguous: dict[str, Ambiguous]) -> str:
@@ -161,17 +209,17 @@ def diagram_html(record: Record, relations: Relations, ambiguous: dict[str, Ambi
     cited, cited_more, citing, citing_more = citation_tree(record, relations, ambiguous)
     return _figure("so-do-dan-chieu", "Sơ đồ dẫn chiếu", src, _record_node(record, CENTRE),
                    _side_html("dan-chieu", "Văn bản này dẫn chiếu", cited, cited_more,
-                              "Không dẫn chiếu văn bản nào.", src),
+                              "Không dẫn chiếu văn bản nào.", src, incoming=False),
                    _side_html("duoc-dan-chieu", "Được dẫn chiếu bởi", citing, citing_more,
-                              "Chưa có văn bản nào trong kho dẫn chiếu.", src),
+                              "Chưa có văn bản nào trong kho dẫn chiếu.", src, incoming=True),
                    f"Mỗi bên hiện tối đa {MAX_NODES} văn bản mỗi cấp. Ô viền đứt: văn bản chưa có "
                    "trong kho hoặc chưa xác định được.")
 
 
-def _figure(classes: str, label: str, src: str, centre: Node, left: str, right: str, caption: str) -> str:
-    """The diagram's frame: what is cited, the centre, what cites it; caption is escaped HTML."""
-    return "".join([f'<figure class="{classes}" aria-label="{html_text(label)}">', '<div class="sddc-luoi">', left,
-                    f'<div class="sddc-giua">{_node_html(centre, src)}</div>', right, "</div>",
+def _figure(classes: str, label: str, src: str, centre: Node, above: str, below: str, caption: str) -> str:
+    """The diagram's frame: what is cited above, the centre, what cites it below; caption is escaped HTML."""
+    return "".join([f'<figure class="{classes}" aria-label="{html_text(label)}">', '<div class="sddc-luoi">', above,
+                    f'<div class="sddc-giua">{_node_html(centre, src)}</div>', below, "</div>",
                     f"<figcaption>{caption}</figcaption>", "</figure>"])
 
 

@@ -19,7 +19,7 @@ import os
 import posixpath
 from pathlib import Path
 
-from ..schema import Problem
+from ..schema import ORIGINAL_FORMATS, Problem
 from .pagefile import is_hidden
 from .urls import DOCUMENTS_DIR, is_document
 
@@ -30,25 +30,9 @@ ACTIVE_EXTENSIONS = frozenset({
     ".js", ".mjs", ".cjs", ".wasm", ".swf", ".css",
     ".php", ".phtml", ".php3", ".php4", ".php5", ".phar", ".cgi", ".pl", ".py", ".asp", ".aspx", ".jsp",
 })
-# A declared original (`ban_goc`): the signed PDF, the Word file, or the scan's images.
-ORIGINAL_EXTENSIONS = frozenset({".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"})
+# A declared original (`ban_goc`, vanban/archive/originals.py): the kinds the schema accepts.
+ORIGINAL_EXTENSIONS = frozenset(ORIGINAL_FORMATS)
 MARKDOWN_EXTENSIONS = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")   # what MkDocs renders as a page
-
-
-def original_names(meta: dict) -> list[str]:
-    """The file names a page's `ban_goc` declares (a name, or {tep: name})."""
-    values = meta.get("ban_goc")
-    names = []
-    for item in values if isinstance(values, list) else [values] if isinstance(values, str) else []:
-        name = item.get("tep") if isinstance(item, dict) else item
-        if isinstance(name, str) and name and "/" not in name and "\\" not in name and name not in (".", ".."):
-            names.append(name)
-    return names
-
-
-def declared_originals(records) -> set[str]:
-    """src_uri of every original a document page declares, beside the page."""
-    return {posixpath.join(posixpath.dirname(r.src_uri), name) for r in records for name in original_names(r.meta)}
 
 
 def docs_files(docs: Path) -> list[tuple[str, bool]]:

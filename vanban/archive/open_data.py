@@ -23,10 +23,13 @@ import os
 import unicodedata
 from pathlib import Path
 
+from ..relation_types import DEFAULT
 from ..schema import FIELD_BY_KEY, json_schema
 from . import urls
 from .indexes import newest_first
-from .relations import MISSING, RESOLVED, Link
+from .originals import Original
+from .relations import MISSING, RESOLVED, Link, Relations
+from .status import ForceStatus
 
 MAX_LISTED = 20   # "cited by" and ambiguous candidates listed in a record; the full graph is trich-dan.csv
 LICENCE_NOTE = ("Dữ liệu do kho biên soạn chưa có giấy phép chính thức; xem tình trạng giấy phép ở trang "
@@ -34,9 +37,11 @@ LICENCE_NOTE = ("Dữ liệu do kho biên soạn chưa có giấy phép chính t
 _FORMULA_START = ("=", "+", "-", "@")   # also their full-width forms (NFKC): "＝" is "=" to a spreadsheet
 DOCUMENT_COLUMNS = ("url", "ban_ghi_json", "so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "dia_danh",
                     "ngay_ban_hanh", "nguoi_ky", "chuc_vu", "kinh_gui", "noi_nhan", "nguon", "ngay_dang",
-                    "can_xac_minh", "so_van_ban_dan_chieu", "so_lan_duoc_dan_chieu", "title")
+                    "can_xac_minh", "so_van_ban_dan_chieu", "so_lan_duoc_dan_chieu", "title",
+                    "tinh_trang_hieu_luc", "hieu_luc_theo", "ngay_co_hieu_luc", "ngay_het_hieu_luc",
+                    "ban_goc", "ban_goc_kich_thuoc", "ban_goc_sha256")
 CITATION_COLUMNS = ("tu_van_ban", "tu_so_ky_hieu", "den_van_ban", "so_ky_hieu", "nguyen_van", "trang_thai",
-                    "trang_chua_co")
+                    "trang_chua_co", "quan_he", "mot_phan")
 
 
 class Addresses:
@@ -61,7 +66,8 @@ def _json_value(value):
 def _citation(link: Link, where: Addresses) -> dict:
     c = link.citation
     item = {"so_ky_hieu": c.so_ky_hieu, "loai_van_ban": c.loai_van_ban, "ngay": c.ngay.isoformat() if c.ngay else None,
-            "co_quan": c.co_quan, "nguyen_van": c.text, "trang_thai": link.status}
+            "co_quan": c.co_quan, "nguyen_van": c.text, "trang_thai": link.status, "quan_he": link.quan_he,
+            "mot_phan": c.mot_phan}
     if link.status == RESOLVED:
         item["url"] = where.page(link.target.src_uri)
     elif link.candidates:
@@ -71,18 +77,53 @@ def _citation(link: Link, where: Addresses) -> dict:
     return item
 
 
-def document_record(record, links: list[Link], cited_by: list, where: Addresses) -> dict:
-    """One document: its address, its front matter as staff wrote it, its resolved citations."""
+def _force(force: ForceStatus, where: Addresses) -> dict:
+    """The status of legal force the build settled on and what it rests on, under the names of the
+    CSV columns (one flat record: the same field in JSON and CSV)."""
+    return {"tinh_trang_hieu_luc": force.status.name, "hieu_luc_van_thu_ghi": force.stated,
+            "hieu_luc_theo": force.basis or None,
+            "hieu_luc_theo_van_ban": where.page(force.ending.record.src_uri) if force.ending else None,
+            "ngay_co_hieu_luc": force.since.isoformat() if force.since else None,
+            "ngay_co_hieu_luc_theo": force.since_from,
+            "ngay_het_hieu_luc": force.until.isoformat() if force.until else None}
+
+
+def _original(original: Original, where: Addresses) -> dict:
+    return {"url": where.file(original.address), "ten_tep": original.name, "dinh_dang": original.media_type,
+            "kich_thuoc": original.size, "sha256": original.sha256}
+
+
+def _typed_incoming(record, cited_by: list, relations: Relations | None, where: Addresses) -> dict:
+    """relation key -> the (newest MAX_LISTED) documents that cite this one that way, for all but dan_chieu."""
+    if relations is None:
+        return {}
+    found: dict[str, list] = {}
+    for other in newest_first(cited_by):
+        kind = relations.relation(record.src_uri, other.src_uri)
+        if kind != DEFAULT and len(found.setdefault(kind, [])) < MAX_LISTED:
+            found[kind].append(where.page(other.src_uri))
+    return found
+
+
+def document_record(record, links: list[Link], cited_by: list, where: Addresses, force: ForceStatus | None = None,
+                    originals: list[Original] = (), relations: Relations | None = None) -> dict:
+    """One document: its address, its front matter as staff wrote it, its resolved citations, its
+    status of legal force and original files."""
     newest = newest_first(cited_by)[:MAX_LISTED] if len(cited_by) > MAX_LISTED else newest_first(cited_by)
-    return {
+    item = {
         "url": where.page(record.src_uri),
         "ban_ghi_json": where.file(urls.record_json(record.src_uri)),
         "tep_nguon": f"docs/{record.src_uri}",
         # The schema's keys: a key outside it is a warning, ignored everywhere (vanban.schema.unknown_key).
         "front_matter": {k: _json_value(v) for k, v in record.meta.items() if k in FIELD_BY_KEY},
         "dan_chieu": [_citation(link, where) for link in links],
-        "duoc_dan_chieu_boi": {"so_luong": len(cited_by), "van_ban": [where.page(r.src_uri) for r in newest]},
+        "duoc_dan_chieu_boi": {"so_luong": len(cited_by), "van_ban": [where.page(r.src_uri) for r in newest],
+                               "theo_quan_he": _typed_incoming(record, cited_by, relations, where)},
+        "ban_goc": [_original(o, where) for o in originals],
     }
+    if force is not None:
+        item.update(_force(force, where))
+    return item
 
 
 def spreadsheet_safe(value) -> str:
@@ -97,18 +138,24 @@ def spreadsheet_safe(value) -> str:
 
 def _document_row(record, record_json: dict) -> list[str]:
     meta = record.meta
+    originals = record_json["ban_goc"]
     values = {"url": record_json["url"], "ban_ghi_json": record_json["ban_ghi_json"],
               "so_ky_hieu": record.so_ky_hieu, "loai_van_ban": record.loai_van_ban, "co_quan_ban_hanh": record.co_quan,
               "ngay_ban_hanh": record.date.isoformat() if record.date else None,
               "so_van_ban_dan_chieu": len(record_json["dan_chieu"]),
-              "so_lan_duoc_dan_chieu": record_json["duoc_dan_chieu_boi"]["so_luong"]}
+              "so_lan_duoc_dan_chieu": record_json["duoc_dan_chieu_boi"]["so_luong"],
+              **{key: record_json.get(key) for key in ("tinh_trang_hieu_luc", "hieu_luc_theo", "ngay_co_hieu_luc",
+                                                       "ngay_het_hieu_luc")},
+              "ban_goc": [o["url"] for o in originals], "ban_goc_kich_thuoc": [o["kich_thuoc"] for o in originals],
+              "ban_goc_sha256": [o["sha256"] for o in originals]}
     return [spreadsheet_safe(values[c] if c in values else _json_value(meta.get(c))) for c in DOCUMENT_COLUMNS]
 
 
 def _citation_rows(record, record_json: dict):
     for item in record_json["dan_chieu"]:
         yield [spreadsheet_safe(v) for v in (record_json["url"], record.so_ky_hieu, item.get("url"), item["so_ky_hieu"],
-                                             item["nguyen_van"], item["trang_thai"], item.get("trang_chua_co"))]
+                                             item["nguyen_van"], item["trang_thai"], item.get("trang_chua_co"),
+                                             item["quan_he"], "có" if item["mot_phan"] else "")]
 
 
 def write_open_data(site_dir: Path, archive, site_url: str | None) -> dict:
@@ -131,7 +178,9 @@ def write_open_data(site_dir: Path, archive, site_url: str | None) -> dict:
                               ensure_ascii=False)[:-1] + ', "van_ban": [')
         for i, record in enumerate(records):
             item = document_record(record, archive.relations.outgoing.get(record.src_uri, []),
-                                   archive.relations.incoming.get(record.src_uri, []), where)
+                                   archive.relations.incoming.get(record.src_uri, []), where,
+                                   archive.statuses[record.src_uri], archive.originals.get(record.src_uri, []),
+                                   archive.relations)
             text = json.dumps(item, ensure_ascii=False)
             dump.write(("\n" if i == 0 else ",\n") + text)
             _write_record(os.path.join(site_dir, urls.record_json(record.src_uri)), text)

@@ -10,6 +10,7 @@ from .indexes import (
     NOT_REGISTERED, Agency, by_level, newest_first, provinces, review, types, undated, unknown_issuer, years,
 )
 from .relations import Missing, Relations
+from .status import ForceStatus, latest_changes
 from .render import (
     anchor, citation_text, document_list_html, documents_table, fmt_date, front_matter, html_block, link, md, table,
     text,
@@ -195,7 +196,8 @@ def review_page(records: list[Record]) -> dict[str, str]:
     return {src: "".join(out)}
 
 
-def home_page(records: list[Record], agency_count: int, relations: Relations) -> dict[str, str]:
+def home_page(records: list[Record], agency_count: int, relations: Relations,
+              statuses: dict[str, ForceStatus] | None = None) -> dict[str, str]:
     src = urls.HOME
     dated = [r for r in records if r.date]
     years = sorted({r.year for r in dated})
@@ -213,7 +215,24 @@ def home_page(records: list[Record], agency_count: int, relations: Relations) ->
            f"- {link('Văn bản cần xác minh (cho văn thư)', src, urls.REVIEW)}\n",
            f"- {link('Hướng dẫn thêm văn bản', src, urls.GUIDE)}\n\n",
            "## Văn bản mới nhất\n\n", documents_table(newest_first(records)[:NEWEST], src)]
+    out.append(_status_changes(records, statuses or {}, src))
     return {src: "".join(out)}
+
+
+def _status_changes(records: list[Record], statuses: dict[str, ForceStatus], src: str) -> str:
+    """The documents whose force ended or changed most recently, with what ended it."""
+    changed = latest_changes(records, statuses, NEWEST) if statuses else []
+    if not changed:
+        return ""
+    rows = []
+    for r in changed:
+        force = statuses[r.src_uri]
+        basis = (anchor(f"bị {force.ending.verb} bởi {force.ending.record.so_ky_hieu or force.ending.record.title}", src,
+                        force.ending.record.src_uri) if force.ending and not force.stated
+                 else text(force.basis or "văn thư ghi"))
+        rows.append([anchor(r.title, src, r.src_uri), text(force.status.label), basis, fmt_date(force.changed)])
+    return ("\n## Thay đổi hiệu lực mới nhất\n\n"
+            + table(["Văn bản", "Tình trạng", "Theo", "Ngày"], rows, "kho-thay-doi-hieu-luc"))
 
 
 
@@ -235,7 +254,8 @@ def keys_page() -> dict[str, str]:
 
 KINDS = {"str": "chuỗi", "bool": "true hoặc false", "date": "ngày YYYY-MM-DD", "datetime": "ngày giờ", "list": "danh sách",
          "citations": "danh sách văn bản", "object": "nhóm khóa", "slug": "đường dẫn",
-         "paths": "danh sách đường dẫn"}
+         "paths": "danh sách đường dẫn", "date_any": "ngày YYYY-MM-DD (được sau hôm nay)",
+         "status": "một tình trạng trong danh mục", "files": "tên tệp hoặc danh sách tên tệp"}
 
 
 def ambiguous_pages(entries) -> dict[str, str]:

@@ -29,12 +29,14 @@ from pathlib import Path
 
 import yaml
 
+from ..relation_types import DEFAULT
 from ..symbols import symbol_key
 from .catalog import Record, split_front_matter
 from .relations import citations_of
+from .status import start_of
 from .urls import DOCUMENTS_DIR, is_document
 
-CACHE_VERSION = 2   # 2: JSON (1 was a pickle, never read again)
+CACHE_VERSION = 3   # 3: entries keep relations and start dates (2: JSON; 1 was a pickle, never read again)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: a document cited 300 times has 300 stubs
 
 
@@ -44,19 +46,31 @@ class Entry:
     readable: bool                         # False: front matter missing or refused
     own_key: str | None                    # symbol_key of its own number
     cited: dict[str, list[str]] = field(default_factory=dict)  # symbol_key -> wordings in its body
+    # symbol_key -> {so_ky_hieu, quan_he, mot_phan} when the citation is not a plain mention ("thay thế", "căn cứ"…):
+    # a stub's body holds only the wording, so its front matter says the relation
+    relations: dict[str, dict] = field(default_factory=dict)
+    start: str | None = None   # when it takes effect, as its body says (the stub's body does not say it)
 
     def to_json(self) -> list:
-        return [*self.stamp, self.readable, self.own_key, self.cited]
+        return [*self.stamp, self.readable, self.own_key, self.cited, self.relations, self.start]
 
     @classmethod
     def from_json(cls, item) -> "Entry":
         """An entry of the cache file, or ValueError when it is not exactly what to_json writes."""
-        size, mtime, readable, own_key, cited = item
+        size, mtime, readable, own_key, cited, relations, start = item
         if not (isinstance(size, int) and isinstance(mtime, int) and isinstance(readable, bool)
                 and (own_key is None or isinstance(own_key, str)) and isinstance(cited, dict)
-                and all(isinstance(words, list) and all(isinstance(w, str) for w in words) for words in cited.values())):
+                and all(isinstance(words, list) and all(isinstance(w, str) for w in words) for words in cited.values())
+                and isinstance(relations, dict) and all(_is_relation(r) for r in relations.values())
+                and (start is None or isinstance(start, str))):
             raise ValueError("not a cache entry")
-        return cls((size, mtime), readable, own_key, cited)
+        return cls((size, mtime), readable, own_key, cited, relations, start)
+
+
+def _is_relation(item) -> bool:
+    return (isinstance(item, dict) and set(item) == {"so_ky_hieu", "quan_he", "mot_phan"}
+            and isinstance(item["so_ky_hieu"], str) and isinstance(item["quan_he"], str)
+            and isinstance(item["mot_phan"], bool))
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -70,12 +84,17 @@ def _entry(src_uri: str, text: str, stamp: tuple[int, int]) -> Entry:
         return Entry(stamp, False, None)
     record = Record(src_uri, meta, body)
     cited: dict[str, list[str]] = {}
+    relations: dict[str, dict] = {}
     front = {str(c.get("so_ky_hieu")) for c in meta.get("van_ban_dan_chieu") or [] if isinstance(c, dict)}
     for citation in citations_of(record):
         if citation.so_ky_hieu:
             wording = [] if citation.so_ky_hieu in front else [citation.text or citation.so_ky_hieu]
             cited.setdefault(symbol_key(citation.so_ky_hieu), []).extend(wording)
-    return Entry(stamp, True, record.symbol_key, cited)
+            if citation.quan_he not in (None, DEFAULT):
+                relations[symbol_key(citation.so_ky_hieu)] = {
+                    "so_ky_hieu": citation.so_ky_hieu, "quan_he": citation.quan_he, "mot_phan": bool(citation.mot_phan)}
+    start, _ = start_of(record)
+    return Entry(stamp, True, record.symbol_key, cited, relations, start.isoformat() if start else None)
 
 
 class PreviewCatalog:
@@ -149,7 +168,9 @@ class PreviewCatalog:
             if meta is None:
                 continue
             wordings = other.cited.get(own_key, []) if src in citing else []
-            stub = _stub_meta(meta, own_key if src in citing else None)
+            stub = _stub_meta(meta, own_key if src in citing else None, other.relations.get(own_key))
+            if other.start and not stub.get("ngay_co_hieu_luc"):
+                stub["ngay_co_hieu_luc"] = other.start   # the end date of the document it replaces
             pages[src] = ("---\n" + yaml.dump(stub, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
                           + "".join(f"{w}.\n\n" for w in wordings))
         return pages
@@ -160,9 +181,14 @@ def _safe_src(src: str) -> bool:
     return isinstance(src, str) and is_document(src) and ".." not in src.split("/") and "\\" not in src
 
 
-def _stub_meta(meta: dict, cites_key: str | None) -> dict:
+def _stub_meta(meta: dict, cites_key: str | None, relation: dict | None = None) -> dict:
     """A related document's front matter with only its citations of the edited one: its
-    other citations would add "not held" pages the preview does not need."""
+    other citations would add "not held" pages the preview does not need. The relation its
+    body named ("Chỉ thị này thay thế …") is written into the citation, as the stub's body
+    keeps only the wording."""
     kept = [c for c in meta.get("van_ban_dan_chieu") or [] if isinstance(c, dict) and cites_key
             and c.get("so_ky_hieu") and symbol_key(str(c["so_ky_hieu"])) == cites_key]
+    if relation and cites_key:
+        said = {"quan_he": relation["quan_he"], "mot_phan": relation["mot_phan"]}
+        kept = [{**c, **said} if c.get("quan_he") is None else c for c in kept] or [relation]
     return {**meta, "van_ban_dan_chieu": kept}

@@ -8,11 +8,15 @@ citing document, whose province may come from its district ("Huyện ủy Kim
 Bảng" is in Hà Nam). A district body cited without its place ("của Huyện ủy")
 is the citing document's own district. Several candidates, or none that can be told apart, make the
 citation "ambiguous"; no candidate makes it "missing" (cited but not held).
+
+Each citation also says what the citing document does to the cited one (quan_he,
+vanban/relation_types.py): what staff wrote in van_ban_dan_chieu wins; otherwise the
+clause around it in the body says (vanban/parsing/relation.py); otherwise dan_chieu.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..agencies import district_of, district_province, find_province, is_national_code, level_of
@@ -20,6 +24,7 @@ from ..places import District
 from ..dates import parse_iso
 from ..doctypes import canonical_type
 from ..parsing.citations import merge_mentions
+from ..relation_types import DEFAULT, RELATION_KEYS
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
 from ..text import collapse_spaces, name_key, nfc
 from .catalog import BodyMentions, Record
@@ -35,6 +40,8 @@ class Citation:
     ngay: dt.date | None = None
     co_quan: str | None = None
     text: str | None = None   # the wording, for citations without a symbol
+    quan_he: str | None = None  # relation type; None until known (staff or body), then DEFAULT at worst
+    mot_phan: bool = False      # the relation touches part of the cited document
 
 
 @dataclass
@@ -55,12 +62,24 @@ class Link:
     candidates: tuple[Record, ...] = ()
     missing: Missing | None = None
 
+    @property
+    def quan_he(self) -> str:
+        return self.citation.quan_he or DEFAULT
+
 
 @dataclass
 class Relations:
     outgoing: dict[str, list[Link]]
     incoming: dict[str, list[Record]]
     missing: list[Missing]   # most-cited first
+    # (cited src_uri, citing src_uri) -> the citing link, for resolved citations of a type other
+    # than dan_chieu: what a page's "Bị thay thế bởi", "Là căn cứ của"… lists are made of.
+    typed: dict[tuple[str, str], Link] = field(default_factory=dict)
+
+    def relation(self, cited: str, citing: str) -> str:
+        """What the citing document does to the cited one (both resolved): a relation key."""
+        link = self.typed.get((cited, citing))
+        return link.quan_he if link else DEFAULT
 
 
 def _front_matter_citations(record: Record) -> list[Citation]:
@@ -71,23 +90,36 @@ def _front_matter_citations(record: Record) -> list[Citation]:
             continue
         raw = item.get("so_ky_hieu")
         text = lambda k: collapse_spaces(nfc(str(item[k]))) if item.get(k) else None  # noqa: E731
+        kind = item.get("quan_he") if item.get("quan_he") in RELATION_KEYS else None
         citations.append(Citation(
             normalize_symbol(str(raw)) if raw else None, canonical_type(text("loai_van_ban")) or text("loai_van_ban"),
-            parse_iso(item.get("ngay")), text("co_quan"), text("nguyen_van") or (str(raw) if raw else None)))
+            parse_iso(item.get("ngay")), text("co_quan"), text("nguyen_van") or (str(raw) if raw else None),
+            kind, item.get("mot_phan") is True))
     return citations
 
 
 def body_citations(found: BodyMentions) -> list[Citation]:
-    """Citations in running text, with their date and issuer phrase (the converter's grammar)."""
-    return [Citation(c.so_ky_hieu, c.loai_van_ban, parse_iso(c.ngay), c.co_quan, c.nguyen_van or None)
-            for c in merge_mentions(found.mentions)]
+    """Citations in running text, with their date, issuer phrase and relation (the converter's grammar)."""
+    return [Citation(c.so_ky_hieu, c.loai_van_ban, parse_iso(c.ngay), c.co_quan, c.nguyen_van or None,
+                     c.quan_he, c.mot_phan) for c in merge_mentions(found.mentions)]
+
+
+def _with_relation(citation: Citation, said: dict[str, Citation]) -> Citation:
+    """A front-matter citation that does not say its relation takes the body's word for it."""
+    if citation.quan_he is not None:
+        return citation
+    body = said.get(symbol_key(citation.so_ky_hieu)) if citation.so_ky_hieu else None
+    return replace(citation, quan_he=body.quan_he if body else DEFAULT,
+                   mot_phan=body.mot_phan if body else citation.mot_phan)
 
 
 def citations_of(record: Record) -> list[Citation]:
     """Front-matter citations first, then new ones from the body; never the page's own numbers."""
     own = {symbol_key(s) for s in (record.so_ky_hieu, _copy_symbol(record)) if s}
     seen, result = set(own), []
-    for citation in _front_matter_citations(record) + body_citations(record.mentions):
+    body = body_citations(record.mentions)
+    said = {symbol_key(c.so_ky_hieu): c for c in body if c.so_ky_hieu}
+    for citation in [_with_relation(c, said) for c in _front_matter_citations(record)] + body:
         key = symbol_key(citation.so_ky_hieu) if citation.so_ky_hieu else None
         if key and key in seen:
             continue
@@ -173,6 +205,7 @@ def build_relations(records: list[Record]) -> Relations:
     outgoing: dict[str, list[Link]] = {}
     incoming: dict[str, list[Record]] = {}
     missing: dict[str, Missing] = {}
+    typed: dict[tuple[str, str], Link] = {}
     for record in records:
         links = outgoing.setdefault(record.src_uri, [])
         for citation in citations_of(record):
@@ -185,6 +218,8 @@ def build_relations(records: list[Record]) -> Relations:
                 cited_by = incoming.setdefault(candidates[0].src_uri, [])
                 if not cited_by or cited_by[-1] is not record:
                     cited_by.append(record)
+                if link.quan_he != DEFAULT:
+                    typed.setdefault((candidates[0].src_uri, record.src_uri), link)
             elif status == MISSING and citation.so_ky_hieu:
                 link.missing = _missing_entry(missing, citation, province)
                 if not link.missing.cited_by or link.missing.cited_by[-1] is not record:
@@ -194,7 +229,7 @@ def build_relations(records: list[Record]) -> Relations:
     for key, slug in unique_slugs(labels).items():
         missing[key].slug = slug
     ordered = sorted(missing.values(), key=lambda m: (-len(m.cited_by), m.slug))
-    return Relations(outgoing, incoming, ordered)
+    return Relations(outgoing, incoming, ordered, typed)
 
 
 def _missing_entry(missing: dict[str, Missing], citation: Citation, province: str | None) -> Missing:

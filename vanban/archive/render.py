@@ -16,7 +16,7 @@ from urllib.parse import quote
 from ..schema import FIELD_BY_KEY
 from ..text import CONTROL_RE
 from .catalog import Record
-from .relations import AMBIGUOUS, RESOLVED, Citation, Link
+from .relations import Citation
 from . import urls
 
 # Inline markup characters ("{" too: attr_list would turn "{ onclick=... }" into an attribute).
@@ -149,8 +149,9 @@ def _source(value: str) -> str:
     return text(value)
 
 
-def metadata_panel(record: Record, agency_src: str | None) -> str:
-    """Definition list of the document's metadata, linked to its index pages (pre-rendered)."""
+def metadata_panel(record: Record, agency_src: str | None, extra: str = "") -> str:
+    """Definition list of the document's metadata, linked to its index pages (pre-rendered);
+    extra: more dt/dd lines, before the open-data link (legal force, the original file)."""
     src, entries = record.src_uri, []
 
     def add(key: str, *values: str) -> None:
@@ -179,6 +180,7 @@ def metadata_panel(record: Record, agency_src: str | None) -> str:
     if record.review_keys:
         add("can_xac_minh", ", ".join(text(_label(k)) for k in record.review_keys))
     json_href = urls.href_between(urls.page_dir(src), urls.record_json(src))  # written by vanban/archive/open_data.py
+    entries += [extra.rstrip("\n")] if extra else []
     entries += ["<dt>Dữ liệu mở</dt>", f'<dd><a href="{html_text(json_href)}" type="application/json">Bản ghi JSON</a></dd>']
     return '<div class="kho-meta">\n' + _ocr_note(record) + "<dl>\n" + "\n".join(entries) + "\n</dl>\n</div>"
 
@@ -198,45 +200,10 @@ def citation_text(c: Citation, escape=md) -> str:
     return escape(head) + (f" ({escape(', '.join(details))})" if details else "")
 
 
-def _link_item(item: Link, src: str) -> str:
-    cited = citation_text(item.citation, text)
-    if item.status == RESOLVED:
-        return f"<li>{anchor(item.target.title, src, item.target.src_uri)} ({cited})</li>"
-    if item.status == AMBIGUOUS:
-        options = ", ".join(anchor(r.title, src, r.src_uri) for r in item.candidates)
-        return (f"<li>{cited} {tag('chưa xác định được', 'ambiguous')}: "
-                f"trong kho có văn bản cùng số ký hiệu nhưng không đủ thông tin để chọn đúng: {options}</li>")
-    missing = f" — {anchor('ai dẫn chiếu văn bản này', src, urls.missing_page(item.missing.slug))}" if item.missing else ""
-    return f"<li>{cited} {tag('chưa có trong kho', 'missing')}{missing}</li>"
-
-
-# The relations' headings, which hooks/document_page.py adds to the page's table of contents.
-RELATION_HEADINGS = (("so-do-dan-chieu", "Sơ đồ dẫn chiếu"), ("van-ban-dan-chieu", "Văn bản dẫn chiếu"),
-                     ("duoc-dan-chieu-boi", "Được dẫn chiếu bởi"))
-
-
-def relations_section(record: Record, links: list[Link], cited_by: list[Record], diagram: str) -> str:
-    """The diagram, what the document cites and what cites it, under RELATION_HEADINGS."""
-    src = record.src_uri
-    cited_by = sorted(cited_by, key=Record.sort_key, reverse=True)
-    (diagram_id, diagram_title), (cites_id, cites_title), (cited_id, cited_title) = RELATION_HEADINGS
-    return "".join([
-        '<div class="kho-relations">\n',
-        f'<h2 id="{diagram_id}">{diagram_title}</h2>\n{diagram}\n',
-        f'<h2 id="{cites_id}">{cites_title}</h2>\n',
-        "<ul>\n" + "\n".join(_link_item(item, src) for item in links) + "\n</ul>\n" if links
-        else "<p><em>Văn bản này không dẫn chiếu văn bản nào.</em></p>\n",
-        f'<h2 id="{cited_id}">{cited_title}</h2>\n',
-        _document_items(cited_by, src) + "\n" if cited_by
-        else "<p><em>Chưa có văn bản nào trong kho dẫn chiếu văn bản này.</em></p>\n",
-        "</div>",
-    ])
-
-
-def document_page(record: Record, body_html: str, links: list[Link], cited_by: list[Record],
-                  agency_src: str | None, diagram: str) -> str:
-    """A document page's content: metadata panel, the rendered body, then the relations (with the
-    citation diagram). Written as HTML around the body MkDocs renders: through Python-Markdown, the
-    panel and the relations cost about a fifth of a bare page's conversion."""
-    return metadata_panel(record, agency_src) + "\n" + body_html.strip() + "\n" + relations_section(
-        record, links, cited_by, diagram)
+def document_page(record: Record, body_html: str, agency_src: str | None, head: str = "", panel_extra: str = "",
+                  relations: str = "") -> str:
+    """A document page's content: what stands under the title (head: status, original file), the
+    metadata panel, the rendered body, then the relations (vanban/archive/document_parts.py). Written
+    as HTML around the body MkDocs renders: through Python-Markdown, the panel and the relations cost
+    about a fifth of a bare page's conversion."""
+    return head + metadata_panel(record, agency_src, panel_extra) + "\n" + body_html.strip() + "\n" + relations

@@ -13,11 +13,14 @@ from .ambiguous import Ambiguous, ambiguous_symbols
 from .body_links import link_citations, place_links
 from ..schema import FIELD_BY_KEY, SITE_PAGE_KEYS
 from .catalog import Catalog, Record, build_catalog, page_body, split_front_matter
-from .filepolicy import declared_originals, refused_files
+from .filepolicy import refused_files
 from .diagram import SLOT, agency_citations, agency_diagram_html, diagram_html
+from .document_parts import original_links, panel_entries, relations_section, status_banner
 from .indexes import Agency, agencies
+from .originals import Original, declared_files, find_originals
 from .relations import Relations, build_relations
 from .render import document_page
+from .status import ForceStatus, derive_statuses
 from .structured_data import json_ld_script
 from .urls import agency_page
 
@@ -31,13 +34,16 @@ class Archive:
     agency_src: dict[str, str]   # agency_key -> its page
     addresses: Addresses         # documents moved by their slug, redirects from old addresses
     ambiguous: dict[str, Ambiguous]  # symbol_key -> numbers cited ambiguously
+    statuses: dict[str, ForceStatus]   # src_uri -> status of legal force (vanban/archive/status.py)
+    originals: dict[str, list[Original]]  # src_uri -> its original files that exist (ban_goc)
 
     def generated_pages(self, with_home: bool = True) -> dict[str, str]:
         """src_uri -> Markdown of every virtual page."""
         records = self.catalog.records
         result = {}
         if with_home:
-            result.update(pages.home_page(records, sum(1 for a in self.agencies if a.body), self.relations))
+            result.update(pages.home_page(records, sum(1 for a in self.agencies if a.body), self.relations,
+                                          self.statuses))
         by_key = {a.key: a for a in self.agencies}
         counts = agency_citations(self.relations, self.by_src)
         result.update(pages.agency_pages(self.agencies, records, {
@@ -75,7 +81,11 @@ class Archive:
         theme would print raw."""
         record = self.by_src.get(src_uri)
         if record is not None:
-            return {key: value for key, value in record.meta.items() if key in FIELD_BY_KEY}
+            meta = {key: value for key, value in record.meta.items() if key in FIELD_BY_KEY}
+            # The status the build settled on, for the search filter (hooks/search_index.py reads page.meta);
+            # always the archive's value, never one a page wrote under this name.
+            meta["kho_hieu_luc"] = self.statuses[src_uri].status.label
+            return meta
         meta = self.catalog.site_meta.get(src_uri)
         return dict(meta) if meta is not None else None
 
@@ -95,9 +105,13 @@ class Archive:
         if record is None:
             return None
         links = self.relations.outgoing.get(src_uri, [])
-        return document_page(record, place_links(body_html, src_uri, links, self.ambiguous), links,
-                             self.relations.incoming.get(src_uri, []),
-                             self.agency_src.get(record.agency_key or ""), SLOT)
+        force, originals = self.statuses[src_uri], self.originals.get(src_uri, [])
+        return document_page(record, place_links(body_html, src_uri, links, self.ambiguous),
+                             self.agency_src.get(record.agency_key or ""),
+                             head=status_banner(record, force) + original_links(record, originals),
+                             panel_extra=panel_entries(record, force, originals),
+                             relations=relations_section(record, links, self.relations.incoming.get(src_uri, []),
+                                                         self.relations, SLOT))
 
     def with_diagram(self, src_uri: str, output: str) -> str:
         """The written page with its citation diagram in the slot document_html left."""
@@ -110,25 +124,31 @@ class Archive:
     def json_ld(self, src_uri: str, site_url: str | None = None) -> str | None:
         """The page's schema.org Legislation script element, or None when it is not a document."""
         record = self.by_src.get(src_uri)
-        return json_ld_script(record, self.relations.outgoing.get(src_uri, []), site_url) if record else None
+        if record is None:
+            return None
+        return json_ld_script(record, self.relations.outgoing.get(src_uri, []), site_url, self.statuses[src_uri],
+                              self.originals.get(src_uri, []))
 
 
-def build_archive(page_texts, files=()) -> Archive:
+def build_archive(page_texts, files=(), locate=None) -> Archive:
     """page_texts: iterable of (src_uri, text) for every Markdown page of docs/; files: (src_uri,
     is a symbolic link) of every file of docs/, for the file policy (filepolicy.py). A page that
-    is a link is never read."""
+    is a link is never read. locate: docs-relative path -> path on disk of another file of docs/
+    (the originals pages declare), or None."""
     files = list(files)
     links = {src_uri for src_uri, is_link in files if is_link}
     catalog = build_catalog((src_uri, text) for src_uri, text in page_texts if src_uri not in links)
-    for src_uri, problem in refused_files(files, declared_originals(catalog.records)):
+    for src_uri, problem in refused_files(files, declared_files(catalog.records)):
         catalog.refuse(src_uri, [problem])
     addresses = plan_addresses(catalog.records)
     urls.use_document_addresses(addresses.moved)  # every link below goes to the new addresses
     agency_list = agencies(catalog.records)
     relations = build_relations(catalog.records)
+    originals = find_originals(catalog.records, locate or (lambda _: None))
     return Archive(catalog, relations, agency_list,
                    {r.src_uri: r for r in catalog.records},
-                   {a.key: agency_page(a.slug) for a in agency_list}, addresses, ambiguous_symbols(relations))
+                   {a.key: agency_page(a.slug) for a in agency_list}, addresses, ambiguous_symbols(relations),
+                   derive_statuses(catalog.records, relations), originals)
 
 
 _current: Archive | None = None
@@ -139,9 +159,9 @@ def reset() -> None:
     _current = None
 
 
-def load(page_texts, files=()) -> Archive:
+def load(page_texts, files=(), locate=None) -> Archive:
     global _current
-    _current = build_archive(page_texts, files)
+    _current = build_archive(page_texts, files, locate)
     return _current
 
 

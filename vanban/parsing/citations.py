@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from ..agencies import issuer_code
 from ..dates import find_dates, iso
 from ..doctypes import TYPE_NAMES, canonical_type, code_for_type
-from ..model import Citation
+from ..model import MENTION, Citation
 from ..symbols import find_symbols, symbol_key
 from ..text import collapse_spaces
+from .relation import relation
 
 _TYPES = "|".join(sorted(TYPE_NAMES, key=len, reverse=True))
 _TYPE_BEFORE_RE = re.compile(rf"(?P<type>{_TYPES})\s*(?:số|Số|so)?\s*:?\s*$", re.IGNORECASE)
@@ -76,8 +77,9 @@ class Mention:
     number_end: int
 
 
-def mentions(text: str, wanted: set[str] | None = None):
-    """Every citation where it stands, in the converter's grammar (numbered, then bare "số 16").
+def mentions(text: str, wanted: set[str] | None = None, own_type: str | None = None):
+    """Every citation where it stands, in the converter's grammar (numbered, then bare "số 16"),
+    with the relation its clause names (parsing/relation.py; own_type: this document's type).
     `wanted`: only numbers with these symbol_keys (the rest cost no context reading)."""
     for match, symbol in find_symbols(text):
         key = symbol_key(str(symbol))
@@ -91,8 +93,10 @@ def mentions(text: str, wanted: set[str] | None = None):
         if before:
             start = max(0, start - 30) + before.start()
         raw = collapse_spaces(text[start:end])
+        kind = relation(text, start, own_type)
         yield Mention(start, number_end, key,
-                      Citation(str(symbol), doc_type or symbol.doc_type, date, issuer, raw), match.start(), match.end())
+                      Citation(str(symbol), doc_type or symbol.doc_type, date, issuer, raw, kind.quan_he, kind.partial),
+                      match.start(), match.end())
     for match in _BARE_NUMBER_RE.finditer(text):
         type_word = _TYPE_WORD_RE.search(text[max(0, match.start() - 25):match.start()])
         if not type_word:
@@ -104,14 +108,16 @@ def mentions(text: str, wanted: set[str] | None = None):
             continue
         symbol = f"{match.group('num')}/{code}-{agency}"
         start = max(0, match.start() - 25) + type_word.start()
+        kind = relation(text, start, own_type)
         yield Mention(start, number_end, symbol_key(symbol),
-                      Citation(symbol, doc_type, date, issuer, collapse_spaces(text[start:end])), match.start(), match.end())
+                      Citation(symbol, doc_type, date, issuer, collapse_spaces(text[start:end]), kind.quan_he, kind.partial),
+                      match.start(), match.end())
 
 
-def find_citations(text: str, exclude: set[str] = frozenset(), trusted=None) -> list[Citation]:
+def find_citations(text: str, exclude: set[str] = frozenset(), trusted=None, own_type: str | None = None) -> list[Citation]:
     """Citations in order of first mention, one per document (symbol_key), details merged.
     `trusted(text, number_start)`: False drops a mention (OCR debris before its digits)."""
-    found = mentions(text)
+    found = mentions(text, own_type=own_type)
     if trusted is not None:
         found = (m for m in found if trusted(text, m.number_start))
     return merge_mentions(found, exclude)
@@ -131,6 +137,8 @@ def merge_mentions(found, exclude: set[str] = frozenset()) -> list[Citation]:
         for attr in ("loai_van_ban", "ngay", "co_quan"):
             if getattr(known, attr) is None:
                 setattr(known, attr, getattr(citation, attr))
+        if known.quan_he == MENTION:  # "Căn cứ Chỉ thị số 15 …" later in the text than a plain mention
+            known.quan_he, known.mot_phan = citation.quan_he, citation.mot_phan
 
     for mention in found:
         add(mention.key, mention.citation)

@@ -162,7 +162,7 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
     if ocr:
         doc.van_ban_dan_chieu = _scan_citations(doc, body_lines, own)
     else:
-        doc.van_ban_dan_chieu = find_citations(cited_text, own)
+        doc.van_ban_dan_chieu = find_citations(cited_text, own, own_type=doc.loai_van_ban)
     if doc.ngay_ban_hanh is None and art.date and art.date[0] is None:
         year = infer_year(art.date[1], art.date[2], [c.ngay for c in doc.van_ban_dan_chieu], doc.ngay_dang)
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
@@ -236,7 +236,7 @@ def _scan_citations(doc: VanBan, body_lines: list[str], own: set[str]) -> list:
     ("118/TB" beside 118/TB-TCT)."""
     body = " ".join(paragraphs([line for line in body_lines if not is_number_line(line)]))
     text = citation_text(" ".join(t for t in (collapse_spaces(doc.trich_yeu or ""), body) if t))
-    found = repair_named_issuers([c for c in find_citations(text, own, trusted_number) if c.so_ky_hieu], text, own)
+    found = repair_named_issuers([c for c in find_citations(text, own, trusted_number, doc.loai_van_ban) if c.so_ky_hieu], text, own)
     symbols = [parse_symbol(c.so_ky_hieu) for c in found]
     return [c for c, symbol in zip(found, symbols)
             if not looks_cut(symbol) and not any(_cut_from(symbol, other) for other in symbols)]

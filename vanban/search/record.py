@@ -16,6 +16,7 @@ from .text import (
     canonical_tones, distinct_words, escape, excerpt_source, iso_date, search_copy,
 )
 from ..agencies import canonical_name
+from ..legal_force import status_of
 from ..symbols import normalize_symbol
 from ..text import nfc
 
@@ -25,7 +26,10 @@ UNKNOWN_TYPE = "Không rõ loại"
 # Results quote from this much of the visible text: a directive's substance
 # sits in its first pages, and each result downloads what is kept here.
 EXCERPT_CHARS = 9000
-FACETS = ("co_quan_ban_hanh", "loai_van_ban", "nam")
+FACETS = ("co_quan_ban_hanh", "loai_van_ban", "nam", "hieu_luc")
+# The status of legal force the build settled on (vanban/archive/status.py) is in page.meta as
+# kho_hieu_luc; a page read on its own (tests, tools) falls back to what staff wrote.
+UNKNOWN_FORCE = "Chưa xác định"
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,13 @@ def _facets(meta: dict, date: str) -> dict:
         "co_quan_ban_hanh": canonical_tones(str(canonical_name(meta.get("co_quan_ban_hanh")) or "")) or UNKNOWN_ISSUER,
         "loai_van_ban": canonical_tones(str(meta.get("loai_van_ban") or "")) or UNKNOWN_TYPE,
         "nam": date[:4] if date else UNKNOWN_YEAR,
+        "hieu_luc": str(meta.get("kho_hieu_luc") or _stated_force(meta) or UNKNOWN_FORCE),
     }
+
+
+def _stated_force(meta: dict) -> str | None:
+    status = status_of(meta.get("tinh_trang_hieu_luc"))
+    return status.label if status else None
 
 
 def record_html(meta: dict, body_words: list[str]) -> str:

@@ -13,7 +13,8 @@
   var FILTERS = [
     ["co_quan_ban_hanh", "Cơ quan ban hành"],
     ["loai_van_ban", "Loại văn bản"],
-    ["nam", "Năm"]
+    ["nam", "Năm"],
+    ["hieu_luc", "Hiệu lực"]   /* status of legal force: vanban/search/record.py FACETS */
   ];
   var UNKNOWN_YEAR = "Không rõ năm";
 
