@@ -78,3 +78,4 @@ def test_a_heading_without_the_portal_summary_keeps_its_text():
     raw = "## Thông tin sáp nhập\nNgày 21/11/2025, Bộ Nội vụ đã ban hành Công văn 10988/BNV-CQĐP.\nNội dung."
     assert clean_lines(raw) == ["Thông tin sáp nhập", "Ngày 21/11/2025, Bộ Nội vụ đã ban hành Công văn 10988/BNV-CQĐP.",
                                 "Nội dung."]
+

@@ -25,7 +25,7 @@ from .lines import is_name, is_upper
 from .noise import clean_lines
 from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
                   heading_after_debris, join_spaced_number, looks_ocr, slashless_so_line, stamp_signer, trusted_number, witnesses)
-from .portal import parse_portal_table
+from .portal import parse_portal_table, summary_subject
 from .masthead import split_motto
 from .signature import parse_signature, restore_surname, scan_signature
 
@@ -107,6 +107,8 @@ def extract(text: str, ocr: bool | None = None) -> Parsed:
     doc.loai_van_ban = _first(head.doc_type, canonical_type(art.doc_type), canonical_type(portal.get("loai_van_ban")),
                               symbol.doc_type if symbol else None)
     subject = _first(head.subject, art.subject)
+    if not subject and (subject := summary_subject(text)):   # a document without its own subject line
+        doc.flag("trich_yeu")
     if not subject and art.headline:
         subject = sentence_case(art.headline)
         doc.flag("trich_yeu")
