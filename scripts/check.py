@@ -10,9 +10,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from vanban import office  # noqa: E402
 from vanban.archive import urls  # noqa: E402
 from vanban.archive.addresses import check_live_pages  # noqa: E402
 from vanban.archive.site import build_archive  # noqa: E402
@@ -24,6 +27,22 @@ def read_pages(docs: Path):
         src_uri = path.relative_to(docs).as_posix()
         # Bytes: decoded and checked by the catalog, as in the build; a hidden name is judged by name alone.
         yield src_uri, b"" if is_hidden(src_uri) or not path.is_file() else path.read_bytes()
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: its tags (!ENV, !relative) read as null."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def mkdocs_extra(config: Path) -> dict:
+    """The `extra:` of mkdocs.yml ({} when it cannot be read: the build itself reports that)."""
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return (data or {}).get("extra") or {} if isinstance(data, dict) else {}
 
 
 def main(argv: list[str]) -> int:
@@ -52,6 +71,9 @@ def main(argv: list[str]) -> int:
                 print(f"cần xác minh: {problem.format(f'{docs.name}/{src_uri}')}")
     warnings = sum(map(len, flagged.values()))
     hint = "" if review or not warnings else " (xem danh sách: scripts/check.py --review)"
+    notice = office.notice(mkdocs_extra(ROOT / "mkdocs.yml"))
+    if notice:  # information, never an error
+        print(f"thông tin: {notice}")
     print(f"{len(catalog.records)} văn bản, {len(errors)} lỗi, {warnings} cảnh báo cần xác minh "
           f"ở {len(flagged)} văn bản{hint}.")
     return 1 if errors else 0
