@@ -90,10 +90,11 @@ def test_the_hostile_page_is_published_as_text(built_site):
     assert '<th align="left">Cột</th>' in article   # what our Markdown makes stays
 
 
-def test_its_title_is_text_in_the_backlinks_of_12_kh_hu(built_site):
+def test_its_subject_is_text_in_the_backlinks_of_12_kh_hu(built_site):
     html = read(built_site, CITED)
     cited_by = html[html.index('id="duoc-dan-chieu-boi"'):]
-    assert "Thông báo 77-TB/HU (trang mẫu độc hại) &lt;script&gt;" in cited_by
+    assert "Thông báo 77-TB/HU ngày 6/5/2021 của Huyện ủy Kim Bảng</a>: Trang mẫu kiểm thử an toàn " \
+           "&lt;img src=x onerror=alert('trich_yeu')&gt;" in cited_by
 
 
 @pytest.mark.parametrize("index", ["co-quan/huyen-uy-kim-bang.md", "loai/thong-bao.md", "nam/2021/index.md",

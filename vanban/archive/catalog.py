@@ -6,6 +6,7 @@ without implicit timestamps so that an impossible date such as 2021-02-30
 reaches the schema as text and gets a precise message instead of a YAML crash.
 A record keeps its body's citations (`mentions`), not the body: MkDocs reads the
 page again to render it, and holding every body at once cost ~40 KB a document.
+A document without a subject keeps the first words of its text (`excerpt`) for the lists.
 Pages may be given unread (a function that returns the content), so a build
 holds one page's text at a time.
 """
@@ -60,6 +61,24 @@ def body_text(markdown: str) -> str:
     return nfc(markdown).lstrip("\n")
 
 
+EXCERPT_WORDS = 24
+_MARKUP = re.compile(r"\\(?=[\\`*_{}\[\]#|~^=<>.+\-!()])|\*\*|(?<!\w)\*|\*(?!\w)")
+_NOT_TEXT_START = ("*", "#", "- ", "+ ", "|", "---", "<", ">", "```")
+
+
+def first_words(body: str, limit: int = EXCERPT_WORDS) -> str | None:
+    """The first words of a body's running text (not its number line, "Kính gửi" list or a
+    heading), as plain text: what a list shows for a document without a subject."""
+    for block in body_text(body).split("\n\n"):
+        block = block.strip()
+        if not block or block.startswith(_NOT_TEXT_START) or len(block.split()) < 4:
+            continue
+        words = collapse_spaces(_MARKUP.sub("", block).replace("&amp;", "&").replace("&lt;", "<")
+                                .replace("&gt;", ">")).split()
+        return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+    return None
+
+
 def body_mentions(body: str) -> BodyMentions:
     text = body_text(body)
     return BodyMentions(hash(text), tuple(mentions(text)))
@@ -72,6 +91,7 @@ class Record:
     meta: dict
     body: str   # "" once build_catalog has read its mentions
     problems: list[Problem] = field(default_factory=list)
+    excerpt: str | None = None   # first words of the text, for a document without a subject
 
     @cached_property
     def mentions(self) -> BodyMentions:
@@ -268,6 +288,8 @@ def build_catalog(pages) -> Catalog:
             continue
         record = Record(src_uri, meta, body, file_problems + validate(meta))
         record.mentions  # noqa: B018 -- read now, then the body is let go
+        if not record.get("trich_yeu"):
+            record.excerpt = first_words(body)
         record.body = ""
         duplicate_of = seen.get(_duplicate_key(record)) if _duplicate_key(record) else None
         if duplicate_of:
