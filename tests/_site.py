@@ -96,3 +96,37 @@ def moved_site(tmp_path_factory) -> Path:
         assert result.returncode == 0, result.stdout + result.stderr
         _moved_site = tmp / "site"
     return _moved_site
+
+
+# A bigger sample archive for the lists that span pages (issue 19): the sample archive plus
+# BIG_BODY_COUNT generated pages of one body in one year, and one page citing BIG_MISSING numbers
+# the archive does not hold. Built once per session, on first use.
+BIG_BODY_COUNT, BIG_YEAR, BIG_MISSING = 205, 2022, 250
+_big_site: Path | None = None
+
+
+def big_site(tmp_path_factory) -> Path:
+    global _big_site
+    if _big_site is None:
+        from conftest import mkdocs_build
+        tmp = tmp_path_factory.mktemp("big")
+        docs = copy_docs(tmp)
+        folder = docs / "van-ban" / str(BIG_YEAR)
+        folder.mkdir()
+        for i in range(1, BIG_BODY_COUNT + 1):
+            (folder / f"thong-bao-{i}-tb-tu-trang-mau.md").write_text(
+                f"---\ntitle: Thông báo {i}-TB/TU (trang mẫu)\nso_ky_hieu: {i}-TB/TU\nloai_van_ban: Thông báo\n"
+                f"trich_yeu: Trang mẫu số {i} để kiểm thử danh sách nhiều trang; không phải văn bản thật\n"
+                f"co_quan_ban_hanh: Tỉnh ủy Hà Nam\ndia_danh: Hà Nam\n"
+                f"ngay_ban_hanh: '{BIG_YEAR}-{i % 12 + 1:02d}-{i % 28 + 1:02d}'\n---\n\nNội dung trang mẫu.\n",
+                encoding="utf-8")
+        cited = ", ".join(f"Công văn số {n}/BYT-KHTC" for n in range(1000, 1000 + BIG_MISSING))
+        (folder / "ke-hoach-1-kh-tu-trang-mau.md").write_text(
+            "---\ntitle: Kế hoạch 1-KH/TU (trang mẫu dẫn chiếu nhiều văn bản)\nso_ky_hieu: 1-KH/TU\n"
+            "loai_van_ban: Kế hoạch\ntrich_yeu: Trang mẫu dẫn chiếu nhiều văn bản chưa có trong kho\n"
+            f"co_quan_ban_hanh: Tỉnh ủy Hà Nam\nngay_ban_hanh: '{BIG_YEAR}-01-02'\n---\n\nThực hiện {cited}.\n",
+            encoding="utf-8")
+        result = mkdocs_build(tmp / "site", docs_dir=docs)
+        assert result.returncode == 0, result.stdout + result.stderr
+        _big_site = tmp / "site"
+    return _big_site
