@@ -75,42 +75,45 @@ def internal_links(site: Path, page_dir: str) -> set[str]:
     return targets
 
 
+_variants: dict[str, Path] = {}
+
+
+def _variant(name: str, tmp_path_factory, edit) -> Path:
+    """The sample archive with `edit(docs)` applied, built once per session (by name), on first use."""
+    if name not in _variants:
+        from conftest import mkdocs_build
+        tmp = tmp_path_factory.mktemp(name)
+        docs = copy_docs(tmp)
+        edit(docs)
+        result = mkdocs_build(tmp / "site", docs_dir=docs)
+        assert result.returncode == 0, result.stdout + result.stderr
+        _variants[name] = tmp / "site"
+    return _variants[name]
+
+
 # The sample archive after staff moved a document (issue 10): 154-CV/TU gets a new slug and
-# keeps its old address under duong_dan_cu. Built once per session, on first use.
+# keeps its old address under duong_dan_cu.
 MOVED_FROM = "van-ban/2021/cong-van-154-cv-tu/"
 MOVED_TO = "van-ban/2021/tinh-uy-ha-nam-154-cv-tu/"
-_moved_site: Path | None = None
 
 
 def moved_site(tmp_path_factory) -> Path:
-    global _moved_site
-    if _moved_site is None:
-        from conftest import mkdocs_build
-        tmp = tmp_path_factory.mktemp("moved")
-        docs = copy_docs(tmp)
+    def move(docs: Path) -> None:
         source = docs / find(lambda r: r.so_ky_hieu == "154-CV/TU").src_uri
         text = source.read_text(encoding="utf-8")
         source.write_text(text.replace("\nso_ky_hieu:", f"\nslug: {MOVED_TO[len('van-ban/'):-1]}\n"
                                        f"duong_dan_cu:\n- {MOVED_FROM}\nso_ky_hieu:", 1), encoding="utf-8")
-        result = mkdocs_build(tmp / "site", docs_dir=docs)
-        assert result.returncode == 0, result.stdout + result.stderr
-        _moved_site = tmp / "site"
-    return _moved_site
+    return _variant("moved", tmp_path_factory, move)
 
 
 # A bigger sample archive for the lists that span pages (issue 19): the sample archive plus
 # BIG_BODY_COUNT generated pages of one body in one year, and one page citing BIG_MISSING numbers
-# the archive does not hold. Built once per session, on first use.
+# the archive does not hold.
 BIG_BODY_COUNT, BIG_YEAR, BIG_MISSING = 205, 2022, 250
-_big_site: Path | None = None
 
 
 def big_site(tmp_path_factory) -> Path:
-    global _big_site
-    if _big_site is None:
-        from conftest import mkdocs_build
-        tmp = tmp_path_factory.mktemp("big")
-        docs = copy_docs(tmp)
+    def add_pages(docs: Path) -> None:
         folder = docs / "van-ban" / str(BIG_YEAR)
         folder.mkdir()
         for i in range(1, BIG_BODY_COUNT + 1):
@@ -126,7 +129,4 @@ def big_site(tmp_path_factory) -> Path:
             "loai_van_ban: Kế hoạch\ntrich_yeu: Trang mẫu dẫn chiếu nhiều văn bản chưa có trong kho\n"
             f"co_quan_ban_hanh: Tỉnh ủy Hà Nam\nngay_ban_hanh: '{BIG_YEAR}-01-02'\n---\n\nThực hiện {cited}.\n",
             encoding="utf-8")
-        result = mkdocs_build(tmp / "site", docs_dir=docs)
-        assert result.returncode == 0, result.stdout + result.stderr
-        _big_site = tmp / "site"
-    return _big_site
+    return _variant("big", tmp_path_factory, add_pages)
