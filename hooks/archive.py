@@ -9,6 +9,7 @@ Event order in one build (hooks run in the order mkdocs.yml lists them):
   on_files          validation.py  log schema errors (fail --strict) and review flags (info)
   on_page_read_source archive.py   a document's body alone: its front matter is parsed already
   on_page_markdown  archive.py     ... and given back as page.meta
+  on_env            archive.py     kho_trang_van_thu(src_uri) for the templates: a staff page (no sitemap entry)
   on_page_markdown  titles.py      escape the front-matter title before templates print it
   on_page_markdown  document_page.py  a document's body with its citations marked (the only Markdown)
   on_page_markdown  feeds_data.py  feed autodiscovery and "Theo dõi" link on home, body and type pages
@@ -35,6 +36,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from vanban.archive import site  # noqa: E402
 from vanban.archive.filepolicy import link_flags  # noqa: E402
 from vanban.archive.pagefile import is_hidden  # noqa: E402
+from vanban.archive.urls import is_staff_page  # noqa: E402
 
 
 def on_config(config):
@@ -90,3 +92,8 @@ def on_page_markdown(markdown, page, config, files):
     if archive and not page.meta:  # empty: MkDocs read the body that on_page_read_source gave it
         page.meta = archive.page_meta(page.file.src_uri) or {}
     return markdown
+
+
+def on_env(env, config, files):
+    env.globals["kho_trang_van_thu"] = is_staff_page  # overrides/sitemap.xml and main.html
+    return env

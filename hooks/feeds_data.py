@@ -17,6 +17,7 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:  # hooks are loaded by file path; the core package sits beside them
     sys.path.insert(0, _ROOT)
 
+from vanban import office  # noqa: E402
 from vanban.archive import site  # noqa: E402
 from vanban.archive.feeds import feeds, subscribe_link, write_feeds  # noqa: E402
 from vanban.archive.open_data import write_open_data  # noqa: E402
@@ -47,6 +48,6 @@ def on_post_build(config, **kwargs):
     started = time.perf_counter()
     site_dir, site_url = Path(config["site_dir"]), config.get("site_url")
     write_feeds(site_dir, _build.get("feeds", {}).values(), site_url, config.site_name)
-    counts = write_open_data(site_dir, archive, site_url)
+    counts = write_open_data(site_dir, archive, site_url, office.licence(config.extra))
     log.info("Feeds và dữ liệu mở: %s feed, %s văn bản, %s trích dẫn trong %.1f s", len(_build.get("feeds", {})),
              counts["documents"], counts["citations"], time.perf_counter() - started)

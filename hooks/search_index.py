@@ -24,13 +24,15 @@ from vanban.archive.urls import is_document as is_document_page
 from mkdocs.exceptions import PluginError
 from vanban.search.bundle import SUPPORTED_VERSION, BundleError, Merger, Spool
 from vanban.search.record import SearchDoc, record_of
+from vanban.archive.render import SITE_MADE
 from vanban.search.text import html_text
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 BUNDLE_DIR = "pagefind"
-# The metadata panel and the relations list are site-made (hooks/document_page.py):
-# the record indexes the metadata on its own, and a citation is not the document's text.
-NOT_BODY = ("kho-meta", "kho-relations")
+# The breadcrumb, title, summary line, metadata panel and relations are site-made
+# (vanban/archive/render.py): the record indexes the metadata on its own, and a citation
+# is not the document's text.
+NOT_BODY = SITE_MADE
 _build: dict = {}  # "tmp": TemporaryDirectory, "spool": Spool of the running build
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from vanban import office  # noqa: E402
 from vanban.archive import urls  # noqa: E402
 from vanban.archive.addresses import check_live_pages  # noqa: E402
 from vanban.archive.site import build_archive  # noqa: E402
@@ -36,6 +39,22 @@ def _on_disk(docs: Path, src_uri: str) -> str | None:
     """A file of docs/ a page declares (its original, ban_goc), as the build finds it."""
     path = docs / src_uri
     return str(path) if path.is_file() and not is_hidden(src_uri) else None
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: its tags (!ENV, !relative) read as null."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def mkdocs_extra(config: Path) -> dict:
+    """The `extra:` of mkdocs.yml ({} when it cannot be read: the build itself reports that)."""
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return (data or {}).get("extra") or {} if isinstance(data, dict) else {}
 
 
 def main(argv: list[str]) -> int:
@@ -66,6 +85,9 @@ def main(argv: list[str]) -> int:
                 print(f"cần xác minh: {problem.format(f'{docs.name}/{src_uri}')}")
     warnings = sum(map(len, flagged.values()))
     hint = "" if review or not warnings else " (xem danh sách: scripts/check.py --review)"
+    notice = office.notice(mkdocs_extra(ROOT / "mkdocs.yml"))
+    if notice:  # information, never an error
+        print(f"thông tin: {notice}")
     print(f"{len(catalog.records)} văn bản, {len(errors)} lỗi, {warnings} cảnh báo cần xác minh "
           f"ở {len(flagged)} văn bản{hint}.")
     return 1 if errors else 0

@@ -77,29 +77,63 @@ def internal_links(site: Path, page_dir: str) -> set[str]:
     return targets
 
 
+_variants: dict[str, Path] = {}
+
+
+def _variant(name: str, tmp_path_factory, edit) -> Path:
+    """The sample archive with `edit(docs)` applied, built once per session (by name), on first use."""
+    if name not in _variants:
+        from conftest import mkdocs_build
+        tmp = tmp_path_factory.mktemp(name)
+        docs = copy_docs(tmp)
+        edit(docs)
+        result = mkdocs_build(tmp / "site", docs_dir=docs)
+        assert result.returncode == 0, result.stdout + result.stderr
+        _variants[name] = tmp / "site"
+    return _variants[name]
+
+
 # The sample archive after staff moved a document (issue 10): 154-CV/TU gets a new slug and
-# keeps its old address under duong_dan_cu. Built once per session, on first use.
+# keeps its old address under duong_dan_cu.
 MOVED_FROM = "van-ban/2021/cong-van-154-cv-tu/"
 MOVED_TO = "van-ban/2021/tinh-uy-ha-nam-154-cv-tu/"
-_moved_site: Path | None = None
 
 
 def moved_site(tmp_path_factory) -> Path:
-    global _moved_site
-    if _moved_site is None:
-        from conftest import mkdocs_build
-        tmp = tmp_path_factory.mktemp("moved")
-        docs = copy_docs(tmp)
+    def move(docs: Path) -> None:
         source = docs / find(lambda r: r.so_ky_hieu == "154-CV/TU").src_uri
         # The converter's own slug line is replaced (a second `slug:` line is an error, not last-wins).
         text = "".join(line for line in source.read_text(encoding="utf-8").splitlines(keepends=True)
                        if not line.startswith("slug: "))
         source.write_text(text.replace("\nso_ky_hieu:", f"\nslug: {MOVED_TO[len('van-ban/'):-1]}\n"
                                        f"duong_dan_cu:\n- {MOVED_FROM}\nso_ky_hieu:", 1), encoding="utf-8")
-        result = mkdocs_build(tmp / "site", docs_dir=docs)
-        assert result.returncode == 0, result.stdout + result.stderr
-        _moved_site = tmp / "site"
-    return _moved_site
+    return _variant("moved", tmp_path_factory, move)
+
+
+# A bigger sample archive for the lists that span pages (issue 19): the sample archive plus
+# BIG_BODY_COUNT generated pages of one body in one year, and one page citing BIG_MISSING numbers
+# the archive does not hold.
+BIG_BODY_COUNT, BIG_YEAR, BIG_MISSING = 205, 2022, 250
+
+
+def big_site(tmp_path_factory) -> Path:
+    def add_pages(docs: Path) -> None:
+        folder = docs / "van-ban" / str(BIG_YEAR)
+        folder.mkdir()
+        for i in range(1, BIG_BODY_COUNT + 1):
+            (folder / f"thong-bao-{i}-tb-tu-trang-mau.md").write_text(
+                f"---\ntitle: Thông báo {i}-TB/TU (trang mẫu)\nso_ky_hieu: {i}-TB/TU\nloai_van_ban: Thông báo\n"
+                f"trich_yeu: Trang mẫu số {i} để kiểm thử danh sách nhiều trang; không phải văn bản thật\n"
+                f"co_quan_ban_hanh: Tỉnh ủy Hà Nam\ndia_danh: Hà Nam\n"
+                f"ngay_ban_hanh: '{BIG_YEAR}-{i % 12 + 1:02d}-{i % 28 + 1:02d}'\n---\n\nNội dung trang mẫu.\n",
+                encoding="utf-8")
+        cited = ", ".join(f"Công văn số {n}/BYT-KHTC" for n in range(1000, 1000 + BIG_MISSING))
+        (folder / "ke-hoach-1-kh-tu-trang-mau.md").write_text(
+            "---\ntitle: Kế hoạch 1-KH/TU (trang mẫu dẫn chiếu nhiều văn bản)\nso_ky_hieu: 1-KH/TU\n"
+            "loai_van_ban: Kế hoạch\ntrich_yeu: Trang mẫu dẫn chiếu nhiều văn bản chưa có trong kho\n"
+            f"co_quan_ban_hanh: Tỉnh ủy Hà Nam\nngay_ban_hanh: '{BIG_YEAR}-01-02'\n---\n\nThực hiện {cited}.\n",
+            encoding="utf-8")
+    return _variant("big", tmp_path_factory, add_pages)
 
 
 # The sample archive plus tests/fixtures/hostile_site/ (issue 17): theme keys in front matter, a body

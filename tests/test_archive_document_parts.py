@@ -44,8 +44,9 @@ def test_one_list_when_every_relation_is_a_plain_mention():
     assert part.lstrip().startswith("<ul>") and "<h3" not in part
 
 
-def test_the_banner_says_unknown_in_words_and_stands_first():
+def test_the_banner_says_unknown_in_words_and_stands_right_under_the_title():
     archive = build_archive([(CT15, page())])
     html = document_html(archive, CT15, "Nội dung.")
-    assert html.startswith('<p class="kho-hieu-luc kho-hieu-luc--chua-xac-dinh" title="Hiệu lực: chưa xác định">')
+    title_end = html.index("</h1>\n") + len("</h1>\n")
+    assert html[title_end:].startswith('<p class="kho-hieu-luc kho-hieu-luc--chua-xac-dinh" title="Hiệu lực: chưa xác định">')
     assert "Tình trạng hiệu lực</dt>\n<dd>Chưa xác định (kho chưa có văn bản nào thay thế hay bãi bỏ văn bản này)" in html

@@ -50,7 +50,8 @@ def test_types_and_review():
 
 @pytest.mark.parametrize("src, must_contain", [
     ("co-quan/index.md", ["## Cấp tỉnh", "[Tỉnh ủy Hà Nam](tinh-uy-ha-nam.md) (1)", "## Trung ương"]),
-    ("co-quan/tinh-uy-khanh-hoa.md", ["<td>117-TB/TU</td>\n<td>Thông báo</td>\n<td>20/07/2021</td>",
+    ("co-quan/tinh-uy-khanh-hoa.md", ['<td class="kho-cot-so">117-TB/TU</td>\n<td class="kho-cot-loai">Thông báo</td>\n'
+                                     '<td class="kho-cot-ngay">20/07/2021</td>\n<td class="kho-cot-trich-yeu">',
                                      'href="../../van-ban/2021/kl-b/"']),
     ("nam/index.md", ["| [2021](2021/index.md) | 5 |", "[Chưa rõ ngày](khong-ro-ngay.md) | 1 |"]),
     ("nam/2021/07.md", ["/kl-a/", "/kl-b/", "/dien/"]),

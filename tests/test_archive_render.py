@@ -106,3 +106,76 @@ def test_ocr_pages_carry_a_note_for_readers(nguon_ocr, noted):
     assert ('class="kho-ocr-note"' in html) is noted
     if noted:
         assert html.index("kho-ocr-note") < html.index("<dl>") and "nhận dạng (OCR) từ bản quét" in html
+
+
+# ---- a document page reads text first (issue 19) -----------------------------------------------
+
+@pytest.mark.parametrize("kind, number, date, issuer, words", [
+    ("Công điện", "217/CĐ-TTg", "2025-11-08", "Thủ tướng Chính phủ",
+     "Công điện 217/CĐ-TTg ngày 8/11/2025 của Thủ tướng Chính phủ"),
+    ("Công điện", "218/CĐ-TTg", None, None, "Công điện 218/CĐ-TTg"),        # a part not known is left out
+    (None, "154-CV/TU", "2021-04-28", None, "154-CV/TU ngày 28/4/2021"),
+    ("Công văn", None, None, "Tỉnh ủy Hà Nam", "Công văn của Tỉnh ủy Hà Nam"),
+    (None, None, None, None, "Văn bản"),
+])
+def test_citations_read_as_words(kind, number, date, issuer, words):
+    import datetime as dt
+    from vanban.archive.render import citation_words
+    assert citation_words(kind, number, dt.date.fromisoformat(date) if date else None, issuer) == words
+
+
+def test_cited_documents_are_listed_in_words_never_with_dashes():
+    """223/CĐ-TTg lists "(217/CĐ-TTg (Công điện))" and "(—)": now words, the issuer from the symbol."""
+    pages = [("van-ban/2025/223.md", page(
+        "Tiếp theo các Công điện số 217/CĐ-TTg, 218/CĐ-TTg, 219/CĐ-TTg và 222/CĐ-TTg ngày 19/11/2025.",
+        title="Công điện 223/CĐ-TTg", so_ky_hieu="223/CĐ-TTg", loai_van_ban="Công điện",
+        co_quan_ban_hanh="Thủ tướng Chính phủ", ngay_ban_hanh="2025-11-20")),
+        ("van-ban/2025/217.md", page(title="Công điện 217/CĐ-TTg", so_ky_hieu="217/CĐ-TTg", loai_van_ban="Công điện",
+                                     co_quan_ban_hanh="Thủ tướng Chính phủ", ngay_ban_hanh="2025-11-16",
+                                     trich_yeu="V/v tập trung ứng phó mưa lũ"))]
+    html = document_html(build_archive(pages), "van-ban/2025/223.md", "Nội dung.")
+    cites = html[html.index('id="van-ban-dan-chieu"'):html.index('id="duoc-dan-chieu-boi"')]
+    assert ">Công điện 217/CĐ-TTg ngày 16/11/2025 của Thủ tướng Chính phủ</a>: V/v tập trung ứng phó mưa lũ" in cites
+    assert "Công điện 218/CĐ-TTg của Thủ tướng Chính phủ" in cites
+    assert "Công điện 222/CĐ-TTg ngày 19/11/2025 của Thủ tướng Chính phủ" in cites
+    assert "(—)" not in cites and "—)" not in cites and "(Công điện)" not in cites
+
+
+def test_document_page_is_breadcrumb_title_summary_panel_then_text():
+    archive = build_archive([("van-ban/2021/x.md", page(
+        kinh_gui=["Các huyện ủy, thị ủy"], noi_nhan=["Như trên", "Lưu VP"]))])
+    html = document_html(archive, "van-ban/2021/x.md",
+                         "**Kính gửi:**\n\n- Các huyện ủy, thị ủy\n\nTHÂN BÀI\n\n**Nơi nhận:**\n\n- Như trên\n- Lưu VP")
+    trail = re.sub(r"<[^>]+>", "", html[html.index('<nav class="kho-duong-dan"'):html.index("</nav>")])
+    assert trail == "Trang chủ › Cơ quan › Tỉnh ủy Hà Nam › 2021"
+    assert html.index("kho-duong-dan") < html.index('<h1 class="kho-tieu-de">') < html.index('class="kho-tom-tat') \
+        < html.index('<details class="kho-meta"') < html.index("<summary>Thông tin văn bản</summary>") \
+        < html.index("THÂN BÀI") < html.index(SLOT)
+    assert ">Công văn <span class=\"kho-so-ky-hieu\">154-CV/TU</span> ngày 28/4/2021 của Tỉnh ủy Hà Nam</p>" in html
+    assert html.count("Kính gửi") == 1 and html.count("Nơi nhận") == 1      # once: in the text
+    assert html.count("Các huyện ủy, thị ủy") == 1 and html.count("Lưu VP") == 1
+
+
+def test_recipients_stay_in_the_panel_when_the_text_has_none():
+    archive = build_archive([("van-ban/2021/x.md", page(kinh_gui=["Các huyện ủy"], noi_nhan=["Lưu VP"]))])
+    html = document_html(archive, "van-ban/2021/x.md", "THÂN BÀI")
+    panel = html[html.index("<details"):html.index("</details>")]
+    assert "<dt>Kính gửi</dt>" in panel and "<dd>Các huyện ủy</dd>" in panel and "<dd>Lưu VP</dd>" in panel
+
+
+@pytest.mark.parametrize("body, printed", [
+    ("*Số 154-CV/TU — Hà Nam, ngày 28 tháng 4 năm 2021*\n\nTHÂN BÀI", False),   # the text's number line says it
+    ("*Số 154 - CV/TU — Hà Nam, ngày 28 tháng 4 năm 2021*\n\nTHÂN BÀI", False),  # as the seed writes it
+    ("THÂN BÀI", True),
+])
+def test_the_summary_line_is_printed_only_when_the_text_has_no_number_line(body, printed):
+    html = document_html(build_archive([("van-ban/2021/x.md", page())]), "van-ban/2021/x.md", body)
+    assert ('class="kho-tom-tat kho-tom-tat--in"' in html) is printed
+    assert '<div class="kho-dau-in" aria-hidden="true"><p class="kho-dau-in__co-quan">TỈNH ỦY HÀ NAM</p>' in html
+
+
+def test_a_document_without_issuer_or_date_has_a_shorter_breadcrumb():
+    archive = build_archive([("van-ban/khong-ro-nam/x.md", page(co_quan_ban_hanh=None, ngay_ban_hanh=None))])
+    html = document_html(archive, "van-ban/khong-ro-nam/x.md", "THÂN BÀI")
+    trail = re.sub(r"<[^>]+>", "", html[html.index('<nav class="kho-duong-dan"'):html.index("</nav>")])
+    assert trail == "Trang chủ › Cơ quan"

@@ -18,6 +18,19 @@ def test_portal_signature_order():
     assert (sig.nguoi_ky, sig.chuc_vu) == ("Hồ Đức Phớc", "TM. Chính phủ, KT. Thủ tướng, Phó Thủ tướng")
 
 
+def test_recipients_and_signature_before_an_annex_longer_than_the_text():
+    """2639/QĐ-TTg: the annex's table of 34 provinces is longer than the decision itself."""
+    text = ["Căn cứ Luật Tổ chức Chính phủ;", "QUYẾT ĐỊNH:", "Điều 1. Bổ sung có mục tiêu.",
+            "Điều 4. Bộ trưởng các bộ chịu trách nhiệm thi hành Quyết định này./.", "",
+            "Nơi nhận:", "- Như Điều 4;", "- TTg, PTTg Hồ Đức Phớc;", "- Lưu: VT, KTTH (2b).", "",
+            "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Hồ Đức Phớc", "", "PHỤ LỤC", "BỔ SUNG CÓ MỤC TIÊU TỪ NGÂN SÁCH"]
+    annex = [cell for n in range(1, 35) for cell in (str(n), "TUYÊN QUANG", "152.100", "")]
+    lines = text + annex
+    sig = parse_signature(lines, len(lines))
+    assert (sig.nguoi_ky, sig.chuc_vu) == ("Hồ Đức Phớc", "KT. Thủ tướng, Phó Thủ tướng")
+    assert sig.noi_nhan == ["Như Điều 4", "TTg, PTTg Hồ Đức Phớc", "Lưu: VT, KTTH (2b)"]
+
+
 def test_copy_block():
     lines = BODY + ["", "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY KHÔI", "CƠ QUAN VÀ DOANH NGHIỆP TỈNH", "*", "Số 215 -BS/ĐUK",
                     "Nơi nhận:", "- Lưu Văn phòng.", "", "Sao Y bản chính", "", "Quảng Ngãi, ngày 05 tháng 7 năm 2021"]

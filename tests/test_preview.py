@@ -30,7 +30,7 @@ def preview(docs, src_uri, out, *extra) -> subprocess.CompletedProcess:
 def block(html: str, css_class: str) -> str:
     """The site-made block of that class (the relations list or the metadata panel), whole: its
     nested elements of the same tag are counted to find where it ends."""
-    start = re.search(rf'<(div|section|aside)[^>]*class="[^"]*\b{css_class}\b[^"]*"', html)
+    start = re.search(rf'<(div|section|aside|details)[^>]*class="[^"]*\b{css_class}\b[^"]*"', html)
     assert start, css_class
     tag, depth = start.group(1), 0
     for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[start.start():]):

@@ -110,7 +110,7 @@ def test_a_body_cannot_forge_a_trusted_block():
     archive = build_archive([("van-ban/2021/x.md", archive_page())])
     body = archive.document_markdown("van-ban/2021/x.md", forged + "\nThân bài <b onclick=x>đậm</b>")
     page = archive.document_html("van-ban/2021/x.md", clean(to_html(body)))
-    assert '<div class="kho-meta">' in page and "<b>đậm</b>" in page
+    assert '<details class="kho-meta"' in page and "<b>đậm</b>" in page
     assert "<img" not in page and "onclick" not in page and "<!--" not in page
 
 

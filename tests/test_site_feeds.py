@@ -40,3 +40,22 @@ def test_home_feed_lists_the_newest_documents(built_site):
 
 def test_document_pages_advertise_no_feed(built_site):
     assert autodiscovery(read(built_site, "van-ban/2021/cong-van-154-cv-tu.md")) == []
+
+
+@pytest.mark.parametrize("feed", ["feed.xml", "co-quan/tinh-uy-ha-nam/feed.xml", "loai/cong-van/feed.xml"])
+def test_a_feed_names_its_stylesheet_a_file_of_the_site(built_site, feed):
+    """Opened in a browser the feed is a page (tests/browser/test_reader_pages.py); readers get the same Atom."""
+    head = (built_site / feed).read_text(encoding="utf-8").splitlines()[:2]
+    href = re.fullmatch(r'<\?xml-stylesheet type="text/xsl" href="([^"]+)"\?>', head[1])[1]
+    stylesheet = built_site / posixpath.normpath(posixpath.join(posixpath.dirname(feed), href))
+    assert stylesheet == built_site / "assets/feed/atom-to-html.xml" and stylesheet.is_file()
+    assert (stylesheet.parent / "feed.css").is_file()
+    assert "style=" not in stylesheet.read_text(encoding="utf-8") and "<script" not in stylesheet.read_text(encoding="utf-8")
+
+
+def test_material_finds_a_sitemap_beside_every_feed(built_site):
+    """Material fetches sitemap.xml beside each <link rel="alternate">: none may answer 404."""
+    feeds = sorted(built_site.rglob("feed.xml"))
+    assert len(feeds) > 3
+    assert [f for f in feeds if not (f.parent / "sitemap.xml").is_file()] == []
+    assert "<url>" not in (built_site / "co-quan/tinh-uy-ha-nam/sitemap.xml").read_text(encoding="utf-8")

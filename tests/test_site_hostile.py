@@ -91,10 +91,11 @@ def test_the_hostile_page_is_published_as_text(built_site):
     assert '<th align="left">Cột</th>' in article   # what our Markdown makes stays
 
 
-def test_its_title_is_text_in_the_backlinks_of_12_kh_hu(built_site):
+def test_its_subject_is_text_in_the_backlinks_of_12_kh_hu(built_site):
     html = read(built_site, CITED)
     cited_by = html[html.index('id="duoc-dan-chieu-boi"'):]
-    assert "Thông báo 77-TB/HU (trang mẫu độc hại) &lt;script&gt;" in cited_by
+    assert "Thông báo 77-TB/HU ngày 6/5/2021 của Huyện ủy Kim Bảng</a>: Trang mẫu kiểm thử an toàn " \
+           "&lt;img src=x onerror=alert('trich_yeu')&gt;" in cited_by
 
 
 @pytest.mark.parametrize("index", ["co-quan/huyen-uy-kim-bang.md", "loai/thong-bao.md", "nam/2021/index.md",
@@ -148,7 +149,8 @@ def test_a_body_named_index_never_replaces_the_agency_index(hostile):
     assert "Index</title>" in (site / "co-quan" / "index-2" / "feed.xml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("index", ["co-quan/index.md", "loai/thong-bao.md", "nam/2021/index.md", "nam/2021/05.md",
+# The page is the archive's newest (2021-12-10), so the home page lists it too.
+@pytest.mark.parametrize("index", ["co-quan/index.md", "loai/thong-bao.md", "nam/2021/index.md", "nam/2021/12.md",
                                    "index.md", "co-quan/huyen-uy-x-img-src-x-onerror-alert-co-quan-meta-http-equiv-refresh-content-0-url.md"])
 def test_an_issuer_name_with_markup_is_text_on_the_index_pages(hostile, index):
     html = read(hostile[0], index)

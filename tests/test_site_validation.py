@@ -311,16 +311,22 @@ def test_build_log_is_one_line_per_concern(tmp_path):
     assert not any("can_xac_minh" in line or "cần xác minh: docs/" in line for line in lines)
     errors = [line for line in lines if line.startswith("ERROR")]
     assert len(errors) == 1 and "sai-ngay.md" in errors[0] and "ngay_ban_hanh" in errors[0], result.stderr
-    # Whatever N is: 2 MkDocs lines, the error, the review summary, one line per issuer the register
-    # lacks (here the seed's bare "Huyện ủy") and per unknown key (the hostile page's `description`),
-    # feeds, Pagefind, the total.
-    assert len([line for line in lines if line.strip()]) <= 9, result.stderr
+    # The office's identity still to fill in: one info line, never an error or a warning.
+    office = [line for line in lines if "cơ quan vận hành kho còn để mặc định" in line]
+    assert len(office) == 1 and office[0].startswith("INFO") and "mkdocs.yml" in office[0], result.stderr
+    # Whatever N is: the office line, 2 MkDocs lines, the error, the review summary, one line per
+    # issuer the register lacks (here the seed's bare "Huyện ủy") and per unknown key (the hostile
+    # page's `description`), feeds, Pagefind, the total.
+    assert len([line for line in lines if line.strip()]) <= 10, result.stderr
 
 
 def test_sample_archive_checks_clean():
     result = check(sample_docs())
     assert result.returncode == 0, result.stdout
     assert " 0 lỗi" in result.stdout
+    # mkdocs.yml still holds the office's defaults: check.py says so in one line, and it is no error.
+    office = [line for line in result.stdout.splitlines() if "cơ quan vận hành kho còn để mặc định" in line]
+    assert len(office) == 1 and office[0].startswith("thông tin: ")
 
 
 def test_an_issuer_not_in_the_register_is_a_review_warning_with_the_nearest_names(tmp_path):

@@ -13,7 +13,8 @@ from .register import LEVELS, register, resolve
 from .text import collapse_spaces, fold, name_key, nfc
 
 __all__ = ["LEVELS", "PROVINCES", "agency_key", "canonical_name", "district_of", "district_province", "expand_abbreviations",
-           "find_province", "is_known_code", "is_national_code", "issuer_code", "level_of", "province_from_host"]
+           "find_province", "is_known_code", "is_national_code", "issuer_code",
+           "issuer_of_symbol", "level_of", "province_from_host"]
 
 
 def _province_names() -> tuple[str, ...]:
@@ -109,6 +110,21 @@ def issuer_code(issuer: str | None) -> str | None:
     if body is None or body.cap != "trung-uong" or not body.ma or body.ma[0] not in register().national_codes():
         return None
     return body.ma[0]
+
+
+def issuer_of_symbol(symbol: str | None) -> str | None:
+    """The central body a state symbol names ("217/CĐ-TTg" -> "Thủ tướng Chính phủ", "18345/BTC-NSNN" ->
+    "Bộ Tài chính"), or None: only a code that no provincial body shares tells the issuer. Party
+    symbols say nothing: "/TW" is written by the Central Committee, the Politburo and the Secretariat."""
+    from .symbols import parse_symbol  # symbols reads the register's codes through this module
+    parsed = parse_symbol(symbol or "")
+    if not parsed or parsed.party:
+        return None
+    codes = parsed.codes[1:] if parsed.doc_type else parsed.codes
+    if not codes or codes[0] not in register().national_codes():
+        return None
+    body = register().by_code(codes[0])
+    return getattr(body, "ten", None)
 
 
 def is_national_code(code: str) -> bool:

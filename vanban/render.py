@@ -5,10 +5,15 @@ received stamp in a fixed order, so every page reads the same way.
 """
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .parsing.body import escape, to_markdown
 from .parsing.extract import Parsed
+
+
+_KINH_GUI_RE = re.compile(r"\s*kính\s+gửi\b", re.IGNORECASE)
 
 
 def front_matter(meta: dict) -> str:
@@ -56,8 +61,11 @@ def render_body(parsed: Parsed) -> str:
     header = [x for x in (parsed.symbol_raw, parsed.date_raw) if x]
     if header:
         blocks.append("*" + escape(" — ".join(h.strip() for h in header)) + "*")
-    if parsed.headline or parsed.posted_raw:
-        blocks.append(" — ".join(escape(x) for x in (parsed.headline, parsed.posted_raw) if x))
+    headline = parsed.headline
+    if headline and doc.kinh_gui and _KINH_GUI_RE.match(headline):
+        headline = None   # a page without a header whose first line is its addressee: the list below says it
+    if headline or parsed.posted_raw:
+        blocks.append(" — ".join(escape(x) for x in (headline, parsed.posted_raw) if x))
     if doc.kinh_gui:
         blocks.append(_list("Kính gửi:", doc.kinh_gui))
     body = to_markdown(parsed.paragraphs)

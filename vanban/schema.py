@@ -80,7 +80,7 @@ FILE_KEYS = ("tệp", "tên tệp")
 DOCUMENT_KEYS = ("so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh", "ngay_ban_hanh")
 # The only keys a page outside docs/van-ban/ (hand-written or generated) gives the theme:
 # `template`, `author` and the like would let a page choose what the theme prints raw.
-SITE_PAGE_KEYS = ("title", "description", "hide", "kho_trang")
+SITE_PAGE_KEYS = ("title", "description", "hide", "kho_trang", "kho_thong_tin")
 
 # A slug is lower-case ASCII words joined by "-", in folders joined by "/" (what
 # vanban.text.slugify and the converter's year folders make).

@@ -17,7 +17,12 @@ PAGES = {
     "document-status-original": "van-ban/2021/chi-thi-04-ct-tu-trang-mau/",   # banner, download, grouped relations
     "accessibility-statement": "ho-tro-tiep-can/",
     "search": "tim-kiem/?q=chi+thi+16",
+    "province": "co-quan/dia-phuong/ha-nam/",
+    "missing": "chua-co/",
+    "open-data": "du-lieu/",
+    "staff": "huong-dan/",
 }
+PHONE = {"width": 390, "height": 844}
 # axe's tags for WCAG 2.0 and 2.1, levels A and AA.
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
               "resultTypes": ["violations"]}
@@ -53,3 +58,20 @@ def test_search_box_with_results_has_no_serious_violation(page, base, axe):
     page.fill("[data-kho-search-input]", "154-CV/TU")
     page.wait_for_selector("[data-kho-search-result][data-state=done] .kho-result")
     assert serious(axe.run(page, context="[data-kho-search]", options=WCAG_21_AA)) == []
+
+
+@pytest.mark.parametrize("name", ["home", "document", "document-with-backlinks", "agency", "missing", "search"])
+def test_no_serious_violation_on_a_phone(page, base, axe, name):
+    page.set_viewport_size(PHONE)
+    page.goto(base + PAGES[name])
+    if name == "search":
+        page.wait_for_selector("#kho-tim-kiem[data-state=done] .kho-result")
+    assert serious(axe.run(page, options=WCAG_21_AA)) == []
+
+
+def test_the_feed_page_has_no_serious_violation(page, base, axe):
+    page.goto(base + "co-quan/tinh-uy-ha-nam/feed.xml", wait_until="commit")
+    page.wait_for_selector("h1")
+    assert page.get_attribute("html", "lang") == "vi"
+    # Chromium's own notice that XSLT is going away is no part of the page.
+    assert serious(axe.run(page, context={"exclude": [["xslt-warning-banner"]]}, options=WCAG_21_AA)) == []

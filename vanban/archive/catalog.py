@@ -7,12 +7,14 @@ date such as 2021-02-30 gets a precise message from the schema.
 A record keeps its body's citations (`mentions`) and the clause saying when it takes
 effect (`effective`), not the body: MkDocs reads the
 page again to render it, and holding every body at once cost ~40 KB a document.
+A document without a subject keeps the first words of its text (`excerpt`) for the lists.
 Pages may be given unread (a function that returns the content), so a build
 holds one page's text at a time.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -46,6 +48,24 @@ def body_text(markdown: str) -> str:
     return nfc(markdown).lstrip("\n")
 
 
+EXCERPT_WORDS = 24
+_MARKUP = re.compile(r"\\(?=[\\`*_{}\[\]#|~^=<>.+\-!()])|\*\*|(?<!\w)\*|\*(?!\w)")
+_NOT_TEXT_START = ("*", "#", "- ", "+ ", "|", "---", "<", ">", "```")
+
+
+def first_words(body: str, limit: int = EXCERPT_WORDS) -> str | None:
+    """The first words of a body's running text (not its number line, "Kính gửi" list or a
+    heading), as plain text: what a list shows for a document without a subject."""
+    for block in body_text(body).split("\n\n"):
+        block = block.strip()
+        if not block or block.startswith(_NOT_TEXT_START) or len(block.split()) < 4:
+            continue
+        words = collapse_spaces(_MARKUP.sub("", block).replace("&amp;", "&").replace("&lt;", "<")
+                                .replace("&gt;", ">")).split()
+        return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+    return None
+
+
 def body_mentions(body: str, own_type: str | None = None) -> BodyMentions:
     """own_type: the page's type, so the relation phrases know which "… này" is the page itself."""
     text = body_text(body)
@@ -59,6 +79,7 @@ class Record:
     meta: dict
     body: str   # "" once build_catalog has read its mentions
     problems: list[Problem] = field(default_factory=list)
+    excerpt: str | None = None   # first words of the text, for a document without a subject
 
     @cached_property
     def mentions(self) -> BodyMentions:
@@ -201,6 +222,8 @@ def build_catalog(pages) -> Catalog:
             continue
         record = Record(src_uri, meta, body, file_problems + validate(meta))
         record.mentions, record.effective  # noqa: B018 -- read now, then the body is let go
+        if not record.get("trich_yeu"):
+            record.excerpt = first_words(body)
         record.body = ""
         duplicate_of = seen.get(_duplicate_key(record)) if _duplicate_key(record) else None
         if duplicate_of:

@@ -18,7 +18,7 @@ from . import urls
 from .catalog import Record
 from .originals import Original, size_text
 from .relations import AMBIGUOUS, RESOLVED, Link, Relations
-from .render import anchor, citation_text, fmt_date, html_text, tag, text
+from .render import anchor, citation_text, fmt_date, html_text, record_words, tag, text
 from .status import ForceStatus, ending_label
 
 # The relations' headings, which hooks/document_page.py adds to the page's table of contents.
@@ -100,12 +100,19 @@ def original_links(record: Record, originals: list[Original]) -> str:
 
 # ---- relations, grouped by type in both directions ------------------------
 
+def _record_item(record: Record, src: str) -> str:
+    """"<a>Công điện 217/CĐ-TTg ngày 16/11/2025 của Thủ tướng Chính phủ</a>: V/v ..." (a document
+    without a subject: its first words)."""
+    about = record.get("trich_yeu") or record.excerpt
+    return anchor(record_words(record), src, record.src_uri) + (f": {text(about)}" if about else "")
+
+
 def _link_item(item: Link, src: str) -> str:
-    cited = citation_text(item.citation, text)
     if item.status == RESOLVED:
-        return f"<li>{anchor(item.target.title, src, item.target.src_uri)} ({cited})</li>"
+        return f"<li>{_record_item(item.target, src)}</li>"
+    cited = citation_text(item.citation, text)
     if item.status == AMBIGUOUS:
-        options = ", ".join(anchor(r.title, src, r.src_uri) for r in item.candidates)
+        options = "; ".join(anchor(record_words(r), src, r.src_uri) for r in item.candidates)
         return (f"<li>{cited} {tag('chưa xác định được', 'ambiguous')}: "
                 f"trong kho có văn bản cùng số ký hiệu nhưng không đủ thông tin để chọn đúng: {options}</li>")
     missing = f" — {anchor('ai dẫn chiếu văn bản này', src, urls.missing_page(item.missing.slug))}" if item.missing else ""
@@ -155,8 +162,7 @@ def relations_section(record: Record, links: list[Link], cited_by: list[Record],
 
     def citing_item(other: Record) -> str:
         typed = relations.typed.get((src, other.src_uri))
-        return (f"<li>{anchor(other.title, src, other.src_uri)} ({fmt_date(other.date)})"
-                f"{_partial_mark(bool(typed and typed.citation.mot_phan))}</li>")
+        return f"<li>{_record_item(other, src)}{_partial_mark(bool(typed and typed.citation.mot_phan))}</li>"
 
     outgoing = _groups(links, lambda link: link.quan_he, RELATION_KEYS)
     incoming = _groups(cited_by, lambda other: relations.relation(src, other.src_uri), INCOMING_ORDER)

@@ -11,6 +11,16 @@ against the feed's own URL, so this works at the root and under a sub-path) and 
 `urn:kho-van-ban:<path>`; set KHO_SITE_URL for a production build so ids stay the same
 wherever the feed is read.
 
+Readable in a browser: each feed names an XSLT stylesheet, a file of the site (FEED_STYLESHEET,
+`<?xml-stylesheet?>`), which a browser that still runs XSLT uses to show the feed as a page
+that says what a feed is and lists its entries; the stylesheet takes its CSS from beside itself,
+so the page needs no inline style (CSP). Feed readers ignore it and read the same Atom. Served as
+text/xml or application/xml (what servers send for .xml); a browser shows application/atom+xml as text.
+
+Material asks for a sitemap.xml beside every <link rel="alternate"> of a page, so an empty one
+is written beside each feed that is not at the root (write_feeds): no request of a followed page
+fails.
+
 Dates: an entry is dated by ngay_ban_hanh (00:00 Vietnam time), else by ngay_dang; a
 document with neither, and a feed with no dated entry, carry the build's SOURCE_DATE_EPOCH
 (the Unix epoch when unset). No wall-clock time is read, so two builds are byte-identical.
@@ -31,6 +41,9 @@ from .render import fmt_date, html_block
 from . import urls
 
 FEED_SIZE = 50
+FEED_STYLESHEET = "assets/feed/atom-to-html.xml"   # XSLT (an .xml name: every server sends an XML type)
+EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                 b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
 ATOM = "http://www.w3.org/2005/Atom"
 DC = "http://purl.org/dc/elements/1.1/"   # dc:identifier carries the số ký hiệu
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
@@ -119,7 +132,10 @@ def feed_xml(feed: Feed, site_url: str | None, site_name: str) -> bytes:
     for record, moment in zip(feed.records, times):
         _entry(root, record, moment, where)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    stylesheet = html.escape(urls.href_between(feed.path, FEED_STYLESHEET), quote=True)
+    return (b'<?xml version="1.0" encoding="utf-8"?>\n'
+            + f'<?xml-stylesheet type="text/xsl" href="{stylesheet}"?>\n'.encode("utf-8")
+            + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n")
 
 
 def _entry(root, record: Record, moment: dt.datetime, where: _Addresses) -> None:
@@ -156,3 +172,6 @@ def write_feeds(site_dir: Path, all_feeds, site_url: str | None, site_name: str)
         target = Path(site_dir) / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(feed_xml(feed, site_url, site_name))
+        sitemap = target.parent / "sitemap.xml"
+        if not sitemap.exists():   # the root one is MkDocs's
+            sitemap.write_bytes(EMPTY_SITEMAP)

@@ -17,6 +17,7 @@ from .urls import unique_slugs
 UNKNOWN_AGENCY = "Chưa rõ cơ quan ban hành"
 NOT_REGISTERED = "Chưa có trong danh mục cơ quan (cần xác minh)"
 UNKNOWN_PROVINCE = "Chưa rõ tỉnh, thành phố"
+UNKNOWN_TYPE = "Chưa rõ loại"
 # How the Trung ương heading is split, by the register's kind of body.
 CENTRAL_GROUPS = (("Đảng", ("dang",)), ("Quốc hội", ("dan-cu",)), ("Chủ tịch nước", ("chu-tich-nuoc",)),
                   ("Chính phủ và các bộ, ngành", ("hanh-chinh", "ban-chi-dao")),
@@ -163,7 +164,7 @@ def types(records: list[Record]) -> dict[str, list[Record]]:
     """loai_van_ban -> documents, types sorted by name."""
     groups: dict[str, list[Record]] = {}
     for record in newest_first(records):
-        groups.setdefault(record.loai_van_ban or "Chưa rõ loại", []).append(record)
+        groups.setdefault(record.loai_van_ban or UNKNOWN_TYPE, []).append(record)
     return dict(sorted(groups.items(), key=lambda kv: vietnamese_order(kv[0])))
 
 

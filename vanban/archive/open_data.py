@@ -158,8 +158,16 @@ def _citation_rows(record, record_json: dict):
                                              item["quan_he"], "có" if item["mot_phan"] else "")]
 
 
-def write_open_data(site_dir: Path, archive, site_url: str | None) -> dict:
-    """Write every open-data file under site_dir/du-lieu/; returns counts for the build log."""
+def licence_note(licence: dict | None) -> str:
+    if not licence:
+        return LICENCE_NOTE
+    return f"Dữ liệu do kho biên soạn được cấp theo giấy phép {licence['ten']}" + (
+        f" ({licence['url']})." if licence.get("url") else ".")
+
+
+def write_open_data(site_dir: Path, archive, site_url: str | None, licence: dict | None = None) -> dict:
+    """Write every open-data file under site_dir/du-lieu/; returns counts for the build log.
+    licence: {"ten", "url"} the office chose (vanban.office.licence), None while it has not."""
     where = Addresses(site_url)
     out = Path(site_dir) / urls.DATA_DIR
     out.mkdir(parents=True, exist_ok=True)
@@ -173,7 +181,7 @@ def write_open_data(site_dir: Path, archive, site_url: str | None) -> dict:
         documents.writerow(DOCUMENT_COLUMNS)
         edge_writer.writerow(CITATION_COLUMNS)
         # The header object, left open ("}" dropped) for the list that follows.
-        dump.write(json.dumps({"ten": "Kho văn bản chỉ đạo", "giay_phep": None, "ghi_chu_giay_phep": LICENCE_NOTE,
+        dump.write(json.dumps({"ten": "Kho văn bản chỉ đạo", "giay_phep": licence, "ghi_chu_giay_phep": licence_note(licence),
                                "luoc_do": where.file(urls.DATA_DIR + "schema.json"), "so_van_ban": len(records)},
                               ensure_ascii=False)[:-1] + ', "van_ban": [')
         for i, record in enumerate(records):

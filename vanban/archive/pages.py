@@ -1,19 +1,27 @@
-"""The Markdown of every generated page: indexes, missing documents, review, home."""
+"""The Markdown of every generated page: indexes, missing documents, review, home.
+
+A list longer than listing.PAGE_SIZE rows goes on several pages (listing.paginate) at
+urls.list_page(src, n): a body's, a province's, a year's, a month's, a type's documents,
+the missing documents and who cites one of them."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from ..schema import FIELDS
+from ..text import slugify
 from . import urls
 from .catalog import Record
 from ..register import register
 from .ambiguous import MAX_CANDIDATES
 from .indexes import (
-    NOT_REGISTERED, Agency, by_level, newest_first, provinces, review, types, undated, unknown_issuer, years,
+    NOT_REGISTERED, UNKNOWN_TYPE, Agency, by_level, newest_first, provinces, review, types, undated, unknown_issuer,
+    years,
 )
 from .relations import Missing, Relations
+from .listing import ISSUER, TYPE, DATE, Group, documents_table, page_title, paginate, pager, table_html
 from .status import ForceStatus, latest_changes
 from .render import (
-    anchor, citation_text, document_list_html, documents_table, fmt_date, front_matter, html_block, link, md, table,
-    text,
+    anchor, citation_issuer, citation_text, citation_type, fmt_date, front_matter, html_block, link, md, table, text,
 )
 
 MONTHS = ("", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7",
@@ -35,19 +43,19 @@ def agency_pages(agency_list: list[Agency], records: list[Record] = (),
     for level, groups in by_level(agency_list):
         out.append(f"\n## {md(level)}\n\n")
         if level == NOT_REGISTERED:
-            out.append("Tên cơ quan dưới đây chưa có trong danh mục: văn thư đối chiếu bản gốc, "
-                       "sửa tên hoặc bổ sung danh mục (xem README, mục Issuer register).\n\n")
+            out.append("Tên cơ quan dưới đây chưa có trong danh mục cơ quan ban hành của kho: "
+                       "kho đang đối chiếu với bản gốc.\n\n")
         for group, members in groups:
             if group:
                 out.append(f"\n### {_group_heading(group, members, src)}\n\n")
             out += [f"{'    ' * _depth_in(a, members)}- {link(a.name, src, urls.agency_page(a.slug))} "
                     f"({len(a.records)})\n" for a in members]
     if no_issuer:
-        out.append(f"\n{len(no_issuer)} văn bản chưa rõ cơ quan ban hành: xem "
-                   f"{link('danh sách cần xác minh', src, urls.REVIEW)}.\n")
+        out.append(f"\n{len(no_issuer)} văn bản chưa rõ cơ quan ban hành; các văn bản này vẫn có trong danh sách "
+                   f"{link('theo thời gian', src, urls.YEAR_INDEX)} và {link('theo loại', src, urls.TYPE_INDEX)}.\n")
     pages = {src: "".join(out)}
     for a in agency_list:
-        pages[urls.agency_page(a.slug)] = _agency_page(a, (overviews or {}).get(a.key))
+        pages.update(_agency_pages(a, (overviews or {}).get(a.key)))
     pages.update(_province_pages(agency_list))
     return pages
 
@@ -66,7 +74,9 @@ def _group_heading(group: str, members: list[Agency], src: str) -> str:
     return heading
 
 
-def _agency_page(a: Agency, overview: str | None = None) -> str:
+def _agency_pages(a: Agency, overview: str | None = None) -> dict[str, str]:
+    """The body's page (what the register knows, its diagram, its documents) and the further
+    pages of its documents."""
     page = urls.agency_page(a.slug)
     lines = [f"Cấp: {md(a.level)}."]
     if a.body is None:
@@ -86,13 +96,15 @@ def _agency_page(a: Agency, overview: str | None = None) -> str:
             lines.append(f"Hoạt động: {_span(a.body.tu, a.body.den)}.")
         if a.body.ke_thua and (heir := register().get(a.body.ke_thua)):
             lines.append(f"Nhiệm vụ chuyển cho: {md(heir.ten)}.")
-    text = front_matter(a.name, "co-quan") + "  \n".join(lines) + "\n\n"
+    about = "  \n".join(lines) + "\n\n"
     if a.children:
-        text += "## Cơ quan trực thuộc\n\n" + "".join(
+        about += "## Cơ quan trực thuộc\n\n" + "".join(
             f"- {link(c.name, page, urls.agency_page(c.slug))} ({len(c.records)})\n" for c in a.children) + "\n"
     if overview:
-        text += html_block(overview) + "\n"
-    return (text + f"## Văn bản ({len(a.records)})\n\nMới nhất trước.\n\n" + documents_table(a.records, page))
+        about += html_block(overview) + "\n"
+    heading = f"## Văn bản ({len(a.records)})\n\nMới nhất trước.\n\n"
+    return paged_list(page, a.name, "co-quan", [Group("", a.records)], omit=(ISSUER,), intro=about + heading,
+                      more_intro=heading)
 
 
 def _span(start, end) -> str:
@@ -114,14 +126,18 @@ def _province_pages(agency_list: list[Agency]) -> dict[str, str]:
         merged = reg.merged_into(province)
         if merged:
             notes.append(f"Từ 1/7/2025 gồm cả {', '.join(place(p) for p in merged)} (Nghị quyết 202/2025/QH15).")
-        body = [front_matter(province.title, "dia-phuong"), " ".join(notes) + "\n\n" if notes else ""]
-        if members:
-            body.append(f"Cơ quan của {md(province.title.lower()[:1] + province.title[1:])} có văn bản trong kho:\n\n")
-            body += [f"{'    ' * _depth_in(a, members)}- {link(a.name, page, urls.agency_page(a.slug))} "
-                     f"({len(a.records)})\n" for a in members]
-        else:
+        body = [" ".join(notes) + "\n\n" if notes else ""]
+        if not members:
             body.append("Kho chưa có văn bản của cơ quan nào thuộc địa phương này.\n")
-        pages[page] = "".join(body)
+            pages[page] = front_matter(province.title, "dia-phuong") + "".join(body)
+            continue
+        body.append(f"Cơ quan của {md(province.title.lower()[:1] + province.title[1:])} có văn bản trong kho:\n\n")
+        body += [f"{'    ' * _depth_in(a, members)}- {link(a.name, page, urls.agency_page(a.slug))} "
+                 f"({len(a.records)})\n" for a in members]
+        heading = "\n## Văn bản theo cơ quan ban hành\n\nMỗi cơ quan, mới nhất trước.\n\n"
+        groups = [Group(a.name, a.records, meta={"src": urls.agency_page(a.slug)}) for a in members]
+        pages.update(paged_list(page, province.title, "dia-phuong", groups, omit=(ISSUER,),
+                                intro="".join(body) + heading, more_intro=heading, level=3))
     return pages
 
 
@@ -136,17 +152,17 @@ def date_pages(records: list[Record]) -> dict[str, str]:
     pages = {src: "".join(out)}
     for year, months in tree.items():
         page = urls.year_page(year)
-        body = [front_matter(f"Văn bản năm {year}", "nam")]
+        groups = [Group(f"{MONTHS[month]}/{year}", docs, meta={"src": urls.month_page(year, month)})
+                  for month, docs in months.items()]
+        pages.update(paged_list(page, f"Văn bản năm {year}", "nam", groups))
         for month, docs in months.items():
             month_src = urls.month_page(year, month)
-            body.append(f"\n## {link(f'{MONTHS[month]}/{year}', page, month_src)} ({len(docs)})\n\n")
-            body.append(documents_table(docs, page))
-            pages[month_src] = (front_matter(f"Văn bản {MONTHS[month].lower()} năm {year}", "thang")
-                                + f"{link(f'Cả năm {year}', month_src, page)}\n\n" + documents_table(docs, month_src))
-        pages[page] = "".join(body)
+            back = f"{link(f'Cả năm {year}', month_src, page)}\n\n"
+            pages.update(paged_list(month_src, f"Văn bản {MONTHS[month].lower()} năm {year}", "thang",
+                                    [Group("", docs)], intro=back, more_intro=back))
     if no_date:
-        pages[urls.UNDATED] = (front_matter("Văn bản chưa rõ ngày ban hành", "nam")
-                               + documents_table(no_date, urls.UNDATED))
+        pages.update(paged_list(urls.UNDATED, "Văn bản chưa rõ ngày ban hành", "nam", [Group("", no_date)],
+                                omit=(DATE,)))
     return pages
 
 
@@ -155,27 +171,77 @@ def type_pages(records: list[Record]) -> dict[str, str]:
     pages = {src: front_matter("Loại văn bản", "chi-muc") + "".join(
         f"- {link(name, src, urls.type_page(name))} ({len(docs)})\n" for name, docs in groups.items())}
     for name, docs in groups.items():
-        page = urls.type_page(name)
-        pages[page] = front_matter(name, "loai") + documents_table(docs, page)
+        pages.update(paged_list(urls.type_page(name), name, "loai", [Group("", docs)], omit=(TYPE,)))
     return pages
+
+
+def paged_list(src: str, title: str, kind: str, groups: list[Group], omit: tuple[str, ...] = (), intro: str = "",
+               more_intro: str = "", level: int = 2, render_rows=None, index_label: str | None = None) -> dict[str, str]:
+    """A list of documents (in groups under headings) on pages of at most listing.PAGE_SIZE rows:
+    {src of each page: its Markdown}. `intro` opens the first page, `more_intro` the others; a
+    group's heading links to meta["src"] when it has one. `render_rows(items, page)` renders a
+    group's rows (default: listing.documents_table without the `omit` columns). With `index_label`,
+    every page starts with a line of links to where each group begins (groups need an anchor)."""
+    render_rows = render_rows or (lambda items, page: documents_table(items, page, omit))
+    pages = paginate(groups)
+    rows = sum(len(g.items) for g in groups)
+    starts = {g.anchor: n for n, page_groups in enumerate(pages, 1) for g in page_groups if not g.continued}
+    out = {}
+    for number, page_groups in enumerate(pages, 1):
+        page = urls.list_page(src, number)
+        parts = [front_matter(page_title(title, number, len(pages)), kind), intro if number == 1 else more_intro]
+        if index_label:
+            parts.append(f"{index_label}: " + ", ".join(
+                f"[{md(g.heading)}]({quote(urls.relative(page, urls.list_page(src, starts[g.anchor])))}#{g.anchor})"
+                f" ({len(g.items)})"
+                for g in groups) + ".\n\n")
+        parts.append(pager(src, number, len(pages), rows))
+        for group in page_groups:
+            if group.heading:
+                name = link(group.heading, page, group.meta["src"]) if group.meta.get("src") else md(group.heading)
+                anchor = f" {{#{group.anchor}}}" if group.anchor and not group.continued else ""
+                parts.append(f"\n{'#' * level} {name} ({group.count}{', tiếp theo' if group.continued else ''}){anchor}\n\n")
+            parts.append(render_rows(group.items, page))
+        if not page_groups:
+            parts.append(documents_table([], page))
+        parts.append(pager(src, number, len(pages), rows))
+        out[page] = "".join(parts)
+    return out
 
 
 def missing_pages(missing: list[Missing]) -> dict[str, str]:
+    """chua-co/: the documents cited but not held, grouped by type (the group with the most cited
+    document first), most cited first, with the type, number, date and issuer the citations give;
+    and one page per document listing who cites it."""
     src = urls.MISSING_INDEX
-    out = [front_matter("Văn bản được dẫn chiếu nhưng chưa có trong kho", "chi-muc"),
-           "Các văn bản dưới đây được văn bản trong kho dẫn chiếu nhưng kho chưa có. "
-           "Văn bản được dẫn chiếu nhiều nhất đứng đầu: nên bổ sung trước.\n\n",
-           table(["Văn bản", "Số lần được dẫn chiếu"],
-                 [[anchor(_missing_label(m), src, urls.missing_page(m.slug)), str(len(m.cited_by))] for m in missing]
-                 or [["<em>Không có</em>", "0"]])]
-    pages = {src: "".join(out)}
+    intro = ("Các văn bản dưới đây được văn bản trong kho dẫn chiếu nhưng kho chưa có, xếp theo loại; "
+             "văn bản được dẫn chiếu nhiều nhất đứng đầu: nên bổ sung trước. Ngày và cơ quan ban hành là "
+             "những gì văn bản dẫn chiếu ghi.\n\n")
+    by_type: dict[str, list[Missing]] = {}
+    for m in missing:   # most cited first already (relations.build_relations)
+        by_type.setdefault(citation_type(m.citation) or UNKNOWN_TYPE, []).append(m)
+    # the group of the most cited document first; documents of no known type last
+    groups = sorted((Group(name, items, anchor=slugify(name)) for name, items in by_type.items()),
+                    key=lambda g: g.heading == UNKNOWN_TYPE)
+    pages = paged_list(src, "Văn bản được dẫn chiếu nhưng chưa có trong kho", "chi-muc", groups, intro=intro,
+                       render_rows=_missing_table, index_label="Theo loại") if groups else {
+        src: front_matter("Văn bản được dẫn chiếu nhưng chưa có trong kho", "chi-muc") + intro
+        + "_Không có văn bản nào._\n"}
     for m in missing:
         page = urls.missing_page(m.slug)
-        pages[page] = (front_matter(f"{_missing_label(m)} (chưa có trong kho)", "chua-co")
-                       + f"Văn bản {citation_text(m.citation)} chưa có trong kho.\n\n"
-                       + f"## Được dẫn chiếu bởi ({len(m.cited_by)})\n\n"
-                       + document_list_html(newest_first(m.cited_by), page))
+        heading = f"## Được dẫn chiếu bởi ({len(m.cited_by)})\n\n"
+        pages.update(paged_list(page, f"{_missing_label(m)} (chưa có trong kho)", "chua-co",
+                                [Group("", newest_first(m.cited_by))],
+                                intro=f"Văn bản {citation_text(m.citation)} chưa có trong kho.\n\n" + heading,
+                                more_intro=heading))
     return pages
+
+
+def _missing_table(items: list[Missing], page: str) -> str:
+    columns = ["so", "ngay", "co-quan", "dan-chieu"]
+    rows = ([anchor(_missing_label(m), page, urls.missing_page(m.slug)), fmt_date(m.citation.ngay),
+             text(citation_issuer(m.citation) or "Chưa rõ cơ quan"), str(len(m.cited_by))] for m in items)
+    return html_block(table_html(["Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Số văn bản dẫn chiếu"], rows, columns))
 
 
 def _missing_label(m: Missing) -> str:
@@ -208,12 +274,11 @@ def home_page(records: list[Record], agency_count: int, relations: Relations,
            f'<div class="kho-counts" markdown>\n\n**{len(records)}** văn bản · **{agency_count}** cơ quan ban hành · '
            f"năm {md(years_text)} · **{len(relations.missing)}** văn bản được dẫn chiếu nhưng chưa có\n\n</div>\n\n",
            "## Tra cứu\n\n",
+           f"- {link('Tìm kiếm: số ký hiệu, người ký, nội dung', src, urls.SEARCH)}\n",
            f"- {link('Theo cơ quan ban hành', src, urls.AGENCY_INDEX)}\n",
            f"- {link('Theo thời gian (năm, tháng)', src, urls.YEAR_INDEX)}\n",
            f"- {link('Theo loại văn bản', src, urls.TYPE_INDEX)}\n",
-           f"- {link('Văn bản được dẫn chiếu nhưng chưa có trong kho', src, urls.MISSING_INDEX)}\n",
-           f"- {link('Văn bản cần xác minh (cho văn thư)', src, urls.REVIEW)}\n",
-           f"- {link('Hướng dẫn thêm văn bản', src, urls.GUIDE)}\n\n",
+           f"- {link('Văn bản được dẫn chiếu nhưng chưa có trong kho', src, urls.MISSING_INDEX)}\n\n",
            "## Văn bản mới nhất\n\n", documents_table(newest_first(records)[:NEWEST], src)]
     out.append(_status_changes(records, statuses or {}, src))
     return {src: "".join(out)}
@@ -233,9 +298,6 @@ def _status_changes(records: list[Record], statuses: dict[str, ForceStatus], src
         rows.append([anchor(r.title, src, r.src_uri), text(force.status.label), basis, fmt_date(force.changed)])
     return ("\n## Thay đổi hiệu lực mới nhất\n\n"
             + table(["Văn bản", "Tình trạng", "Theo", "Ngày"], rows, "kho-thay-doi-hieu-luc"))
-
-
-
 
 
 def keys_page() -> dict[str, str]:
@@ -269,8 +331,6 @@ def ambiguous_pages(entries) -> dict[str, str]:
                        + f"Có **{entry.cited_by}** văn bản trong kho dẫn chiếu số {md(entry.so_ky_hieu)} "
                        "nhưng không ghi đủ cơ quan ban hành, địa phương hoặc ngày để biết là văn bản nào. "
                        f"Trong kho có **{len(entry.candidates)}** văn bản cùng số ký hiệu:\n\n"
-                       + table(["Số, ký hiệu", "Cơ quan ban hành", "Ngày", "Trích yếu"], (
-                           [text(r.so_ky_hieu or "không số"), text(r.co_quan or "—"), fmt_date(r.date),
-                            anchor(r.get("trich_yeu") or r.title, page, r.src_uri)] for r in shown))
+                       + documents_table(shown, page)
                        + (f"\n… và {more} văn bản khác cùng số ký hiệu.\n" if more else ""))
     return pages

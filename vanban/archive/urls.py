@@ -21,11 +21,21 @@ TYPE_INDEX = "loai/index.md"
 MISSING_INDEX = "chua-co/index.md"
 REVIEW = "can-xac-minh.md"
 GUIDE = "huong-dan/index.md"
+SEARCH = "tim-kiem.md"
 KEYS = "huong-dan/cac-khoa.md"
+
+
+STAFF_DIR = "huong-dan/"
 
 
 def is_document(src_uri: str) -> bool:
     return src_uri.startswith(DOCUMENTS_DIR) and src_uri.endswith(".md")
+
+
+def is_staff_page(src_uri: str) -> bool:
+    """Pages for staff (văn thư): outside the readers' menu and the sitemap, reached from the
+    footer's "Dành cho văn thư" (GUIDE)."""
+    return src_uri == REVIEW or src_uri.startswith(STAFF_DIR)
 
 
 def agency_page(slug: str) -> str:
@@ -51,6 +61,15 @@ def type_page(type_name: str) -> str:
 
 def missing_page(slug: str) -> str:
     return f"chua-co/{slug}.md"
+
+
+def list_page(src: str, number: int) -> str:
+    """Page `number` of the list that starts at src: "co-quan/x.md" -> "co-quan/x/trang-2.md",
+    "nam/2021/index.md" -> "nam/2021/trang-2.md" (listing.paginate)."""
+    if number <= 1:
+        return src
+    folder = src[:-len("index.md")] if src.endswith("index.md") else src[:-len(".md")] + "/"
+    return f"{folder}trang-{number}.md"
 
 
 def unique_slugs(names: dict[str, str]) -> dict[str, str]:

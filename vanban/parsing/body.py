@@ -1,8 +1,11 @@
 """Body text -> Markdown blocks: unwrap hard wraps, keep structure, escape raw text.
 
-"1.", "2.1.", "a)", "I." and "Điều 1." start headings when short, paragraphs
-otherwise; "-", "+", "•" start list items. Nothing is interpreted as Markdown or
-HTML: "<script>", "*" and "#" render literally.
+"I." and "Điều 1." start headings when short, paragraphs otherwise; a numbered
+or lettered item ("1.", "2.1.", "a)") is always a paragraph, as the text wrote it
+(a short "2. Chủ tịch Ủy ban nhân dân các tỉnh:" is an item of the text, not a
+title of the page, and must not enter its table of contents). "-", "+", "•"
+start list items. Nothing is interpreted as Markdown or HTML: "<script>", "*"
+and "#" render literally.
 """
 from __future__ import annotations
 
@@ -38,6 +41,13 @@ def _starts_block(line: str) -> bool:
     return bool(_LIST_RE.match(line) or _NUMBER_RE.match(line))
 
 
+def _open_enumeration(item: str) -> bool:
+    """A list item cut inside an enumeration after a colon ("- ... các tỉnh: Gia Lai," then
+    "- Đắk Lắk và Khánh Hòa;"): the next dash continues it. A plain item ending with a comma
+    ("- Các tỉnh ủy, thành ủy,") is a recipient of its own, as in every Party list."""
+    return bool(_LIST_RE.match(item)) and item.endswith(",") and ":" in item
+
+
 def paragraphs(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines; a blank line inside a sentence (page break) is also joined."""
     paras: list[str] = []
@@ -50,6 +60,10 @@ def paragraphs(lines: list[str]) -> list[str]:
             continue
         if current:
             prev = current[-1]
+            if _LIST_RE.match(line) and _open_enumeration(" ".join(current)):
+                current.append(_LIST_RE.sub("", line))
+                pending_break = False
+                continue
             continues = not _starts_block(line) and not (_END_RE.search(prev) and (line[0].isupper() or line[0].isdigit()
                                                                                     or line[0] in "“\"'‘("))
             if pending_break:
@@ -65,12 +79,9 @@ def paragraphs(lines: list[str]) -> list[str]:
     return [" ".join(p.split()) for p in paras]
 
 
-def _heading_level(num: str) -> int:
-    if num.startswith("Điều") or re.match(r"^[IVXLC]+[.\-–]$", num):
-        return 2
-    if re.match(r"^\d+[.)]$", num):
-        return 3
-    return 4
+def _is_section(num: str) -> bool:
+    """"Điều 1." and Roman "II." / "II-" open sections; "1.", "2.1." and "a)" are items."""
+    return num.startswith("Điều") or bool(re.match(r"^[IVXLC]+[.\-–]$", num))
 
 
 def to_markdown(paras: list[str]) -> str:
@@ -84,9 +95,9 @@ def to_markdown(paras: list[str]) -> str:
                 blocks[-1] += "\n" + item
             else:
                 blocks.append(item)
-        elif number and len(para.split()) <= 16 and not para.endswith("."):
-            level = _heading_level(number.group("num").strip())
-            blocks.append("#" * level + " " + escape(para))
+        elif number and _is_section(number.group("num").strip()) and len(para.split()) <= 16 \
+                and not para.endswith("."):
+            blocks.append("## " + escape(para))
         else:
             blocks.append(escape(para))
     return "\n\n".join(blocks)

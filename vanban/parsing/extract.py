@@ -30,7 +30,7 @@ from .noise import clean_lines
 from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line, join_spaced_digits,
                   heading_after_debris, join_spaced_number, looks_ocr, repair_named_issuers, slashless_so_line, stamp_signer,
                   trusted_number, type_from_number_line, witnesses)
-from .portal import parse_portal_table
+from .portal import parse_portal_table, summary_subject
 from .scan import distrust_handwriting
 from .unfold import unfold_header
 from .masthead import split_motto
@@ -123,6 +123,8 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
                               canonical_type(portal.get("loai_van_ban")), symbol.doc_type if symbol else None,
                               title_type(lines[:5], doc.so_ky_hieu) if formal else None)
     subject = _first(head.subject, art.subject)
+    if not subject and (subject := summary_subject(text)):   # a document without its own subject line
+        doc.flag("trich_yeu")
     if not subject and art.headline:
         subject = sentence_case(art.headline)
         doc.flag("trich_yeu")

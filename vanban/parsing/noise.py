@@ -1,7 +1,8 @@
 """Portal and scan noise: removed by general patterns, not by the seeds' exact lines.
 
-Three passes: layout debris (table pipes, bold markers, page breaks, signature
-stamps, tool-added YAML), line noise (print buttons, counters, polls, captions,
+Three passes: layout debris (table pipes, bold and italic markers, Markdown heading
+markers, page breaks, signature stamps, tool-added YAML, the portal's news summary
+of the document), line noise (print buttons, counters, polls, captions,
 copyright and login text) and the footer (everything after the first footer
 marker in the last part of the page, e.g. "Liên kết website", "Thống kê truy cập").
 """
@@ -47,8 +48,17 @@ _STAMP_KEYS = re.compile(r"^(ký bởi|email|cơ quan|địa chỉ|thời gian k
 _SIGNED_BY_RE = re.compile(r"^\s*ký bởi\s*:", re.IGNORECASE)
 _SIGNER_RE = re.compile(r"^\s*người ký\s*:", re.IGNORECASE)
 _CELL_EDGE_RE = re.compile(r"^\s*\|\s?|\s?\|\s*$")
-_ITALIC_RE = re.compile(r"^\s*\*(?=\S)|(?<=\S)\*\s*$")
-_HEADING_MARK_RE = re.compile(r"^\s*#{1,6}\s+")   # Markdown headings of OCR tools: "# QUYẾT ĐỊNH"
+# Italic wrappers: a line's opening or closing "*" (a closing one may follow a space:
+# "*Hà Nội, ngày 20" / "tháng 11 năm 2025 *"), and a pair inside it ("*1.3.* Trên", "“*tình dân tộc*”"; not "(*)").
+_ITALIC_RE = re.compile(r"^\s*\*(?=\S)|\s*(?<!\*)\*\s*$")
+_ITALIC_PAIR_RE = re.compile(r"(?:(?<=[\s“\"‘(])|^)\*(?=\w)([^*]*?\S)\*(?=[\s”\"’),.;:]|$)")
+# A Markdown heading marker of a page saved from a portal ("## Văn bản liên quan").
+_HEADING_MARK_RE = re.compile(r"^\s*#{1,6}\s+(?=\S)")  # also OCR tools' "# QUYẾT ĐỊNH"
+# The portal's news summary of the document, before its header: a "## headline", then
+# "**Ngày 21/11/2025, Bộ Nội vụ đã ban hành Công văn ...", ... "Xem (thêm) chi tiết tại ...".
+_SUMMARY_START = re.compile(r"^\**\s*Ngày \d{1,2}/\d{1,2}/\d{4},")
+_SUMMARY_END = re.compile(r"^Xem (thêm |nội dung )*chi tiết\b")
+_SUMMARY_MAX_LINES = 80
 _YAML_RE = re.compile(r"\A\ufeff?---\n(?:[a-z_]+:.*\n)+---\n")
 
 
@@ -60,7 +70,7 @@ def _strip_layout(line: str) -> str:
         line = _HEADING_MARK_RE.sub("", line)
     if "*" in line or "_" in line:
         line = line.replace("**", "").replace("__", "")
-        line = _ITALIC_RE.sub("", line)  # italic wrappers
+        line = _ITALIC_RE.sub("", _ITALIC_PAIR_RE.sub(r"\1", line))  # italic wrappers
     if "ợt" in line or "ƯỢT" in line:
         line = _COUNTER_RE.sub(" ", line)
     if line.endswith(("trang", "viết", "email", "sẻ")):
@@ -106,6 +116,19 @@ def _drop_signature_stamps(lines: list[str]) -> list[str]:
     return out
 
 
+def _drop_portal_summary(lines: list[str]) -> list[str]:
+    """The portal's "## headline" + "Ngày d/m/yyyy, <cơ quan> ban hành ..." summary up to its
+    "Xem chi tiết tại ..." line: the portal's words about the document, not the document.
+    Without that closing line nothing is dropped (the heading marker alone goes, in _strip_layout)."""
+    for i, line in enumerate(lines[:-1]):
+        if not (_HEADING_MARK_RE.match(line) and _SUMMARY_START.match(lines[i + 1].strip())):
+            continue
+        for j in range(i + 2, min(len(lines), i + _SUMMARY_MAX_LINES)):
+            if _SUMMARY_END.match(lines[j].strip()):
+                return lines[:i] + lines[j + 1:]
+    return lines
+
+
 def _footer_start(lines: list[str], keys: list[str]) -> int:
     """Index where the page footer begins (its own first lines included), or len(lines)."""
     for i in range(int(len(lines) * 0.4), len(lines)):
@@ -119,7 +142,7 @@ def _footer_start(lines: list[str], keys: list[str]) -> int:
 def clean_lines(text: str) -> list[str]:
     """Text -> content lines ("" for paragraph breaks) without portal or scan noise."""
     text = _YAML_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = _drop_signature_stamps(text.split("\n"))
+    lines = _drop_portal_summary(_drop_signature_stamps(text.split("\n")))
     lines = [_strip_layout(line) for line in lines]
     keys = [_key(line) for line in lines]  # each line folded once, for footer and noise tests
     end = _footer_start(lines, keys)

@@ -112,12 +112,14 @@ def _signature_start(lines: list[str], start: int, floor: int) -> int:
 def parse_signature(lines: list[str], end: int) -> Signature:
     """Signature and Nơi nhận in lines[:end] (end = start of a copy block, or len).
 
-    The Nơi nhận list is looked for in the last two thirds, since annexes ("PHỤ LỤC",
-    forms) may follow the signature; the signature sits just before or after the list.
+    The Nơi nhận list is looked for in the last two thirds first, since annexes ("PHỤ LỤC",
+    forms) may follow the signature, then before; the signature sits just before or after the list.
     """
     sig = Signature()
     floor = min(end // 3, max(0, end - 40))
     n = next((i for i in range(end - 1, floor - 1, -1) if _is_noi_nhan(lines, i)), None)
+    if n is None:   # an annex longer than the text itself (2639/QĐ-TTg: a table of 34 provinces)
+        n = next((i for i in range(floor - 1, -1, -1) if _is_noi_nhan(lines, i)), None)
     if n is not None:
         after = _take_noi_nhan(lines, n, end, sig)
         region = list(range(_signature_start(lines, n, max(0, n - 15)), n))
