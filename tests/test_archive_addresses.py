@@ -16,11 +16,6 @@ CV239 = "van-ban/2021/cong-van-239-cv-hu.md"
 CV239_META = dict(title="Công văn 239-CV/HU", so_ky_hieu="239-CV/HU", co_quan_ban_hanh="Huyện ủy Kim Bảng")
 
 
-@pytest.fixture(autouse=True)
-def no_moves_left_behind():
-    yield
-    urls.use_document_addresses({})  # urls is module state: later tests must see plain paths
-
 
 def errors(archive, src_uri):
     return [p for p in archive.catalog.problems[src_uri] if p.severity == "error"]

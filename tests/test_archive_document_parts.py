@@ -6,18 +6,11 @@ import pytest
 
 from _archive_pages import page
 from test_archive_render import document_html, to_html
-from vanban.archive import urls
 from vanban.archive.site import build_archive
 
 XSS = "<img src=x onerror=alert(1)>"
 CT15 = "van-ban/2021/ct15.md"
 CT19 = "van-ban/2021/ct19.md"
-
-
-@pytest.fixture(autouse=True)
-def no_moves_left_behind():
-    yield
-    urls.use_document_addresses({})
 
 
 @pytest.mark.parametrize("meta", [

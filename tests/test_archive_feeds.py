@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import feedparser
-import pytest
 
 from _archive_pages import page
 from vanban.archive import urls
@@ -12,12 +11,6 @@ from vanban.archive.site import build_archive
 SITE = "Kho văn bản chỉ đạo"
 CV154 = "van-ban/2021/cong-van-154-cv-tu.md"
 HOSTILE = "<script>alert(1)</script> &  ]]>"
-
-
-@pytest.fixture(autouse=True)
-def no_moves_left_behind():
-    yield
-    urls.use_document_addresses({})
 
 
 def parsed(feed, site_url=None):

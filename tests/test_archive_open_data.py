@@ -8,7 +8,6 @@ import tracemalloc
 import pytest
 
 from _archive_pages import page
-from vanban.archive import urls
 from vanban.archive.open_data import MAX_LISTED, spreadsheet_safe, write_open_data
 from vanban.archive.site import build_archive
 from vanban.schema import json_schema
@@ -19,12 +18,6 @@ CITING = ("van-ban/2021/ke-hoach-12.md", page(
     "Thực hiện Công văn số 154-CV/TU, ngày 28/4/2021 của Ban Thường vụ Tỉnh ủy và Công văn số 761-CV/TU, "
     "ngày 25/8/2021 của Ban Thường vụ Tỉnh ủy.", title="Kế hoạch 12-KH/HU", so_ky_hieu="12-KH/HU",
     loai_van_ban="Kế hoạch", co_quan_ban_hanh="Huyện ủy Kim Bảng", ngay_ban_hanh="2021-05-05"))
-
-
-@pytest.fixture(autouse=True)
-def no_moves_left_behind():
-    yield
-    urls.use_document_addresses({})
 
 
 @pytest.mark.parametrize("value, cell", [

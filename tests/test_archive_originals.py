@@ -6,17 +6,11 @@ import hashlib
 import pytest
 
 from _archive_pages import page
-from vanban.archive import originals, urls
+from vanban.archive import originals
 from vanban.archive.originals import declared_files, size_text
 from vanban.archive.site import build_archive
 
 PAGE = "van-ban/2021/cong-van-154-cv-tu.md"
-
-
-@pytest.fixture(autouse=True)
-def no_moves_left_behind():
-    yield
-    urls.use_document_addresses({})
 
 
 def archive_with(tmp_path, files: dict[str, bytes], **meta):

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from _archive_pages import page
-from vanban.archive import urls
 from vanban.archive.site import build_archive
 from vanban.archive.status import derive_statuses
 
@@ -19,12 +18,6 @@ CT15 = ("van-ban/2021/ct15.md", page("Chỉ thị này có hiệu lực kể t�
 def later(body: str, number: str = "19-CT/TU", date: str = "2021-07-01", **meta):
     return (f"van-ban/2021/{number[:2]}.md", page(body, title=f"Chỉ thị {number}", so_ky_hieu=number,
                                                   loai_van_ban="Chỉ thị", ngay_ban_hanh=date, **meta))
-
-
-@pytest.fixture(autouse=True)
-def no_moves_left_behind():
-    yield
-    urls.use_document_addresses({})
 
 
 def statuses(*pages):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from _site import copy_docs, find, read
+from _site import copy_docs, read
 from conftest import ROOT, sample_docs
 from vanban.archive.preview import CACHE_VERSION, PreviewCatalog
 

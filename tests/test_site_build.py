@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from _site import copy_docs, find, internal_links, read, records, url_dir
-from conftest import ROOT, mkdocs_build, sample_docs
+from conftest import mkdocs_build, sample_docs
 from vanban.archive import urls
 from vanban.archive.site import build_archive
 

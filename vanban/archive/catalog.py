@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import yaml
 
 from ..agencies import agency_key, district_of, district_province, find_province
 from ..places import District

@@ -28,7 +28,7 @@ from ..schema import FIELD_BY_KEY, json_schema
 from . import urls
 from .indexes import newest_first
 from .originals import Original
-from .relations import MISSING, RESOLVED, Link, Relations
+from .relations import RESOLVED, Link, Relations
 from .status import ForceStatus
 
 MAX_LISTED = 20   # "cited by" and ambiguous candidates listed in a record; the full graph is trich-dan.csv

@@ -10,9 +10,7 @@ may still recover the few fields a damaged OCR text allows (parsing/degraded.py)
 from __future__ import annotations
 
 import collections
-import io
 import re
-import zipfile
 
 from ..text import nfc
 from .legacy import NotTcvn3, decode_tcvn3, repair_tcvn3
