@@ -4,12 +4,16 @@
     .venv/bin/python scripts/bench.py --docs 1000 [--docs 10000 ...] [--json OUT] [--repeat R] [--flows] [--keep DIR]
     .venv/bin/python scripts/bench.py            (converter speed only)
     .venv/bin/python scripts/bench.py --ocr [PDF ...]   (also OCR seconds per page: the PDFs, or a seed scan)
+    .venv/bin/python scripts/bench.py --judge [SITE CASES]  (also search ranking: the judged query set, or CASES on SITE)
 
 For each N it generates a realistic archive from the bundled seeds
 (scripts/benchmarks/generate.py) and builds it three ways in one run:
 A the full build, B without the search hooks, C bare Material over the same
 Markdown (scripts/benchmarks/build.py). Then it measures the site and the
-bytes a browser fetches for three realistic queries (scripts/benchmarks/transfer.py).
+bytes a browser fetches for realistic queries (scripts/benchmarks/transfer.py).
+With --judge it runs the judged query set (tests/fixtures/search_judged_cases.json)
+through the search page of the sample archive and prints success at 1 and 3 and
+the mean reciprocal rank (scripts/benchmarks/ranking.py).
 Each figure comes from one module; a new one is one more entry in FIGURES.
 Builds report wall seconds and CPU seconds (the build and Pagefind): on a
 machine shared with other work, the CPU ratios are the ones to compare.
@@ -32,6 +36,7 @@ from scripts.benchmarks.generate import generate  # noqa: E402
 from scripts.benchmarks.ocr import ocr_speed  # noqa: E402
 from scripts.benchmarks.pages import site_figures  # noqa: E402
 from scripts.benchmarks.preview import preview_figures  # noqa: E402
+from scripts.benchmarks.ranking import judge, judged_figures, load_cases  # noqa: E402
 from scripts.benchmarks.transfer import transfer  # noqa: E402
 
 COLUMNS = (("docs", "N", "{:>7}"), ("bare_build_s", "bare s", "{:>7.1f}"), ("build_s", "full s", "{:>7.1f}"),
@@ -71,7 +76,16 @@ def archive_figures(n: int, work: Path, args) -> dict:
 
 # Figures that do not depend on N: name -> function(args) -> dict.
 FIGURES = {"convert": lambda args: convert_speed(rounds=args.rounds),
-           "ocr": lambda args: ocr_speed(args.ocr) if args.ocr is not None else {}}
+           "ocr": lambda args: ocr_speed(args.ocr) if args.ocr is not None else {},
+           "ranking": lambda args: _ranking(args.judge) if args.judge is not None else {}}
+
+
+def _ranking(site_and_cases: list[str]) -> dict:
+    if site_and_cases:
+        site, cases = site_and_cases
+        return judge(Path(site), load_cases(Path(cases)), verbose=True)
+    with tempfile.TemporaryDirectory(prefix="kho-judge-") as work:
+        return judged_figures(Path(work))
 
 
 def print_row(row: dict) -> None:
@@ -89,7 +103,11 @@ def main() -> int:
     parser.add_argument("--flows", action="store_true", help="print every search flow's downloads")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--ocr", nargs="*", metavar="PDF", help="also OCR seconds per page (default: a seed scan)")
+    parser.add_argument("--judge", nargs="*", metavar="SITE CASES",
+                        help="also search ranking: the judged query set on the sample archive, or CASES (JSON) on a built SITE")
     args = parser.parse_args()
+    if args.judge and len(args.judge) != 2:
+        parser.error("--judge takes no argument, or a built SITE and a CASES file")
     report = {}
     for name, figure in FIGURES.items():
         report.update(figure(args))

@@ -162,7 +162,7 @@ def test_pagefind_gzip_files_are_sent_as_they_are(served, kind, cache):
 
 
 @pytest.mark.parametrize("path", ["assets/javascripts/search-engine.js", "pagefind/pagefind-entry.json",
-                                  "pagefind/kho-search.json"])
+                                  "pagefind/kho-search.json", "pagefind/kho-facets.json"])
 def test_pagefind_entry_points_are_revalidated(served, path):
     base, _ = served
     status, headers, _ = get(base + path, gzip_ok=True)

@@ -122,8 +122,8 @@ def bundle(tmp_path_factory):
     return site / "pagefind"
 
 
-def search_file(bundle):
-    return json.loads((bundle / "kho-search.json").read_text(encoding="utf-8"))
+def search_file(bundle, name="kho-search.json"):
+    return json.loads((bundle / name).read_text(encoding="utf-8"))
 
 
 def test_page_k_is_the_kth_newest_document(bundle):
@@ -131,7 +131,7 @@ def test_page_k_is_the_kth_newest_document(bundle):
     urls = [json.loads(read_packed(bundle / "fragment" / f"{page_id(k, meta['tag'])}.pf_fragment"))["url"]
             for k in range(3)]
     assert urls == ["/van-ban/2021/b/", "/van-ban/2019/a/", "/van-ban/khong-ro-nam/c/"]
-    facets = {f["name"]: f for f in meta["facets"]}
+    facets = {f["name"]: f for f in search_file(bundle, "kho-facets.json")["facets"]}
     def values(name):
         return [facets[name]["values"][ord(c) - 0x30] for c in facets[name]["codes"]]
     assert values("nam") == ["2021", "2019", "Không rõ năm"]
@@ -140,14 +140,15 @@ def test_page_k_is_the_kth_newest_document(bundle):
     assert facets["co_quan_ban_hanh"]["groups"][facets["co_quan_ban_hanh"]["group_of"][0]] == "Cấp tỉnh"
 
 
-def test_search_file_gives_chunks_fields_and_dates(bundle):
+def test_search_file_gives_chunks_and_fields_and_the_facets_file_dates(bundle):
     meta = search_file(bundle)
     assert meta["documents"] == meta["pages"] == 3
     assert meta["fields"] == {"so_ky_hieu": 240, "nguoi_ky": 216, "trich_yeu": 168, "thong_tin": 72, "dan_chieu": 48}
     assert all((bundle / "index" / f"{name}.pf_index").is_file() for _, _, name in meta["chunks"])
+    facets = search_file(bundle, "kho-facets.json")
     # 2021-04-28, then 2019-03-01: 789 days earlier; the undated one is not counted
-    assert meta["dates"] == {"newest": "2021-04-28", "dated": 2, "steps": chr(0x30 + 789)}
-    assert [f["name"] for f in meta["facets"]] == ["loai_van_ban", "co_quan_ban_hanh", "nam"]
+    assert facets["dates"] == {"newest": "2021-04-28", "dated": 2, "steps": chr(0x30 + 789)}
+    assert [f["name"] for f in facets["facets"]] == ["loai_van_ban", "co_quan_ban_hanh", "nam"]
 
 
 def test_fragments_show_the_visible_text_and_fields(bundle):

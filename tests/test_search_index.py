@@ -30,8 +30,10 @@ def test_a_document_without_a_type_is_found_as_chua_ro_loai(tmp_path):
                     encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", strict=False, docs_dir=docs)
     assert result.returncode == 0, result.stderr
-    meta = json.loads((tmp_path / "site" / "pagefind" / "kho-search.json").read_text(encoding="utf-8"))
-    types = next(f for f in meta["facets"] if f["name"] == "loai_van_ban")
+    bundle = tmp_path / "site" / "pagefind"
+    meta = json.loads((bundle / "kho-search.json").read_text(encoding="utf-8"))
+    facets = json.loads((bundle / "kho-facets.json").read_text(encoding="utf-8"))["facets"]
+    types = next(f for f in facets if f["name"] == "loai_van_ban")
     assert "Chưa rõ loại" in types["values"]
     assert meta["documents"] == len(list((tmp_path / "site" / "van-ban").rglob("index.html")))
 

@@ -100,3 +100,13 @@ def judge(site: Path, cases: list[dict], verbose: bool = False) -> dict:
 
 def load_cases(path: Path = JUDGED_CASES) -> list[dict]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def judged_figures(work: Path) -> dict:
+    """The judged set on the sample archive (the seeds and staff pages, as the tests build it)."""
+    from tests.conftest import mkdocs_build, sample_docs
+    site = Path(work) / "site-judged"
+    result = mkdocs_build(site, docs_dir=sample_docs())
+    if result.returncode != 0:
+        raise SystemExit("the sample archive did not build:\n" + result.stderr[-3000:])
+    return {f"judged_{k}": v for k, v in judge(site, load_cases()).items()}

@@ -30,9 +30,10 @@ Index chunks are merged straight from their CBOR bytes, one word at a time
 decoded into Python lists they took ~500 MB and 20 s for 2,000 documents.
 The merged bundle is the one a single Pagefind index of all records gives.
 
-`kho-search.json` is all search.js reads besides chunks and fragments: the
-chunk list, the weight of each field, per facet one character per document
-(the index of its value), and the documents' dates. Pagefind's own runtime
+`kho-search.json` is all a search reads besides chunks and fragments: the
+chunk list and the weight of each field. `kho-facets.json`, which only the
+search page reads, gives per facet one character per document (the index of
+its value) and the documents' dates. Pagefind's own runtime
 (pagefind.js and its wasm) is not used: search.js reads the chunks itself
 (docs-dev/search.md says why). Nothing here depends on the order Pagefind
 iterates its hash maps, so two builds are byte-identical.
@@ -59,6 +60,7 @@ from .record import DOCUMENT, SearchRecord, index_order
 SIGNATURE = b"pagefind_dcd"
 SUPPORTED_VERSION = "1.5.2"
 SEARCH_FILE = "kho-search.json"
+FACETS_FILE = "kho-facets.json"
 TAG_LENGTH = 8
 CHUNK_BYTES = 24_000  # encoded; about 6-8 KB gzipped once positions are gone
 BATCH_BYTES = 500_000  # of record HTML per Pagefind batch: ~150 documents, ~60 MB in Pagefind
@@ -202,11 +204,17 @@ def _dates(documents: list[SearchRecord]) -> dict:
 
 
 def search_file(records: list[SearchRecord], tag: str, chunks: list[list[str]]) -> dict:
-    """kho-search.json: what search.js needs besides the index chunks and fragments."""
+    """kho-search.json: what every search needs besides the index chunks and fragments."""
+    documents = sum(1 for r in records if r.kind == DOCUMENT)
+    return {"tag": tag, "documents": documents, "pages": len(records), "chunks": chunks,
+            "fields": {f.name: f.stored_weight for f in FIELDS}}
+
+
+def facets_file(records: list[SearchRecord]) -> dict:
+    """kho-facets.json: what the search page filters and sorts with. It grows with the
+    archive (one character per document and facet), so the header box never loads it."""
     documents = [r for r in records if r.kind == DOCUMENT]
-    return {"tag": tag, "documents": len(documents), "pages": len(records), "chunks": chunks,
-            "fields": {f.name: f.stored_weight for f in FIELDS},
-            "facets": _facets(documents), "dates": _dates(documents)}
+    return {"facets": _facets(documents), "dates": _dates(documents)}
 
 
 def _read_part(part: Path) -> tuple[str, list, list[int]]:
@@ -280,6 +288,7 @@ class Merger:
         entry["languages"][language].update(hash=meta_hash, page_count=len(records))
         entry_path.write_text(_json(entry), encoding="utf-8")
         (bundle / SEARCH_FILE).write_text(_json(search_file(records, tag, index_chunks)), encoding="utf-8")
+        (bundle / FACETS_FILE).write_text(_json(facets_file(records)), encoding="utf-8")
         return {"pages": len(records), "tag": tag}
 
     def _write_index(self, folder: Path, language: str, write: _Writer) -> list[list[str]]:

@@ -2,8 +2,9 @@
  *
  * Pagefind indexes the records (vanban/search/record.py) and vanban/search/bundle.py
  * finishes its bundle; this module reads that bundle itself instead of running
- * Pagefind's wasm: kho-search.json (chunk list, field weights, facets, dates), the
- * index chunks a query needs (gzip + CBOR), and the fragments of the results shown.
+ * Pagefind's wasm: kho-search.json (chunk list, field weights), the index chunks a
+ * query needs (gzip + CBOR), the fragments of the results shown, and for the search
+ * page kho-facets.json (facets and dates).
  * Owning the query side gives what Pagefind's runtime does not: every word of a
  * query must be in a result (no fallback to the longest known prefix), a prefix
  * only for the word being typed, ranking by the field a word is in, numbers in any
@@ -142,7 +143,8 @@ export class Engine {
     this.structured = Object.values(this.fieldBit).reduce((a, b) => a | b, 0) & ~this.fieldBit.dan_chieu;
     this.chunks = {};
     this.fragments = {};
-    this.days = dayNumbers(meta.dates);
+    this.facets = null;   /* loadFacets() */
+    this.days = [];
   }
 
   url(path) { return new URL(path, this.root).href; }
@@ -345,7 +347,16 @@ export class Engine {
 
   /* ---- facets and dates ---- */
 
-  facet(name) { return this.meta.facets.find((f) => f.name === name); }
+  /* kho-facets.json, once: the search page's filters and the documents' dates. */
+  loadFacets() {
+    if (!this.facetsLoaded) {
+      this.facetsLoaded = fetch(this.url("pagefind/kho-facets.json"), { cache: "no-cache" })
+        .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then((data) => { this.facets = data.facets; this.days = dayNumbers(data.dates); return this; });
+      this.facetsLoaded.catch(() => { this.facetsLoaded = null; });
+    }
+    return this.facetsLoaded;
+  }
 
   valueOf(facet, page) { return facet.values[facet.codes.charCodeAt(page) - 0x30]; }
 

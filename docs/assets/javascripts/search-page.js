@@ -4,7 +4,7 @@
  * "Chưa có trong kho" card for a number cited but not held, then documents
  * with their number, type, date and issuer and an excerpt with the query's
  * words marked. The page adds the fields of an advanced search, filters drawn
- * from whatever facets kho-search.json lists (vanban/search/facets.py), a date
+ * from whatever facets kho-facets.json lists (vanban/search/facets.py), a date
  * range and sorting; its whole state is in the address, so a link reproduces
  * the search. On a phone the results come first and the filters open from a
  * "Lọc" button that counts the active ones.
@@ -192,7 +192,7 @@ function passes(engine, state, n, skip) {
     const day = engine.dayOf(n);
     if (day === null || (state.fromDay && day < state.fromDay) || (state.toDay && day > state.toDay)) return false;
   }
-  return engine.meta.facets.every((f) => {
+  return engine.facets.every((f) => {
     const chosen = state.filters[f.name];
     return f.name === skip || !chosen.length || chosen.indexOf(engine.valueOf(f, n)) >= 0;
   });
@@ -201,7 +201,7 @@ function passes(engine, state, n, skip) {
 /* Counts for facet F: documents under the other choices, split by F's values. */
 function filterCounts(engine, state, numbers) {
   const counts = {};
-  engine.meta.facets.forEach((f) => {
+  engine.facets.forEach((f) => {
     const c = counts[f.name] = {};
     numbers.forEach((n) => {
       if (passes(engine, state, n, f.name)) {
@@ -293,8 +293,9 @@ function facetHtml(facet, counts, chosen) {
     "</legend>" + box + '<div class="kho-filter__values">' + list + "</div></fieldset>";
 }
 
-export function startPage(root, engine) {
-  const facets = engine.meta.facets;
+export async function startPage(root, engine) {
+  await engine.loadFacets();
+  const facets = engine.facets;
   const state = readState(facets);
   root.innerHTML = formHtml();
   const form = root.querySelector("form");

@@ -155,7 +155,7 @@
     if (!root || root.dataset.khoReady) return;
     root.dataset.khoReady = "1";
     root.textContent = "Đang tải chỉ mục…";
-    load().then(function (m) { m.page.startPage(root, m.engine); }).catch(function () {
+    load().then(function (m) { return m.page.startPage(root, m.engine); }).catch(function () {
       root.textContent = "Không tải được chỉ mục tìm kiếm";
       root.dataset.state = "error";
     });
