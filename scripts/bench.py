@@ -5,6 +5,7 @@
     .venv/bin/python scripts/bench.py            (converter speed only)
     .venv/bin/python scripts/bench.py --ocr [PDF ...]   (also OCR seconds per page: the PDFs, or a seed scan)
     .venv/bin/python scripts/bench.py --judge [SITE CASES]  (also search ranking: the judged query set, or CASES on SITE)
+    .venv/bin/python scripts/bench.py --search-only 100000 [--flows]  (the search bundle alone: its bytes and flows)
 
 For each N it generates a realistic archive from the bundled seeds
 (scripts/benchmarks/generate.py) and builds it three ways in one run:
@@ -37,6 +38,7 @@ from scripts.benchmarks.ocr import ocr_speed  # noqa: E402
 from scripts.benchmarks.pages import site_figures  # noqa: E402
 from scripts.benchmarks.preview import preview_figures  # noqa: E402
 from scripts.benchmarks.ranking import judge, judged_figures, load_cases  # noqa: E402
+from scripts.benchmarks.search_scale import search_scale  # noqa: E402
 from scripts.benchmarks.transfer import transfer  # noqa: E402
 
 COLUMNS = (("docs", "N", "{:>7}"), ("bare_build_s", "bare s", "{:>7.1f}"), ("build_s", "full s", "{:>7.1f}"),
@@ -103,6 +105,8 @@ def main() -> int:
     parser.add_argument("--flows", action="store_true", help="print every search flow's downloads")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--ocr", nargs="*", metavar="PDF", help="also OCR seconds per page (default: a seed scan)")
+    parser.add_argument("--search-only", type=int, action="append", default=[], metavar="N",
+                        help="index N generated documents without a full build and measure the search flows (repeatable)")
     parser.add_argument("--judge", nargs="*", metavar="SITE CASES",
                         help="also search ranking: the judged query set on the sample archive, or CASES (JSON) on a built SITE")
     args = parser.parse_args()
@@ -129,6 +133,17 @@ def main() -> int:
         row.update(report)
         rows.append(row)
         print_row(row)
+    for n in args.search_only:
+        work = Path(args.keep or tempfile.mkdtemp(prefix="kho-bench-")) / f"search-{n}"
+        if work.exists():
+            shutil.rmtree(work)
+        try:
+            row = search_scale(n, work, verbose=args.flows)
+        finally:
+            if not args.keep:
+                shutil.rmtree(work.parent, ignore_errors=True)
+        print(" ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+        rows.append(row)
     if args.json:
         args.json.write_text(json.dumps(rows if len(rows) != 1 else rows[0], ensure_ascii=False, indent=1) + "\n",
                              encoding="utf-8")

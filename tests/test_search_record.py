@@ -37,7 +37,7 @@ def test_display_and_filters_of_seed_003():
     record, = build_records([doc("van-ban/2021/cong-van-154-cv-tu/")])
     assert record.display == {
         "title": META["title"], "so_ky_hieu": "154-CV/TU", "loai": "Công văn",
-        "ngay": "2021-04-28", "co_quan": "Tỉnh ủy Hà Nam", }  # one tone placement
+        "ngay": "2021-04-28", "co_quan": "Tỉnh ủy Hà Nam", "nguoi_ky": "Đinh Thị Lụa"}  # one tone placement
     assert record.facets == {"co_quan_ban_hanh": "Tỉnh ủy Hà Nam", "loai_van_ban": "Công văn", "nam": "2021"}
     assert record.excerpt == BODY
 

@@ -68,6 +68,7 @@ def _display(meta: dict, date: str) -> dict:
         "ngay": date,
         "co_quan": canonical_tones(str(meta.get("co_quan_ban_hanh") or "")),
         "trich_yeu": meta.get("trich_yeu"),
+        "nguoi_ky": meta.get("nguoi_ky"),   # shown, and where a phrase such as a name is checked
     }
     return {k: nfc(str(v)) for k, v in shown.items() if v}
 

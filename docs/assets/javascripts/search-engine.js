@@ -195,20 +195,19 @@ export class Engine {
     return list.slice(Math.max(0, at - 1), at + 2).map((c) => c[2]);
   }
 
-  /* {postings: page -> field mask, exact: the key itself is a word, words: [matched words]}. */
+  /* {postings: page -> field mask (with EXACT where the key itself is on the page),
+      words: the index's words that matched}. */
   async lookup(key, prefix) {
     const loaded = await Promise.all(this.chunksFor(key, prefix).map((name) => this.chunk(name)));
     const postings = new Map(), words = [];
-    let exact = false;
     for (const chunk of loaded) {
       for (const [word, pages] of prefix ? chunk : [[key, chunk.get(key)]]) {
         if (!pages || !(word === key || (prefix && word.startsWith(key)))) continue;
-        exact = exact || word === key;
         words.push(word);
         for (const [page, mask] of pages) postings.set(page, (postings.get(page) || 0) | mask | (word === key ? EXACT : 0));
       }
     }
-    return { postings, exact, words };
+    return { postings, words };
   }
 
   async postingsOf(t) {
@@ -228,9 +227,9 @@ export class Engine {
 
   idf(df) { return Math.log(1 + (this.pages - df + 0.5) / (df + 0.5)); }
 
-  /* Page numbers (documents) and cards (numbers cited but not held) for a query.
-     options: {number, signer: text that must be in
-     the number or the signer; subjectOnly: every word in the title or trích yếu}. */
+  /* Page numbers (documents) and cards (numbers cited but not held) for a query, best first.
+     options: {number, signer: words that must be in the number or the signer field;
+     subjectOnly: the query's words must be in the title or trích yếu}. */
   async search(query, options) {
     options = options || {};
     const split = splitQuery(query);

@@ -12,9 +12,9 @@
 import { foldQuery, isoDay, phraseWords, splitQuery } from "./search-engine.js";
 
 const PAGE_SIZE = 10;       /* each result fetches one small fragment */
-/* Fragments checked for a quoted phrase (~3.3 KB gzipped each). Past this many
-   candidates the page says how many it checked. */
-export const PHRASE_CHECKS = 40;
+/* Fragments checked for a quoted phrase (~3.3 KB gzipped each), best candidates first.
+   Past this many the page says how many it checked. */
+export const PHRASE_CHECKS = 36;
 const FILTER_BOX_AT = 12;   /* a facet with more values than this gets a box to filter them */
 
 export function escapeHtml(text) {
@@ -28,7 +28,7 @@ function formatDate(iso) {
 }
 
 export function metaLine(meta) {
-  return [meta.so_ky_hieu, meta.loai, formatDate(meta.ngay), meta.co_quan]
+  return [meta.so_ky_hieu, meta.loai, formatDate(meta.ngay), meta.co_quan, meta.nguoi_ky && "Người ký: " + meta.nguoi_ky]
     .filter(Boolean).map(escapeHtml).join(" · ");
 }
 
@@ -40,7 +40,7 @@ export function metaLine(meta) {
 /* true / false, or null when the phrase may sit past the text the fragment carries. */
 export function holdsPhrases(doc, phrases) {
   const content = String(doc.content || "");
-  const hay = " " + phraseWords([doc.meta.title, doc.meta.trich_yeu, content].join(" ")) + " ";
+  const hay = " " + phraseWords([doc.meta.title, doc.meta.trich_yeu, doc.meta.nguoi_ky, content].join(" ")) + " ";
   if (phrases.every((p) => hay.indexOf(" " + p + " ") >= 0)) return true;
   return /\s\u2026$/.test(content) ? null : false;  /* cut excerpt: bundle's " …" */
 }

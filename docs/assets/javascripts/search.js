@@ -56,8 +56,8 @@
       return all.href;
     }
 
-    function item(html, href, linkClass) {
-      return '<li class="md-search-result__item"><a href="' + href + '" class="md-search-result__link ' + linkClass +
+    function item(html, href, linkClass, itemClass) {
+      return '<li class="md-search-result__item ' + itemClass + '"><a href="' + href + '" class="md-search-result__link ' + linkClass +
         '" tabindex="-1"><article class="md-search-result__article md-typeset">' + html + "</article></a></li>";
     }
 
@@ -80,11 +80,11 @@
         return item('<div class="md-search-result__icon md-icon"></div><h1>' + page.escapeHtml(d.meta.title) + "</h1>" +
           '<p class="kho-result__meta">' + page.metaLine(d.meta) + "</p>" +
           '<p class="kho-result__excerpt">' + page.excerptHtml(d.content, query, 24) + "</p>", page.escapeHtml(d.url),
-          "kho-result__link");
+          "kho-result__link", "kho-result");
       }));
       if (count) {
         html.push(item("<p>Xem tất cả " + count + " kết quả, lọc theo loại, cơ quan, năm →</p>",
-          page.escapeHtml(pageLink(query)), "kho-result__all"));
+          page.escapeHtml(pageLink(query)), "kho-result__all", ""));
       }
       list.innerHTML = html.join("");
       result.dataset.state = "done";
