@@ -65,6 +65,8 @@ def test_index_words_are_folded_split_and_once_each():
     assert index_words("Trương Công Thái, Thủ tướng Chính phủ; thái") == [
         "truong", "cong", "thai", "thu", "tuong", "chinh", "phu"]
     assert index_words(None) == [] and index_words(2021) == ["2021"]
+    # inner punctuation: the parts, and the word joined as Pagefind indexes running text
+    assert index_words("V/v phòng, chống Covid-19") == ["v", "vv", "phong", "chong", "covid", "19", "covid19"]
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -138,6 +138,12 @@ def test_advanced_fields_restrict_words_to_their_field(page, base_url):
     assert page.input_value("input[name=nguoi_ky]") == "Đinh"
 
 
+def test_words_written_with_inner_punctuation_are_found_in_every_field(page, base_url):
+    # 154-CV/TU's trích yếu: "V/v tiếp tục tăng cường công tác phòng, chống dịch Covid-19"
+    assert search(page, base_url, "q=" + quote("V/v tiep tuc") + "&chi_trich_yeu=1")["results"] == [SEED_003]
+    assert SEED_003 in search(page, base_url, "q=" + quote("covid-19") + "&chi_trich_yeu=1")["results"]
+
+
 def test_the_empty_search_counts_every_document_as_the_home_page_does(page, base_url, built_site):
     home = re.search(r"<strong>(\d+)</strong> văn bản", (built_site / "index.html").read_text(encoding="utf-8"))
     found = search(page, base_url, "")

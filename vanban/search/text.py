@@ -73,11 +73,21 @@ def iso_date(value) -> str | None:
 _NOT_WORD_RE = re.compile(r"[\W_]+")
 
 
+def _parts(text) -> list[str]:
+    return [w for w in _NOT_WORD_RE.split(fold_query(str(text or ""))) if w]
+
+
 def index_words(text) -> list[str]:
     """The words of a short field as the index and the browser compare them: folded,
-    split at every non-letter, each once ("Trương Công Thái" -> truong, cong, thai).
-    A field written this way holds no compound word that Pagefind would split again."""
-    return list(dict.fromkeys(w for w in _NOT_WORD_RE.split(fold_query(str(text or ""))) if w))
+    split at every non-letter, each once ("Trương Công Thái" -> truong, cong, thai),
+    and a word written with inner punctuation also joined, as Pagefind indexes it in
+    running text ("V/v" -> v, vv; "Covid-19" -> covid, 19, covid19). A field written
+    this way holds no compound word that Pagefind would split again."""
+    words = []
+    for token in fold_query(str(text or "")).split():
+        parts = _parts(token)
+        words += parts + (["".join(parts)] if len(parts) > 1 else [])
+    return list(dict.fromkeys(words))
 
 
 def search_key(text) -> str:
@@ -93,7 +103,7 @@ def symbol_words(symbol) -> list[str]:
     number as one word ("44/2021/NĐ-CP" -> 44, 2021, nd, cp, 442021ndcp)."""
     symbol = str(symbol or "")
     canonical = normalize_symbol(symbol) or symbol
-    parts = index_words(canonical)
+    parts = list(dict.fromkeys(_parts(canonical)))
     numbers = [p.lstrip("0") for p in parts if p.isdigit() and p.lstrip("0")]
     key = search_key(canonical) if numbers else ""   # "không số" is no number
     return list(dict.fromkeys(parts + numbers + ([key] if key else [])))

@@ -63,30 +63,41 @@ const PREFIX_LETTERS = 3;             /* the word being typed matches longer wor
 
 /* One query word: key (required), alts (other spellings of it), codes and joined
    (a number's other parts: they rank, they are not required), prefix (may match
-   longer words), field (the field bit it must be in, 0 = any). */
-function term(token, last, field) {
-  const word = token.replace(NOT_WORD, "");
-  if (!word) return null;
-  if (DATE.test(token)) return { key: searchKey(token), alts: [], token, field };
-  if (/^\d+$/.test(word)) {
-    const key = word.replace(/^0+/, "") || "0";
-    return { key, alts: key === word ? [] : [word], number: true, codes: [], token, field };
+   longer words), field (the field bit it must be in, 0 = any), token (as typed). */
+function wordTerm(word, token, last, field) {
+  return { key: word, alts: [], token, field, prefix: last && word.length >= PREFIX_LETTERS && /\D/.test(word) };
+}
+
+function numberTerm(digits, token, field) {
+  const key = digits.replace(/^0+/, "") || "0";
+  return { key, alts: key === digits ? [] : [digits], number: true, codes: [], token, field };
+}
+
+/* The terms of one whitespace-separated token. A date is one word (2842021); a number
+   written with its code is one number term; any other token is one term per word, as
+   the fields are indexed ("covid-19" -> covid, 19), its one-letter parts dropped
+   (Pagefind does not index them), unless all are ("v/v" -> vv). */
+function tokenTerms(token, last, field) {
+  const words = token.split(NOT_WORD).filter(Boolean);
+  if (!words.length) return [];
+  if (DATE.test(token)) return [{ key: searchKey(token), alts: [], token, field }];
+  if (words.length === 1 && /^\d+$/.test(words[0])) return [numberTerm(words[0], token, field)];
+  if (SYMBOL.test(token) && words.length > 1) {
+    const parts = words.map((p) => (/^\d+$/.test(p) ? p.replace(/^0+/, "") || "0" : p));
+    return [Object.assign(numberTerm(words[0], token, field), { symbol: true, codes: parts.slice(1),
+                                                               joined: searchKey(token) })];
   }
-  if (SYMBOL.test(token)) {
-    const parts = token.split(NOT_WORD).filter(Boolean).map((p) => (/^\d+$/.test(p) ? p.replace(/^0+/, "") || "0" : p));
-    return { key: parts[0], alts: [], number: true, symbol: true, codes: parts.slice(1),
-             joined: searchKey(token), token, field };
-  }
-  return { key: word, alts: [], token, field,
-           prefix: last && word.length >= PREFIX_LETTERS && /\D/.test(word) };
+  const kept = words.length > 1 ? words.filter((w) => w.length > 1) : words;
+  if (!kept.length) return [wordTerm(words.join(""), token, last, field)];
+  return kept.map((w, i) => wordTerm(w, token, last && i === kept.length - 1, field));
 }
 
 /* The words of `text` as terms; with `typing`, the last one (the word being typed) may be a prefix. */
 function terms(text, field, typing) {
   const tokens = foldQuery(text).split(" ").filter(Boolean);
   const seen = {};
-  return tokens.map((t, i) => term(t, typing && i === tokens.length - 1, field))
-    .filter((t) => t && !seen[t.key + "|" + t.field] && (seen[t.key + "|" + t.field] = true));
+  return tokens.flatMap((t, i) => tokenTerms(t, typing && i === tokens.length - 1, field))
+    .filter((t) => !seen[t.key + "|" + t.field] && (seen[t.key + "|" + t.field] = true));
 }
 
 /* ---- reading the bundle: gzip + "pagefind_dcd" + CBOR ---- */
