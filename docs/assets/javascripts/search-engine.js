@@ -263,6 +263,7 @@ export class Engine {
       return result;
     }
     const ranked = candidates.map((page) => this.rank(page, all, found, extras)).sort(byRank);
+    result.tiers = new Map(ranked.map((r) => [r.page, r.tier]));
     for (const r of ranked) {
       if (r.page < this.documents) result.numbers.push(r.page);
       else if (r.tier === EXACT_NUMBER) result.cards.push(r.page);
@@ -308,6 +309,25 @@ export class Engine {
     const hasNumber = all.some((t) => t.number);
     const tier = hasNumber && exactNumber ? EXACT_NUMBER : hasNumber && digits ? SAME_DIGITS : common ? ONE_FIELD : 0;
     return { page, tier, score };
+  }
+
+  /* The first `count` of `numbers` with, inside each tier, those whose trích yếu (or title)
+     holds the query's words in a row first ("giam thoi gian cach ly"), the shorter one
+     first, as a search engine prefers the shorter field: the index keeps no word order
+     or field length, and these are the fragments the results show anyway. */
+  async inOrder(result, numbers, count) {
+    const words = phraseWords(result.terms.filter((t) => !t.field || t.field === this.fieldBit.trich_yeu)
+      .map((t) => t.token).join(" "));
+    if (!result.tiers || words.indexOf(" ") < 0) return numbers;
+    const head = numbers.slice(0, count);
+    const docs = await this.fragmentsOf(head);
+    const length = docs.map((d) => {
+      const subject = " " + phraseWords(d.meta.trich_yeu || d.meta.title) + " ";
+      return subject.indexOf(" " + words + " ") >= 0 ? subject.length : Infinity;
+    });
+    const order = head.map((n, i) => i).sort((a, b) =>
+      (result.tiers.get(head[b]) - result.tiers.get(head[a])) || (length[a] - length[b]) || (a - b));
+    return order.map((i) => head[i]).concat(numbers.slice(count));
   }
 
   /* ---- "Có phải bạn muốn tìm …?": the closest words the index holds ---- */

@@ -235,7 +235,10 @@ async function pageResults(engine, state) {
   if (state.sort === "moi-nhat" || state.sort === "cu-nhat" || (!state.sort && !query)) {
     numbers = sortByDate(engine, numbers, state.sort === "cu-nhat");
   }
-  const chosen = numbers.filter((n) => passes(engine, state, n, null));
+  let chosen = numbers.filter((n) => passes(engine, state, n, null));
+  if (query && (!state.sort || state.sort === "lien-quan") && !result.phrases.length) {
+    chosen = await engine.inOrder(result, chosen, PAGE_SIZE);
+  }
   const found = { result, numbers: chosen, counts: filterCounts(engine, state, numbers), check: null };
   if (!result.phrases.length) return found;
   found.check = await checkPhrases(engine, chosen, result.phrases);

@@ -101,10 +101,13 @@
           var checked = found.phrases.length ? m.page.checkPhrases(m.engine, found.numbers, found.phrases, HEADER_RESULTS)
             : Promise.resolve(null);
           return checked.then(function (check) {
-            if (check) found.numbers = check.numbers;
-            return Promise.all([m.engine.fragmentsOf(found.numbers.slice(0, HEADER_RESULTS)),
-                                m.engine.fragmentsOf(found.cards.slice(0, 2))]).then(function (docs) {
-              if (mine === sequence) render(m, query, found, docs[0], docs[1], check);
+            var ordered = check ? Promise.resolve(check.numbers) : m.engine.inOrder(found, found.numbers, HEADER_RESULTS);
+            return ordered.then(function (numbers) {
+              found.numbers = numbers;
+              return Promise.all([m.engine.fragmentsOf(numbers.slice(0, HEADER_RESULTS)),
+                                  m.engine.fragmentsOf(found.cards.slice(0, 2))]).then(function (docs) {
+                if (mine === sequence) render(m, query, found, docs[0], docs[1], check);
+              });
             });
           });
         });
