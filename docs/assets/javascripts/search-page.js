@@ -153,7 +153,7 @@ export function noResultHtml(query, result, link) {
 
 /* ---- the search page ---- */
 
-/* Text fields of the advanced search: URL parameter, label, engine option. */
+/* Text fields of the advanced search: URL parameter, label, engine.search option, example. */
 const TEXT_FIELDS = [
   ["so_ky_hieu", "Số ký hiệu", "number", "vd. 223/CĐ-TTg"],
   ["nguoi_ky", "Người ký", "signer", "vd. Trương Công Thái"],
@@ -228,7 +228,8 @@ function sortedValues(facet, counts) {
 }
 
 async function pageResults(engine, state) {
-  const options = { number: state.fields.so_ky_hieu, signer: state.fields.nguoi_ky, subjectOnly: state.subjectOnly };
+  const options = { subjectOnly: state.subjectOnly };
+  TEXT_FIELDS.forEach((f) => { options[f[2]] = state.fields[f[0]]; });
   const result = await engine.search(state.q, options);
   const query = result.terms.length > 0;
   let numbers = result.numbers;
@@ -317,7 +318,7 @@ export async function startPage(root, engine) {
   form.elements.tu_ngay.value = state.from;
   form.elements.den_ngay.value = state.to;
   const advanced = root.querySelector(".kho-page__advanced");
-  advanced.open = Boolean(state.fields.so_ky_hieu || state.fields.nguoi_ky || state.subjectOnly || state.from || state.to);
+  advanced.open = TEXT_FIELDS.some((f) => state.fields[f[0]]) || state.subjectOnly || Boolean(state.from || state.to);
   let sequence = 0, timer = null, current = [], shown = 0;
 
   function link(q) {
