@@ -1,9 +1,11 @@
 """MkDocs hook: build the Pagefind search index into site_dir (issue 4).
 
-Each document page (a page under van-ban/ with a loai_van_ban) becomes one
-record (vanban/search/record.py) as it is rendered; the record goes straight
-to disk (vanban.search.bundle.Spool), so the build never holds every
-document's text. After the build Pagefind (the binary of the pagefind[bin]
+Each document page (every page under van-ban/, with or without a type: the
+search page's total is the home page's) becomes one record
+(vanban/search/record.py) as it is rendered, with the numbers it cites as the
+archive's resolver read them; the record goes straight to disk
+(vanban.search.bundle.Spool), so the build never holds every document's text.
+Each number cited but not held adds a record that finds its "chưa có trong kho" page. After the build Pagefind (the binary of the pagefind[bin]
 wheel) indexes the records in batches, and the batches become one finished bundle
 (vanban/search/bundle.py): page k is the k-th newest document. Nav, index
 pages and the published HTML are never indexed. `mkdocs build` alone gives a
@@ -20,10 +22,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `mkdocs` may run without the repo on sys.path
+from vanban.archive import site, urls
 from vanban.archive.urls import is_document as is_document_page
 from mkdocs.exceptions import PluginError
 from vanban.search.bundle import SUPPORTED_VERSION, BundleError, Merger, Spool
-from vanban.search.record import SearchDoc, record_of
+from vanban.search.record import MissingDoc, SearchDoc, missing_record_of, record_of
 from vanban.archive.render import SITE_MADE
 from vanban.search.text import html_text
 
@@ -37,9 +40,27 @@ _build: dict = {}  # "tmp": TemporaryDirectory, "spool": Spool of the running bu
 
 
 def is_document(page) -> bool:
-    """A document page (the archive's own rule) that names its type; a page whose type is
-    still null awaits review and has nothing to show in a result."""
-    return is_document_page(page.file.src_uri) and bool((page.meta or {}).get("loai_van_ban"))
+    """A document page (the archive's own rule); one without a type is found as "Chưa rõ loại"."""
+    return is_document_page(page.file.src_uri)
+
+
+def cited_numbers(src_uri: str) -> tuple[str, ...]:
+    """The numbers a document cites, as the archive resolved its citations (a short
+    "Chỉ thị số 16 của Thủ tướng" counts as 16/CT-TTg once the resolver tied it)."""
+    archive = site.current()
+    links = archive.relations.outgoing.get(src_uri, []) if archive else []
+    return tuple(dict.fromkeys(link.citation.so_ky_hieu for link in links if link.citation.so_ky_hieu))
+
+
+def missing_docs() -> list[MissingDoc]:
+    """The numbers the archive cites but does not hold, most cited first."""
+    archive = site.current()
+    if archive is None:
+        return []
+    return [MissingDoc(url=urls.site_url(urls.missing_page(m.slug)), province=m.province,
+                       so_ky_hieu=m.citation.so_ky_hieu, loai_van_ban=m.citation.loai_van_ban,
+                       co_quan=m.citation.co_quan, cited_by=len(m.cited_by))
+            for m in archive.relations.missing]
 
 
 def _new_spool() -> Spool:
@@ -86,7 +107,8 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
         meta = dict(page.meta)
         if "title_raw" in meta:  # hooks/titles.py escaped the title for templates; the record escapes its own
             meta["title"] = meta["title_raw"]
-        doc = SearchDoc(url=page.url, meta=meta, text=html_text(page.content or "", NOT_BODY))
+        doc = SearchDoc(url=page.url, meta=meta, text=html_text(page.content or "", NOT_BODY),
+                        cites=cited_numbers(page.file.src_uri))
         _build["spool"].add(record_of(doc))
     return output
 
@@ -147,6 +169,8 @@ def write_index(site_dir: Path, docs: list[SearchDoc]) -> dict:
 
 def on_post_build(config, **kwargs) -> None:
     started = time.perf_counter()
+    for missing in missing_docs():
+        _build["spool"].add(missing_record_of(missing))
     try:
         figures = index_spool(Path(config["site_dir"]), _build["spool"])
     except BundleError as error:  # Pagefind wrote what the finishing pass does not know: never publish it

@@ -7,12 +7,17 @@
     .venv/bin/python scripts/bench.py --accuracy DIR [--labels FILE] [--kind KIND]
                                          (accuracy only: per-field figures on a labelled folder,
                                           labels format in scripts/benchmarks/accuracy.py)
+    .venv/bin/python scripts/bench.py --judge [SITE CASES]  (also search ranking: the judged query set, or CASES on SITE)
+    .venv/bin/python scripts/bench.py --search-only 100000 [--flows]  (the search bundle alone: its bytes and flows)
 
 For each N it generates a realistic archive from the bundled seeds
 (scripts/benchmarks/generate.py) and builds it three ways in one run:
 A the full build, B without the search hooks, C bare Material over the same
 Markdown (scripts/benchmarks/build.py). Then it measures the site and the
-bytes a browser fetches for three realistic queries (scripts/benchmarks/transfer.py).
+bytes a browser fetches for realistic queries (scripts/benchmarks/transfer.py).
+With --judge it runs the judged query set (tests/fixtures/search_judged_cases.json)
+through the search page of the sample archive and prints success at 1 and 3 and
+the mean reciprocal rank (scripts/benchmarks/ranking.py).
 Each figure comes from one module; a new one is one more entry in FIGURES.
 Builds report wall seconds and CPU seconds (the build and Pagefind): on a
 machine shared with other work, the CPU ratios are the ones to compare.
@@ -36,6 +41,8 @@ from scripts.benchmarks.generate import generate  # noqa: E402
 from scripts.benchmarks.ocr import ocr_speed  # noqa: E402
 from scripts.benchmarks.pages import site_figures  # noqa: E402
 from scripts.benchmarks.preview import preview_figures  # noqa: E402
+from scripts.benchmarks.ranking import judge, judged_figures, load_cases  # noqa: E402
+from scripts.benchmarks.search_scale import search_scale  # noqa: E402
 from scripts.benchmarks.transfer import transfer  # noqa: E402
 
 COLUMNS = (("docs", "N", "{:>7}"), ("bare_build_s", "bare s", "{:>7.1f}"), ("build_s", "full s", "{:>7.1f}"),
@@ -75,7 +82,16 @@ def archive_figures(n: int, work: Path, args) -> dict:
 
 # Figures that do not depend on N: name -> function(args) -> dict.
 FIGURES = {"convert": lambda args: convert_speed(rounds=args.rounds),
-           "ocr": lambda args: ocr_speed(args.ocr) if args.ocr is not None else {}}
+           "ocr": lambda args: ocr_speed(args.ocr) if args.ocr is not None else {},
+           "ranking": lambda args: _ranking(args.judge) if args.judge is not None else {}}
+
+
+def _ranking(site_and_cases: list[str]) -> dict:
+    if site_and_cases:
+        site, cases = site_and_cases
+        return judge(Path(site), load_cases(Path(cases)), verbose=True)
+    with tempfile.TemporaryDirectory(prefix="kho-judge-") as work:
+        return judged_figures(Path(work))
 
 
 def print_row(row: dict) -> None:
@@ -93,6 +109,10 @@ def main() -> int:
     parser.add_argument("--flows", action="store_true", help="print every search flow's downloads")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--ocr", nargs="*", metavar="PDF", help="also OCR seconds per page (default: a seed scan)")
+    parser.add_argument("--search-only", type=int, action="append", default=[], metavar="N",
+                        help="index N generated documents without a full build and measure the search flows (repeatable)")
+    parser.add_argument("--judge", nargs="*", metavar="SITE CASES",
+                        help="also search ranking: the judged query set on the sample archive, or CASES (JSON) on a built SITE")
     parser.add_argument("--accuracy", metavar="DIR", help="only score the converter on a labelled folder")
     parser.add_argument("--labels", metavar="FILE", help="labels for --accuracy (default DIR/labels.json)")
     parser.add_argument("--kind", action="append", help="with --accuracy: only labels of this kind (repeatable)")
@@ -102,6 +122,8 @@ def main() -> int:
         if args.json:
             args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         return 0
+    if args.judge and len(args.judge) != 2:
+        parser.error("--judge takes no argument, or a built SITE and a CASES file")
     report = {}
     for name, figure in FIGURES.items():
         report.update(figure(args))
@@ -123,6 +145,17 @@ def main() -> int:
         row.update(report)
         rows.append(row)
         print_row(row)
+    for n in args.search_only:
+        work = Path(args.keep or tempfile.mkdtemp(prefix="kho-bench-")) / f"search-{n}"
+        if work.exists():
+            shutil.rmtree(work)
+        try:
+            row = search_scale(n, work, verbose=args.flows)
+        finally:
+            if not args.keep:
+                shutil.rmtree(work.parent, ignore_errors=True)
+        print(" ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+        rows.append(row)
     if args.json:
         args.json.write_text(json.dumps(rows if len(rows) != 1 else rows[0], ensure_ascii=False, indent=1) + "\n",
                              encoding="utf-8")

@@ -18,7 +18,7 @@ import pytest
 from _nginx import SUB_PATH, build_for, nginx
 from _site import raw_links
 
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
        "form-action 'self'; frame-ancestors 'self'")
 SECURITY = {
@@ -147,11 +147,10 @@ def _pagefind_files(site) -> dict[str, str]:
     bundle = site / "pagefind"
     one = lambda pattern: next(bundle.glob(pattern)).relative_to(site).as_posix()  # noqa: E731
     return {"meta": one("pagefind.*.pf_meta"), "index": one("index/*.pf_index"),
-            "fragment": one("fragment/*.pf_fragment"), "wasm": one("wasm.*.pagefind")}
+            "fragment": one("fragment/*.pf_fragment")}
 
 
-@pytest.mark.parametrize("kind, cache", [("meta", IMMUTABLE), ("index", IMMUTABLE), ("fragment", IMMUTABLE),
-                                         ("wasm", REVALIDATE)])
+@pytest.mark.parametrize("kind, cache", [("meta", IMMUTABLE), ("index", IMMUTABLE), ("fragment", IMMUTABLE)])
 def test_pagefind_gzip_files_are_sent_as_they_are(served, kind, cache):
     base, site = served
     path = _pagefind_files(site)[kind]
@@ -162,7 +161,8 @@ def test_pagefind_gzip_files_are_sent_as_they_are(served, kind, cache):
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.parametrize("path", ["pagefind/pagefind.js", "pagefind/pagefind-entry.json", "pagefind/kho-facets.json"])
+@pytest.mark.parametrize("path", ["assets/javascripts/search-engine.js", "pagefind/pagefind-entry.json",
+                                  "pagefind/kho-search.json", "pagefind/kho-facets.json"])
 def test_pagefind_entry_points_are_revalidated(served, path):
     base, _ = served
     status, headers, _ = get(base + path, gzip_ok=True)

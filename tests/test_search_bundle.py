@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 from vanban.search import bundle as pagefind_bundle
 from vanban.search.bundle import page_id, read_packed
 from vanban.search.cbor import BundleError, cbor_decode, cbor_encode
-from vanban.search.chunks import chunk_ranges, PageList, positions_dropped, LocationReader, split_chunks
+from vanban.search.chunks import chunk_ranges, PageList, weights_kept, LocationReader, split_chunks
 from vanban.search.record import SearchDoc
 
 _spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
@@ -40,18 +40,21 @@ def test_page_ids_count_in_base_36(number, expected):
     assert page_id(number, "t") == expected
 
 
-@pytest.mark.parametrize("locations, meta_locations", [
-    ([-25, 7], []), ([-25, 3, 40], [-1, 2]), ([500, 70000], [-241]), ([-25], []), ([], []),
+@pytest.mark.parametrize("locations, meta_locations, kept", [
+    ([-25, 7], [], ([-25, 0], [])),
+    ([-25, 3, 40, -241, 50, 51], [-1, 2], ([-241, 0, -25, 0], [-1, 0])),   # heaviest first, once each
+    ([-9, 5, -25, 9, -9, 12], [], ([-25, 0, -9, 0], [])),                  # a compound's parts: their own weight
+    ([500, 70000], [-241], ([-25, 0], [])),    # positions before any mark: the body's weight; a mark alone: nothing
+    ([-25], [], ([], [])), ([], [], ([], [])),
 ])
-def test_positions_drop_to_zero_and_marks_stay(locations, meta_locations):
+def test_weights_kept_once_each_positions_zero(locations, meta_locations, kept):
     encoded = cbor_encode(locations) + cbor_encode(meta_locations)
-    dropped = [loc if loc < 0 else 0 for loc in locations], [loc if loc < 0 else 0 for loc in meta_locations]
-    assert positions_dropped(encoded) == cbor_encode(dropped[0]) + cbor_encode(dropped[1])
+    assert weights_kept(encoded) == cbor_encode(kept[0]) + cbor_encode(kept[1])
 
 
-def test_positions_dropped_rejects_a_list_longer_than_its_count():
+def test_weights_kept_rejects_a_list_longer_than_its_count():
     with pytest.raises(BundleError):
-        positions_dropped(b"\x81\x01\x02\x80")
+        weights_kept(b"\x81\x01\x02\x80")
 
 
 def test_renumbering_keeps_deltas_sorted_and_drops_positions():
@@ -63,7 +66,7 @@ def test_renumbering_keeps_deltas_sorted_and_drops_positions():
     assert end == len(cbor_encode(pages))
     merged = PageList()
     merged.extend(read)
-    assert cbor_decode(merged.cbor()) == [[0, [-25, 0, 0], [-1, 0]], [1, [-241, 0], []], [1, [-25, 0], []]]
+    assert cbor_decode(merged.cbor()) == [[0, [-25, 0], [-1, 0]], [1, [-241, 0], []], [1, [-25, 0], []]]
 
 
 def test_batches_append_in_page_order_and_may_not_overlap():
@@ -119,21 +122,37 @@ def bundle(tmp_path_factory):
     return site / "pagefind"
 
 
+def search_file(bundle, name="kho-search.json"):
+    return json.loads((bundle / name).read_text(encoding="utf-8"))
+
+
 def test_page_k_is_the_kth_newest_document(bundle):
-    facets = json.loads((bundle / "kho-facets.json").read_text(encoding="utf-8"))
-    urls = [json.loads(read_packed(bundle / "fragment" / f"{page_id(k, facets['tag'])}.pf_fragment"))["url"]
+    meta = search_file(bundle)
+    urls = [json.loads(read_packed(bundle / "fragment" / f"{page_id(k, meta['tag'])}.pf_fragment"))["url"]
             for k in range(3)]
     assert urls == ["/van-ban/2021/b/", "/van-ban/2019/a/", "/van-ban/khong-ro-nam/c/"]
-    fields = facets["fields"]
+    facets = {f["name"]: f for f in search_file(bundle, "kho-facets.json")["facets"]}
     def values(name):
-        return [fields[name]["values"][ord(c) - 0x30] for c in fields[name]["codes"]]
+        return [facets[name]["values"][ord(c) - 0x30] for c in facets[name]["codes"]]
     assert values("nam") == ["2021", "2019", "Không rõ năm"]
     assert values("co_quan_ban_hanh") == ["Tỉnh ủy Hà Nam", "Tỉnh ủy Hà Nam", "Không rõ cơ quan"]
-    assert fields["co_quan_ban_hanh"]["values"][0] == "Tỉnh ủy Hà Nam"  # "uỷ" and "ủy": one body, most used first
+    assert facets["co_quan_ban_hanh"]["values"][0] == "Tỉnh ủy Hà Nam"  # "uỷ" and "ủy": one body, most used first
+    assert facets["co_quan_ban_hanh"]["groups"][facets["co_quan_ban_hanh"]["group_of"][0]] == "Cấp tỉnh"
+
+
+def test_search_file_gives_chunks_and_fields_and_the_facets_file_dates(bundle):
+    meta = search_file(bundle)
+    assert meta["documents"] == meta["pages"] == 3
+    assert meta["fields"] == {"so_ky_hieu": 240, "nguoi_ky": 216, "trich_yeu": 168, "thong_tin": 72, "dan_chieu": 48}
+    assert all((bundle / "index" / f"{name}.pf_index").is_file() for _, _, name in meta["chunks"])
+    facets = search_file(bundle, "kho-facets.json")
+    # 2021-04-28, then 2019-03-01: 789 days earlier; the undated one is not counted
+    assert facets["dates"] == {"newest": "2021-04-28", "dated": 2, "steps": chr(0x30 + 789)}
+    assert [f["name"] for f in facets["facets"]] == ["loai_van_ban", "co_quan_ban_hanh", "nam", "hieu_luc"]
 
 
 def test_fragments_show_the_visible_text_and_fields(bundle):
-    tag = json.loads((bundle / "kho-facets.json").read_text(encoding="utf-8"))["tag"]
+    tag = search_file(bundle)["tag"]
     fragment = json.loads(read_packed(bundle / "fragment" / f"{page_id(0, tag)}.pf_fragment"))
     assert fragment["content"] == DOCS[1].text
     assert fragment["meta"]["so_ky_hieu"] == "154-CV/TU" and fragment["meta"]["ngay"] == "2021-04-28"
@@ -151,6 +170,12 @@ def test_index_points_each_word_at_the_renumbered_page_without_positions(bundle)
     assert thieu[0][0] == "thiệu" and [p[0] for p in thieu[0][1]] == [1]  # page 1: the 2019 directive
     assert [p[0] for p in words["dinh"][1]] == [0, 1]  # folded đ copy in both dated records
     assert all(loc <= 0 for w in words.values() for p in w[1] for loc in p[1])
+    # One mark per weight, heaviest first: "154" is page 0's number (240) and in its title (168);
+    # Pagefind also split the joined "154cvtu" of the number and title blocks into parts of half
+    # their weight (120, 84: no field's weight, so the browser counts them as body).
+    assert words["154"][1][0][1] == [-241, 0, -169, 0, -121, 0, -85, 0]
+    assert words["lua"][1] == [[0, [-217, 0], []]]  # Đinh Thị Lụa signed page 0: the signer's weight (216)
+
 
 
 def test_two_runs_write_the_same_bytes(bundle, tmp_path):

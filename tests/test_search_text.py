@@ -7,11 +7,12 @@ import pytest
 
 from tests.conftest import FIXTURES
 from vanban.search.text import (
-    canonical_tones, date_spellings, distinct_words, escape, excerpt_source, fold_query, html_text,
-    iso_date, phrase_words, search_copy, split_query, symbol_variants,
+    canonical_tones, date_words, distinct_words, escape, excerpt_source, fold_query, html_text,
+    index_words, iso_date, phrase_words, search_key, split_query, symbol_words,
 )
 
 FOLD_CASES = json.loads((FIXTURES / "search_fold_cases.json").read_text(encoding="utf-8"))
+KEY_CASES = json.loads((FIXTURES / "search_key_cases.json").read_text(encoding="utf-8"))
 
 
 def case_input(case: dict) -> str:
@@ -43,19 +44,29 @@ def test_canonical_tones(text, expected):
     assert canonical_tones(text) == expected
 
 
+@pytest.mark.parametrize("case", KEY_CASES, ids=lambda c: c["input"] or "empty")
+def test_search_key_shared_table(case):
+    # tests/browser/test_search.py runs the same table through search-engine.js searchKey.
+    assert search_key(case["input"]) == case["key"]
+
+
 @pytest.mark.parametrize("symbol, expected", [
-    ("154-CV/TU", {"154-CV/TU", "154 CV TU", "154/CV-TU"}),
-    ("Số 154 - CV/TU", {"154-CV/TU", "154 CV TU", "154/CV-TU"}),
-    ("16/CT-TTg", {"16/CT-TTg", "16 CT TTg", "16-CT/TTg"}),
-    ("30/2020/NĐ-CP", {"30/2020/NĐ-CP", "30/2020/ND-CP", "30 NĐ CP", "30 ND CP"}),
+    ("223/CĐ-TTg", ["223", "cd", "ttg", "223cdttg"]),
+    ("Số 154 - CV/TU", ["154", "cv", "tu", "154cvtu"]),            # normalised first
+    ("07-KL/TW", ["07", "kl", "tw", "7", "7kltw"]),                # "7-KL/TW" finds it too
+    ("44/2021/ND-CP", ["44", "2021", "nd", "cp", "442021ndcp"]),   # plain D read as Đ, folded back
+    ("không số", ["khong", "so"]),                                 # no number: its words, no joined key
 ])
-def test_symbol_variants(symbol, expected):
-    assert expected <= set(symbol_variants(symbol))
+def test_symbol_words(symbol, expected):
+    assert symbol_words(symbol) == expected
 
 
-@pytest.mark.parametrize("symbol", [None, "", "không số"])
-def test_symbol_variants_without_number(symbol):
-    assert symbol_variants(symbol) == []
+def test_index_words_are_folded_split_and_once_each():
+    assert index_words("Trương Công Thái, Thủ tướng Chính phủ; thái") == [
+        "truong", "cong", "thai", "thu", "tuong", "chinh", "phu"]
+    assert index_words(None) == [] and index_words(2021) == ["2021"]
+    # inner punctuation: the parts, and the word joined as Pagefind indexes running text
+    assert index_words("V/v phòng, chống Covid-19") == ["v", "vv", "phong", "chong", "covid", "19", "covid19"]
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -69,25 +80,9 @@ def test_iso_date(value, expected):
     assert iso_date(value) == expected
 
 
-def test_date_spellings():
-    assert date_spellings("2021-04-28") == ["28/4/2021", "28/04/2021", "28.4.2021"]
-    assert date_spellings(None) == []
-
-
-SEED_003 = {
-    "title": "Công văn 154-CV/TU về việc tiếp tục tăng cường công tác phòng, chống dịch Covid-19",
-    "so_ky_hieu": "154-CV/TU", "loai_van_ban": "Công văn",
-    "co_quan_ban_hanh": "Tỉnh ủy Hà Nam", "ngay_ban_hanh": dt.date(2021, 4, 28),
-    "nguoi_ky": "Đinh Thị Lụa", "chuc_vu": "T/M Ban Thường vụ, Phó Bí thư",
-}
-
-
-def test_search_copy_of_seed_003():
-    copy = search_copy(SEED_003)
-    assert set(copy.symbols.split(" ")) >= {"154-CV/TU", "154/CV-TU", "154", "CV", "TU"}
-    assert copy.signer == "Đinh Thị Lụa dinh thi lua"
-    assert "Tỉnh ủy Hà Nam" in copy.metadata and "tinh uy ha nam" in copy.metadata
-    assert "28/4/2021" in copy.metadata
+def test_date_words():
+    assert date_words("2021-04-08") == ["842021", "8042021", "2021"]   # 8/4/2021 and 08/04/2021
+    assert date_words(None) == []
 
 
 @pytest.mark.parametrize("text, expected", [

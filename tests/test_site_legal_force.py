@@ -162,7 +162,8 @@ def test_open_data_has_the_status_relations_and_original(built_site):
 
 def test_status_is_a_search_filter(built_site):
     facets = json.loads((built_site / "pagefind" / "kho-facets.json").read_text(encoding="utf-8"))
-    field = facets["fields"]["hieu_luc"]
+    field, = [f for f in facets["facets"] if f["name"] == "hieu_luc"]
+    assert field["label"] == "Hiệu lực"
     assert set(field["values"]) == {"Chưa xác định", "Hết hiệu lực"}
     ended = chr(CODE_BASE + field["values"].index("Hết hiệu lực"))
     assert field["codes"].count(ended) == 3   # 03-CT/TU, 04-CT/TU, and 30-KH/HU as its staff wrote

@@ -55,7 +55,7 @@ def test_same_main_content_on_every_page(properdocs_site, built_site):
 
 def test_search_index_is_present_and_the_same(properdocs_site, built_site):
     entry = properdocs_site / "pagefind" / "pagefind-entry.json"
-    assert entry.is_file() and (properdocs_site / "pagefind" / "pagefind.js").is_file()
+    assert entry.is_file() and (properdocs_site / "pagefind" / "kho-search.json").is_file()
     assert entry.read_bytes() == (built_site / "pagefind" / "pagefind-entry.json").read_bytes()
     assert {p.relative_to(properdocs_site).as_posix() for p in (properdocs_site / "pagefind").rglob("*")} \
         == {p.relative_to(built_site).as_posix() for p in (built_site / "pagefind").rglob("*")}

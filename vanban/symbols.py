@@ -138,20 +138,3 @@ def symbol_key(text: str) -> str:
     """Comparison key: case, Đ/D and separators ignored ("154/CV-TU" == "154-CV/TU")."""
     key = re.sub(r"[^A-Z0-9&]", "", fold(nfc(text)).upper())
     return key.lstrip("0")  # "07-KL/TW" and "7-KL/TW" are the same document
-
-
-def search_variants(symbol: str) -> list[str]:
-    """Spellings a reader may type for a symbol, for the search index."""
-    parsed = parse_symbol(symbol)
-    if not parsed:
-        return []
-    number, codes = parsed.number, list(parsed.codes)
-    variants = {
-        str(parsed),
-        f"{number} " + " ".join(codes),
-        f"{number}/" + "-".join(codes),
-        f"{number}-" + "/".join(codes),
-        fold(str(parsed)),
-        fold(f"{number} " + " ".join(codes)),
-    }
-    return sorted(variants)

@@ -19,9 +19,9 @@ from urllib.parse import quote, unquote, urlsplit
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
-# Three queries as readers type them: a number, a topic, a phrase in quotes.
-QUERIES = ("chi thi 16", "phong chong dich covid", '"bầu cử đại biểu Quốc hội khóa XV"')
-CATEGORIES = ("page + theme", "Pagefind code", "page list", "index chunks", "fragments", "facets")
+# Queries as readers type them: a number, a topic, a phrase in quotes, a number cited but not held.
+QUERIES = ("chi thi 16", "phong chong dich covid", '"bầu cử đại biểu Quốc hội khóa XV"', "16/CT-TTg")
+CATEGORIES = ("page + theme", "search code", "page list", "index chunks", "fragments", "search + facets")
 
 
 class _Recorder(http.server.SimpleHTTPRequestHandler):
@@ -64,11 +64,11 @@ def category(path: str) -> str:
     if "/pagefind/index/" in path:
         return "index chunks"
     if path.endswith(".pf_meta"):
-        return "page list"
-    if path.endswith("kho-facets.json"):
-        return "facets"
-    if "/pagefind/" in path:
-        return "Pagefind code"
+        return "page list"   # Pagefind's page list: search-engine.js never needs it
+    if path.endswith(("kho-search.json", "kho-facets.json")):
+        return "search + facets"
+    if "/pagefind/" in path or "/javascripts/search-" in path:
+        return "search code"
     return "page + theme"
 
 

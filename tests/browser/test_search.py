@@ -1,4 +1,4 @@
-"""Search in headless Chromium over the built sample archive, at / and under a sub-path (issue 4)."""
+"""Search in headless Chromium over the built sample archive, at / and under a sub-path (issues 4 and 18)."""
 from __future__ import annotations
 
 import json
@@ -17,6 +17,7 @@ SEED_001 = "/van-ban/2021/dien-thuong-truc-ban-bi-thu-2021-07-21/"     # Điện
 SEED_003 = "/van-ban/2021/cong-van-154-cv-tu/"                         # 154-CV/TU, Đinh Thị Lụa
 SEED_004 = "/van-ban/2021/ket-luan-thuong-truc-tinh-uy-khanh-hoa-2021-07-25/"  # names Đinh Văn Thiệu
 FOLD_CASES = json.loads((FIXTURES / "search_fold_cases.json").read_text(encoding="utf-8"))
+KEY_CASES = json.loads((FIXTURES / "search_key_cases.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module", params=["", "kho-van-ban"], ids=["root", "sub-path"])
@@ -48,11 +49,24 @@ def header_results(page, base_url: str, query: str) -> list[str]:
     return site_paths(page, base_url, "[data-kho-search-result] .kho-result__link")
 
 
+def engine_call(page, expression: str, argument):
+    """Evaluate `expression` (a function of the engine module `lib`, the view module `view`
+    and the argument `a`) on the loaded page."""
+    return page.evaluate(f"async a => {{ const m = await window.khoSearch.load(); const lib = m.lib, view = m.page;"
+                         f" return ({expression}); }}", argument)
+
+
 def test_fold_query_matches_the_python_table(page, base_url):
     page.goto(base_url)
     for case in FOLD_CASES:
         text = unicodedata.normalize("NFD", case["input"]) if case.get("nfd") else case["input"]
-        assert page.evaluate("t => window.khoSearch.foldQuery(t)", text) == case["folded"], case
+        assert engine_call(page, "lib.foldQuery(a)", text) == case["folded"], case
+
+
+def test_search_key_matches_the_python_table(page, base_url):
+    page.goto(base_url)
+    for case in KEY_CASES:
+        assert engine_call(page, "lib.searchKey(a)", case["input"]) == case["key"], case
 
 
 def test_chi_thi_16_without_diacritics_finds_seeds_001_and_004(page, base_url):
@@ -144,7 +158,7 @@ PHRASE = '"bầu cử đại biểu Quốc hội khóa XV"'
 def test_split_query_matches_the_python_table(page, base_url):
     page.goto(base_url)
     for case in PHRASE_CASES:
-        split = page.evaluate("q => window.khoSearch.splitQuery(q)", case["input"])
+        split = engine_call(page, "lib.splitQuery(a)", case["input"])
         assert (split["text"], split["phrases"]) == (case["text"], case["phrases"]), case
 
 
@@ -171,13 +185,13 @@ def test_same_words_in_another_order_are_not_the_phrase(page, base_url):
 
 def test_unchecked_phrases_are_said_on_the_results_page(page, base_url):
     page.goto(base_url)
-    note = page.evaluate("c => window.khoSearch.phraseNote(c)", {"numbers": [1], "checked": 40, "total": 95, "unsure": 2})
-    assert "40 trong 95" in note and "55 văn bản còn lại chưa kiểm tra được" in note and "2 văn bản dài" in note
-    assert page.evaluate("c => window.khoSearch.phraseNote(c)", {"numbers": [1], "checked": 3, "total": 3, "unsure": 0}) == ""
+    note = engine_call(page, "view.phraseNote(a)", {"numbers": [1], "checked": 40, "total": 95, "unsure": 2})
+    assert "40 trong 95" in note and "55 văn bản còn lại chưa kiểm tra" in note and "2 văn bản dài" in note
+    assert engine_call(page, "view.phraseNote(a)", {"numbers": [1], "checked": 3, "total": 3, "unsure": 0}) == ""
     # A cut text (bundle's " …") that lacks the phrase is "cannot tell", not "no".
     cut = {"meta": {"title": "x"}, "content": "bầu cử đại biểu … " * 3 + "…"}
-    assert page.evaluate("d => window.khoSearch.holdsPhrases(d, ['quoc hoi khoa xv'])", cut) is None
-    assert page.evaluate("d => window.khoSearch.holdsPhrases(d, ['bau cu dai bieu'])", cut) is True
+    assert engine_call(page, "view.holdsPhrases(a, ['quoc hoi khoa xv'])", cut) is None
+    assert engine_call(page, "view.holdsPhrases(a, ['bau cu dai bieu'])", cut) is True
 
 
 def test_header_box_and_search_page_agree_on_a_phrase(page, base_url):

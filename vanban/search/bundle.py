@@ -13,15 +13,15 @@ fragments are gzip + "pagefind_dcd" + CBOR) and rewrites four things:
 * Fragments carry what a result shows (vanban/search/record.py display
   fields and the visible text excerpts quote) instead of the indexed word
   list, which nobody reads.
-* Page k is renamed "<k in base 36>_<build tag>": the page list every query
-  downloads shrinks from 10-digit hashes to counters (~48 KB -> ~12 KB for
-  10,000 pages), and search.js knows each result's rank in date order from
-  its id, so it sorts and filters without Pagefind's sort list and filter
-  files (~90 KB for 10,000 pages). The tag hashes all fragments, so a changed
-  archive renames every fragment and no browser keeps a stale one.
-* Word positions become 0 (see positions_dropped): they were most of the bytes of
-  the index chunks a query downloads; and the chunks are cut smaller
-  (CHUNK_BYTES), since a query loads one whole chunk per word.
+* Page k is renamed "<k in base 36>_<build tag>": search.js knows each
+  result's rank in date order from its id, so it sorts and filters without
+  Pagefind's sort list and filter files, and never downloads the page list.
+  The tag hashes all fragments, so a changed archive renames every fragment
+  and no browser keeps a stale one.
+* Word positions give way to one weight per field the word is in (see
+  chunks.weights_kept): positions were most of the bytes of the index chunks
+  a query downloads, and the weights are what search.js ranks with; the
+  chunks are cut smaller (CHUNK_BYTES), since a query loads one whole chunk per word.
 * Every page gets the same word count: the indexed text is one copy of each
   word, so length says little, and equal counts compress to nothing.
 
@@ -30,13 +30,18 @@ Index chunks are merged straight from their CBOR bytes, one word at a time
 decoded into Python lists they took ~500 MB and 20 s for 2,000 documents.
 The merged bundle is the one a single Pagefind index of all records gives.
 
-`kho-facets.json` gives, per page in index order, the index of its value for
-each filter (one character per page); search.js counts and filters with it. Nothing here depends on
-the order Pagefind iterates its hash maps, so two builds are byte-identical.
+`kho-search.json` is all a search reads besides chunks and fragments: the
+chunk list and the weight of each field. `kho-facets.json`, which only the
+search page reads, gives per facet one character per document (the index of
+its value) and the documents' dates. Pagefind's own runtime
+(pagefind.js and its wasm) is not used: search.js reads the chunks itself
+(docs-dev/search.md says why). Nothing here depends on the order Pagefind
+iterates its hash maps, so two builds are byte-identical.
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -48,13 +53,16 @@ from pathlib import Path
 
 from .cbor import BundleError, cbor_head, cbor_decode, cbor_encode
 from .chunks import chunk_ranges, read_chunk, LocationReader, split_chunks, WordPages
-from .record import FACETS, SearchRecord, index_order
+from .facets import FACETS
+from .fields import FIELDS
+from .record import DOCUMENT, SearchRecord, index_order
 
 SIGNATURE = b"pagefind_dcd"
 SUPPORTED_VERSION = "1.5.2"
+SEARCH_FILE = "kho-search.json"
 FACETS_FILE = "kho-facets.json"
 TAG_LENGTH = 8
-CHUNK_BYTES = 24_000  # encoded; about 6-8 KB gzipped once positions are zeros
+CHUNK_BYTES = 24_000  # encoded; about 6-8 KB gzipped once positions are gone
 BATCH_BYTES = 500_000  # of record HTML per Pagefind batch: ~150 documents, ~60 MB in Pagefind
 
 
@@ -161,21 +169,52 @@ class Spool:
 # ---- the finished bundle ----
 
 CODE_BASE = 0x30  # page codes are characters from "0" up: one character per page
+_LAST_CODE = 0xD7FF  # stay below the surrogate range
 
 
-def _facets(records: list[SearchRecord], tag: str) -> dict:
-    """Per filter, its values (most used first) and one character per page
-    giving the index of that page's value: 10,000 pages cost ~10 KB gzipped."""
-    fields = {}
-    for name in FACETS:
-        counts = Counter(r.facets[name] for r in records)
+def _code(value: int, what: str) -> str:
+    if CODE_BASE + value > _LAST_CODE:
+        raise BundleError(f"{what}: {value} does not fit one character")
+    return chr(CODE_BASE + value)
+
+
+def _facets(documents: list[SearchRecord]) -> list[dict]:
+    """Per facet (vanban/search/facets.py), its values and one character per document
+    giving the index of that document's value: 10,000 documents cost ~10 KB gzipped."""
+    result = []
+    for facet in FACETS:
+        counts = Counter(r.facets[facet.name] for r in documents)
         values = sorted(counts, key=lambda v: (-counts[v], v))
-        if CODE_BASE + len(values) >= 0xD800:  # stay below the surrogate range
-            raise BundleError(f"too many values for filter {name}: {len(values)}")
         index = {v: i for i, v in enumerate(values)}
-        fields[name] = {"values": values,
-                        "codes": "".join(chr(CODE_BASE + index[r.facets[name]]) for r in records)}
-    return {"tag": tag, "pages": len(records), "fields": fields}
+        entry = {"name": facet.name, "label": facet.label, "newest_first": facet.newest_first,
+                 "values": values, "codes": "".join(_code(index[r.facets[facet.name]], facet.name) for r in documents)}
+        if facet.group:
+            entry["groups"] = list(facet.groups)
+            entry["group_of"] = [facet.groups.index(facet.group(v)) for v in values]
+        result.append(entry)
+    return result
+
+
+def _dates(documents: list[SearchRecord]) -> dict:
+    """The dates of the documents, newest first, as the first one and one character per
+    later dated document giving the days since the one before it (pages run by date)."""
+    days = [dt.date.fromisoformat(r.date).toordinal() for r in documents if r.date]
+    steps = "".join(_code(a - b, "days between two documents") for a, b in zip(days, days[1:]))
+    return {"newest": documents[0].date if days else None, "dated": len(days), "steps": steps}
+
+
+def search_file(records: list[SearchRecord], tag: str, chunks: list[list[str]]) -> dict:
+    """kho-search.json: what every search needs besides the index chunks and fragments."""
+    documents = sum(1 for r in records if r.kind == DOCUMENT)
+    return {"tag": tag, "documents": documents, "pages": len(records), "chunks": chunks,
+            "fields": {f.name: f.stored_weight for f in FIELDS}}
+
+
+def facets_file(records: list[SearchRecord]) -> dict:
+    """kho-facets.json: what the search page filters and sorts with. It grows with the
+    archive (one character per document and facet), so the header box never loads it."""
+    documents = [r for r in records if r.kind == DOCUMENT]
+    return {"facets": _facets(documents), "dates": _dates(documents)}
 
 
 def _read_part(part: Path) -> tuple[str, list, list[int]]:
@@ -227,10 +266,12 @@ class Merger:
         if self._first is None or self._pages != len(records):
             raise BundleError(f"the index holds {self._pages} pages for {len(records)} records")
         first, language, meta = self._first
-        # The first batch's bundle gives the files Pagefind writes alike for
-        # every index: its scripts, styles and entry file.
+        # Of the files Pagefind writes alike for every index, the entry file is kept (it names
+        # the page list); its scripts, styles and wasm are not: search-engine.js reads the index.
         shutil.rmtree(bundle, ignore_errors=True)
-        shutil.copytree(first, bundle, ignore=shutil.ignore_patterns("*.pf_*"))
+        for folder in (bundle / "index", bundle / "fragment"):
+            folder.mkdir(parents=True)
+        shutil.copy(first / "pagefind-entry.json", bundle / "pagefind-entry.json")
         word_count = round(self._total_words / max(1, len(records)))
         with _Writer() as write:
             index_chunks = self._write_index(bundle / "index", language, write)
@@ -246,7 +287,8 @@ class Merger:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
         entry["languages"][language].update(hash=meta_hash, page_count=len(records))
         entry_path.write_text(_json(entry), encoding="utf-8")
-        (bundle / FACETS_FILE).write_text(_json(_facets(records, tag)), encoding="utf-8")
+        (bundle / SEARCH_FILE).write_text(_json(search_file(records, tag, index_chunks)), encoding="utf-8")
+        (bundle / FACETS_FILE).write_text(_json(facets_file(records)), encoding="utf-8")
         return {"pages": len(records), "tag": tag}
 
     def _write_index(self, folder: Path, language: str, write: _Writer) -> list[list[str]]:

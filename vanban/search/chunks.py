@@ -1,7 +1,8 @@
 """Merging the index chunks of several Pagefind batches into one index.
 
 Each word's page list is read straight from its CBOR bytes and re-encoded with
-renumbered pages and positions dropped; chunks are then cut to CHUNK_BYTES.
+renumbered pages and one weight per field instead of positions (weights_kept);
+chunks are then cut to CHUNK_BYTES.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from itertools import accumulate, chain
 from operator import sub
 
-from .cbor import BundleError, cbor_head, read_cbor_head, read_cbor_text, cbor_encode
+from .cbor import BundleError, cbor_decode, cbor_head, read_cbor_head, read_cbor_text, cbor_encode
 
 # A word's page list, [[page delta, locations, meta locations], ...], is read
 # by regular expressions, in C: location lists hold only ints (first bytes
@@ -36,28 +37,34 @@ class _Memo(dict):
         return value
 
 
-def positions_dropped(locations: bytes) -> bytes:
-    """Two location lists re-encoded with their word positions set to 0.
+_BODY_MARK = b"\x38\x18"   # -25: weight 24, Pagefind's mark for an unweighted word
 
-    Locations are word positions (>= 0) after weight or field marks (< 0).
-    A record holds each word once and results quote their own text, so no
-    position is ever read; as zeros they compress to almost nothing, while
-    the marks and the count of locations, which ranking reads, stay."""
+
+def weights_kept(locations: bytes) -> bytes:
+    """Two location lists re-encoded as one (weight mark, position 0) pair per weight they hold.
+
+    Locations are word positions (>= 0) after weight marks (< 0). A record holds
+    each word once per field, in blocks of distinct weights (vanban/search/fields.py),
+    so the weights say which fields hold the word, and that is all search.js reads:
+    no position is ever used, and as zeros they compress to almost nothing."""
     out, i = bytearray(), 0
     for _ in range(2):
         count, j = read_cbor_head(locations, i, 4)
-        out += locations[i:j]
+        marks, mark = [], _BODY_MARK
         for _ in range(count):
             first = locations[j]
-            if first < 0x1C:            # a position: 0 as one byte
-                out.append(0)
+            if first < 0x1C:            # a position, under the last mark
+                if mark not in marks:
+                    marks.append(mark)
                 j += 1 if first < 0x18 else 1 + (1 << (first - 0x18))
-            elif 0x20 <= first < 0x3C:  # a mark: copied as written (minimal already)
+            elif 0x20 <= first < 0x3C:  # a mark (negative int, minimal already)
                 end = j + 1 if first < 0x38 else j + 1 + (1 << (first - 0x38))
-                out += locations[j:end]
+                mark = locations[j:end]
                 j = end
             else:
                 raise BundleError(f"unexpected location item {first:#x}")
+        marks.sort(key=lambda m: cbor_decode(m))   # heaviest first: the same bytes for the same fields
+        out += cbor_head(4, 2 * len(marks)) + b"".join(m + b"\x00" for m in marks)
         i = j
     if i != len(locations):
         raise BundleError("location list longer than its count")
@@ -74,7 +81,7 @@ class LocationReader:
 
     def __init__(self):
         self.deltas = _Memo(_uint)
-        self.dropped = _Memo(positions_dropped)
+        self.kept = _Memo(weights_kept)
         self.new_number: list[int] = []
 
     def page_list(self, data: bytes, i: int) -> tuple[list[tuple[int, bytes]], int]:
@@ -89,7 +96,7 @@ class LocationReader:
             return [], end
         deltas, locations = zip(*entries)
         pages = map(self.new_number.__getitem__, accumulate(map(self.deltas.__getitem__, deltas)))
-        return sorted(zip(pages, map(self.dropped.__getitem__, locations))), end
+        return sorted(zip(pages, map(self.kept.__getitem__, locations))), end
 
 
 _HEADS = _Memo(lambda delta: b"\x83" + cbor_head(0, delta))  # an entry's array head and delta

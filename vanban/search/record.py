@@ -1,35 +1,31 @@
-"""What the search index holds for each document (issue 4).
+"""What the search index holds for each document (issues 4 and 18).
 
 Pagefind does not read the published pages: each document becomes a small
 record built here. Its indexed text is every distinct word of the body once
-(vanban.search.text.distinct_words) plus weighted blocks for the number,
-the signer and the metadata. What a result shows (title, number, date,
-issuer, the visible text quoted in excerpts) and what the filters count are
-added to the bundle afterwards (vanban/search/bundle.py), so none of it is
-indexed twice.
+(vanban.search.text.distinct_words), then one weighted block per field
+(vanban/search/fields.py). What a result shows (title, number, date, issuer,
+the visible text quoted in excerpts) and what the filters count
+(vanban/search/facets.py) are added to the bundle afterwards
+(vanban/search/bundle.py), so none of it is indexed twice.
+
+A number the archive cites but does not hold gets a record too: its number
+block alone, shown as a "Chưa có trong kho" card that links its page. Those
+records follow every document in the index, so page k < documents is a document.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .text import (
-    canonical_tones, distinct_words, escape, excerpt_source, iso_date, search_copy,
-)
-from ..agencies import canonical_name
-from ..legal_force import status_of
+from .facets import facet_values
+from .fields import FIELDS, NUMBER, DETAILS, field_words
+from .text import canonical_tones, distinct_words, escape, excerpt_source, iso_date
 from ..symbols import normalize_symbol
 from ..text import nfc
 
-UNKNOWN_ISSUER = "Không rõ cơ quan"
-UNKNOWN_YEAR = "Không rõ năm"
-UNKNOWN_TYPE = "Không rõ loại"
 # Results quote from this much of the visible text: a directive's substance
 # sits in its first pages, and each result downloads what is kept here.
 EXCERPT_CHARS = 9000
-FACETS = ("co_quan_ban_hanh", "loai_van_ban", "nam", "hieu_luc")
-# The status of legal force the build settled on (vanban/archive/status.py) is in page.meta as
-# kho_hieu_luc; a page read on its own (tests, tools) falls back to what staff wrote.
-UNKNOWN_FORCE = "Chưa xác định"
+DOCUMENT, MISSING = "van-ban", "chua-co"   # record kinds
 
 
 @dataclass(frozen=True)
@@ -38,6 +34,18 @@ class SearchDoc:
     url: str    # site-relative: "van-ban/2021/cong-van-154-cv-tu/"
     meta: dict  # front matter
     text: str   # visible text of the body
+    cites: tuple[str, ...] = ()   # numbers of the documents it cites, as the resolver read them
+
+
+@dataclass(frozen=True)
+class MissingDoc:
+    """A number the archive cites but does not hold, and its "chưa có trong kho" page."""
+    url: str           # "chua-co/16-ct-ttg/"
+    so_ky_hieu: str
+    province: str | None   # a local number (761-CV/TU) is another document in each province
+    loai_van_ban: str | None
+    co_quan: str | None
+    cited_by: int      # documents that cite it
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,8 @@ class SearchRecord:
     html: str         # what Pagefind indexes
     display: dict     # shown in a result
     excerpt: str      # visible text a result quotes
-    facets: dict      # filter name -> value
+    facets: dict = field(default_factory=dict)   # filter name -> value (documents only)
+    kind: str = DOCUMENT
 
 
 def _display(meta: dict, date: str) -> dict:
@@ -59,36 +68,17 @@ def _display(meta: dict, date: str) -> dict:
         "ngay": date,
         "co_quan": canonical_tones(str(meta.get("co_quan_ban_hanh") or "")),
         "trich_yeu": meta.get("trich_yeu"),
+        "nguoi_ky": meta.get("nguoi_ky"),   # shown, and where a phrase such as a name is checked
     }
     return {k: nfc(str(v)) for k, v in shown.items() if v}
 
 
-def _facets(meta: dict, date: str) -> dict:
-    return {
-        # One filter value per body, whatever the spelling ("UBND tỉnh X" / "Ủy ban nhân dân tỉnh X").
-        "co_quan_ban_hanh": canonical_tones(str(canonical_name(meta.get("co_quan_ban_hanh")) or "")) or UNKNOWN_ISSUER,
-        "loai_van_ban": canonical_tones(str(meta.get("loai_van_ban") or "")) or UNKNOWN_TYPE,
-        "nam": date[:4] if date else UNKNOWN_YEAR,
-        "hieu_luc": str(meta.get("kho_hieu_luc") or _stated_force(meta) or UNKNOWN_FORCE),
-    }
-
-
-def _stated_force(meta: dict) -> str | None:
-    status = status_of(meta.get("tinh_trang_hieu_luc"))
-    return status.label if status else None
-
-
-def record_html(meta: dict, body_words: list[str]) -> str:
-    """The page Pagefind indexes: each body word once, then the weighted blocks."""
-    copy = search_copy(meta)
-    return (
-        '<html lang="vi"><body><main data-pagefind-body>'
-        f'<p>{escape(" ".join(body_words))}</p>'
-        f'<p data-pagefind-weight="10">{escape(copy.symbols)}</p>'
-        f'<p data-pagefind-weight="10">{escape(copy.signer)}</p>'
-        f'<p data-pagefind-weight="3">{escape(copy.metadata)}</p>'
-        "</main></body></html>"
-    )
+def record_html(body_words: list[str], words: dict) -> str:
+    """The page Pagefind indexes: each body word once, then one weighted block per field."""
+    blocks = "".join(f'<p data-pagefind-weight="{f.weight}">{escape(" ".join(words[f]))}</p>'
+                     for f in FIELDS if words.get(f))
+    return (f'<html lang="vi"><body><main data-pagefind-body><p>{escape(" ".join(body_words))}</p>'
+            f"{blocks}</main></body></html>")
 
 
 def record_of(doc: SearchDoc) -> SearchRecord:
@@ -96,22 +86,35 @@ def record_of(doc: SearchDoc) -> SearchRecord:
     return SearchRecord(
         url="/" + doc.url.lstrip("/"),
         date=date,
-        html=record_html(doc.meta, distinct_words(doc.text)),
+        html=record_html(distinct_words(doc.text), field_words(doc.meta, doc.cites)),
         display=_display(doc.meta, date),
         excerpt=excerpt_source(doc.text, EXCERPT_CHARS),
-        facets=_facets(doc.meta, date),
+        facets=facet_values(doc.meta, date),
     )
 
 
+def missing_record_of(doc: MissingDoc) -> SearchRecord:
+    """The card of a number cited but not held: found by its number, type and issuer alone."""
+    words = field_words({"so_ky_hieu": doc.so_ky_hieu, "loai_van_ban": doc.loai_van_ban,
+                         "co_quan_ban_hanh": doc.co_quan, "dia_danh": doc.province})
+    shown = {"so_ky_hieu": doc.so_ky_hieu, "loai": doc.loai_van_ban, "tinh": doc.province,
+             "co_quan": doc.co_quan, "dan_chieu": str(doc.cited_by)}
+    return SearchRecord(
+        url="/" + doc.url.lstrip("/"), date="",
+        html=record_html([], {NUMBER: words[NUMBER], DETAILS: words[DETAILS]}),
+        display={k: nfc(str(v)) for k, v in shown.items() if v}, excerpt="", kind=MISSING)
+
+
 def index_order(records: list[SearchRecord]) -> list[int]:
-    """Positions of `records` newest first, undated ("") last, ties by URL:
-    page k of the index is the k-th newest document."""
-    order = sorted(range(len(records)), key=lambda k: records[k].url)
-    order.sort(key=lambda k: records[k].date, reverse=True)  # stable: ties keep URL order
-    return order
+    """Positions of `records` in index order: documents newest first, undated ("") last,
+    ties by URL, so page k of the index is the k-th newest document; then the numbers
+    cited but not held, in the order given (most cited first)."""
+    documents = sorted((k for k, r in enumerate(records) if r.kind == DOCUMENT), key=lambda k: records[k].url)
+    documents.sort(key=lambda k: records[k].date, reverse=True)  # stable: ties keep URL order
+    return documents + [k for k, r in enumerate(records) if r.kind != DOCUMENT]
 
 
-def build_records(docs: list[SearchDoc]) -> list[SearchRecord]:
-    """Records in index order: newest first."""
-    records = [record_of(doc) for doc in docs]
+def build_records(docs: list) -> list[SearchRecord]:
+    """Records in index order (SearchDoc and MissingDoc mixed)."""
+    records = [record_of(d) if isinstance(d, SearchDoc) else missing_record_of(d) for d in docs]
     return [records[k] for k in index_order(records)]

@@ -2,25 +2,24 @@
 
 Pagefind folds tone marks but not đ -> d (đ has no Unicode decomposition),
 so "nghi dinh" would miss "nghị định". Each document's search record
-(vanban/search/record.py) therefore also holds its metadata and its đ words
-folded to ASCII, and the browser folds every query the same way (docs/assets/javascripts/search.js
-`foldQuery` mirrors `fold_query`; tests/fixtures/search_fold_cases.json is
-the shared table both are tested against).
+(vanban/search/record.py) therefore also holds its đ words folded to ASCII and
+its fields as folded words (`index_words`, `symbol_words`, `date_words`), and the
+browser folds every query the same way (docs/assets/javascripts/search-engine.js
+`foldQuery` and `searchKey` mirror `fold_query` and `search_key`;
+tests/fixtures/search_fold_cases.json and search_key_cases.json are the shared
+tables both are tested against).
 """
 from __future__ import annotations
 
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import parse_iso
-from ..symbols import normalize_symbol, search_variants
+from ..symbols import normalize_symbol
 from ..text import collapse_spaces, fold, nfc
 
-METADATA_KEYS = ("title", "so_ky_hieu", "loai_van_ban", "trich_yeu", "co_quan_ban_hanh",
-                 "dia_danh", "nguoi_ky", "chuc_vu")
 _D_RE = re.compile("[đĐ]")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Old-style tone placement on the open glides oa, oe, uy: hoà -> hòa, uỷ -> ủy.
@@ -71,34 +70,52 @@ def iso_date(value) -> str | None:
     return parsed.isoformat() if parsed else None
 
 
-def date_spellings(iso: str | None) -> list[str]:
-    """How readers write a date: 28/4/2021, 28/04/2021, 28.4.2021."""
+_NOT_WORD_RE = re.compile(r"[\W_]+")
+
+
+def _parts(text) -> list[str]:
+    return [w for w in _NOT_WORD_RE.split(fold_query(str(text or ""))) if w]
+
+
+def index_words(text) -> list[str]:
+    """The words of a short field as the index and the browser compare them: folded,
+    split at every non-letter, each once ("Trương Công Thái" -> truong, cong, thai),
+    and a word written with inner punctuation also joined, as Pagefind indexes it in
+    running text ("V/v" -> v, vv; "Covid-19" -> covid, 19, covid19). A field written
+    this way holds no compound word that Pagefind would split again."""
+    words = []
+    for token in fold_query(str(text or "")).split():
+        parts = _parts(token)
+        words += parts + (["".join(parts)] if len(parts) > 1 else [])
+    return list(dict.fromkeys(words))
+
+
+def search_key(text) -> str:
+    """A number, date or compound as one indexed word: folded, its separators dropped,
+    leading zeros dropped ("223/CĐ-TTg" -> "223cdttg", "07-KL/TW" -> "7kltw",
+    "28/04/2021" -> "28042021"). search.js searchKey is its twin
+    (tests/fixtures/search_key_cases.json)."""
+    return _NOT_WORD_RE.sub("", fold_query(str(text or ""))).lstrip("0")
+
+
+def symbol_words(symbol) -> list[str]:
+    """What finds a số ký hiệu: its parts, its number without leading zeros, and the whole
+    number as one word ("44/2021/NĐ-CP" -> 44, 2021, nd, cp, 442021ndcp)."""
+    symbol = str(symbol or "")
+    canonical = normalize_symbol(symbol) or symbol
+    parts = list(dict.fromkeys(_parts(canonical)))
+    numbers = [p.lstrip("0") for p in parts if p.isdigit() and p.lstrip("0")]
+    key = search_key(canonical) if numbers else ""   # "không số" is no number
+    return list(dict.fromkeys(parts + numbers + ([key] if key else [])))
+
+
+def date_words(iso: str | None) -> list[str]:
+    """How readers write a date, as indexed words: 28/4/2021 and 28/04/2021 -> 2842021, 28042021, 2021."""
     if not iso:
         return []
     year, month, day = iso.split("-")
-    d, m = str(int(day)), str(int(month))
-    return [f"{d}/{m}/{year}", f"{day}/{month}/{year}", f"{d}.{m}.{year}"]
-
-
-def symbol_variants(symbol) -> list[str]:
-    """Every spelling of the document's own number that should find it first (a front-matter
-    value as written: `so_ky_hieu: 154` reaches here as a number)."""
-    canonical = normalize_symbol(str(symbol)) if symbol else None
-    return search_variants(canonical) if canonical else []
-
-
-def metadata_text(meta: dict) -> str:
-    """Metadata as one line of text, original spelling first, then folded."""
-    parts = [nfc(str(meta[k])) for k in METADATA_KEYS if meta.get(k)]
-    parts += date_spellings(iso_date(meta.get("ngay_ban_hanh")))
-    return _with_folded(" ".join(parts))
-
-
-def _with_folded(text: str) -> str:
-    """Short fields as written plus fully folded: exact ASCII matches rank them first."""
-    text = collapse_spaces(text)
-    folded = fold_query(text)
-    return text if folded == text.lower() else f"{text} {folded}"
+    spellings = (f"{int(day)}/{int(month)}/{year}", f"{day}/{month}/{year}")
+    return list(dict.fromkeys([search_key(s) for s in spellings] + [year]))
 
 
 _EDGE_RE = re.compile(r"^[^\w]+|[^\w]+$")
@@ -140,22 +157,6 @@ def excerpt_source(text: str, limit: int) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[:cut if cut > 0 else limit] + " …"
-
-
-@dataclass(frozen=True)
-class SearchCopy:
-    """The indexed metadata of a document, in decreasing search weight."""
-    symbols: str    # own number in every spelling: ranks the document first for it
-    signer: str     # người ký, as written and folded: "dinh thi lua" finds her documents first
-    metadata: str   # title, type, issuer, signer, place, dates
-
-
-def search_copy(meta: dict) -> SearchCopy:
-    return SearchCopy(
-        symbols=" ".join(symbol_variants(meta.get("so_ky_hieu"))),
-        signer=_with_folded(nfc(str(meta.get("nguoi_ky") or ""))),
-        metadata=metadata_text(meta),
-    )
 
 
 # One pass over the tags with a regex, text between them kept: HTMLParser's
