@@ -22,6 +22,7 @@ import http.server
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import threading
@@ -101,10 +102,14 @@ def report(done: str, seconds: float, state: dict) -> str:
             f"(trang xem trước hiện lỗi ở đầu trang; bản dựng thật sẽ không đăng):\n{lines}")
 
 
-# As deploy/kho-van-ban-common.conf sends it (tests/test_preview.py checks they agree).
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
-       "form-action 'self'; frame-ancestors 'self'")
+def _published_csp() -> str:
+    """The Content-Security-Policy the published site is served with: read from the nginx
+    configuration in deploy/, so the preview can never drift from it."""
+    conf = (ROOT / "deploy" / "kho-van-ban-common.conf").read_text(encoding="utf-8")
+    return re.search(r'^add_header Content-Security-Policy "([^"]+)" always;', conf, re.M).group(1)
+
+
+CSP = _published_csp()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
