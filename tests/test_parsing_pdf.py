@@ -171,14 +171,14 @@ def _read(*texts: str) -> str:
 def test_ocr_cache_is_used_only_when_it_holds_a_read(scan_pdf, tmp_path, monkeypatch, cached, used):
     monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
     fresh = ocr.PageRead(2480, 3508, parse_tsv(TSV_HEADER + "5\t1\t1\t1\t1\t1\t300\t200\t200\t50\t96\tlại\n"), [None])
-    monkeypatch.setattr(ocr, "_recognise", lambda data: ([fresh], []))
+    monkeypatch.setattr(ocr, "_recognise", lambda data, with_second: ([fresh], [], None))
     ocr._cache_file(scan_pdf).write_text(cached, encoding="utf-8")
     result = ocr.ocr_pdf(scan_pdf)
     assert result.pages == (["trang\nmột\n", "trang hai\n"] if used else ["lại\n"])
     if used:
         assert result.layout.signature == ["Lê Minh Hưng"] and result.layout.header_words[0].stroke == 3.8
     else:  # the fresh result replaced the bad file
-        assert ocr._cached(ocr._cache_file(scan_pdf)).pages == ["lại\n"]
+        assert ocr._cached(ocr._cache_file(scan_pdf))[0][0].words[0].text == "lại"
 
 
 def test_cache_key_names_every_reading_setting(scan_pdf, tmp_path, monkeypatch):
