@@ -320,3 +320,17 @@ def test_born_digital_pdf_with_columns_gives_every_field(left, right, signer, ex
     assert (meta["so_ky_hieu"], meta["loai_van_ban"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"], meta["nguoi_ky"]) \
         == expected
     assert [c["so_ky_hieu"] for c in meta["van_ban_dan_chieu"]] == ["17/CĐ-TTg"]
+
+
+def test_born_digital_pdf_with_an_e_signing_stamp_is_not_ocr():
+    """The stamp's lines in the text layer ("Ký bởi: …", "Thời gian ký: …") are a sign of OCR'd text
+    for a text file, not for a PDF read from its text layer: its values are typed, so not flagged."""
+    body = ["Kính gửi: Các sở, ban, ngành.", "Đề nghị các cơ quan, đơn vị khẩn trương triển khai thực hiện./.",
+            "Ký bởi: Ủy ban nhân dân tỉnh Đắk Nông", "Thời gian ký: 12.03.2024 15:20:11 +07:00"]
+    left = ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG", "Số: 1234/UBND-KT", "V/v tăng cường quản lý giá cả thị trường"]
+    right = MOTTO[:2] + ["", "Đắk Nông, ngày 12 tháng 3 năm 2024"]
+    result = convert_bytes(_two_column_pdf(left, right, body, ["Nơi nhận:", "- Như trên;", "- Lưu: VT."],
+                                           ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Lê Trọng Yên"]), "van-ban.pdf")
+    meta = result.metadata
+    assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"], meta["nguoi_ky"]) == ("1234/UBND-KT", "2024-03-12", "Lê Trọng Yên")
+    assert not {"so_ky_hieu", "ngay_ban_hanh", "nguoi_ky"} & set(meta.get("can_xac_minh") or [])
