@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from vanban.convert import convert_bytes
-from vanban.parsing.esign import stamp_witnesses
+from vanban.parsing.esign import signing_date, stamp_witnesses
 from vanban.parsing.glued import glued_signature
 from vanban.parsing.layout import from_spaced_text
 from vanban.parsing.masthead import issuer_from_agency
@@ -334,3 +334,14 @@ def test_born_digital_pdf_with_an_e_signing_stamp_is_not_ocr():
     meta = result.metadata
     assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"], meta["nguoi_ky"]) == ("1234/UBND-KT", "2024-03-12", "Lê Trọng Yên")
     assert not {"so_ky_hieu", "ngay_ban_hanh", "nguoi_ky"} & set(meta.get("can_xac_minh") or [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nThời gian ký: 16.09.2024 16:29:07 +07:00", "2024-09-16"),
+    ("CHINHPHUVNThời gian ký: 13. 09.2024 16:49:11 +07:00", "2024-09-13"),         # as OCR reads the stamp
+    ("Thời gian ký: 29/04/2026 16:35\nThời gian ký: 28/04/2026 09:00", "2026-04-28"),  # the earliest signing
+    ("Thời gian ký: 31.02.2024 10:00", None),
+    ("Hà Nội, ngày 16 tháng 9 năm 2024", None),
+])
+def test_signing_date(text, expected):
+    assert signing_date(text) == expected

@@ -26,10 +26,14 @@ def missing() -> str | None:
     """Why the second recogniser cannot run (the package to install), or None when it can."""
     try:
         _recognizer()
-    except ImportError as exc:   # not installed, or OpenCV without its system libraries (libGL)
-        return f"chưa cài gói Python {PACKAGE} ({INSTALL}; {type(exc).__name__}: {exc})"
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in (PACKAGE, "onnxruntime", "cv2", "numpy"):
+            return f"chưa cài gói Python {PACKAGE} (cài bằng: {INSTALL})"
+        return f"gói Python {PACKAGE} thiếu một phần ({exc}; cài lại bằng: {INSTALL})"
+    except ImportError as exc:   # OpenCV without its system library: libGL.so.1 (Debian: libgl1)
+        return f"gói Python {PACKAGE} không nạp được ({exc}; trên Debian cần gói libgl1)"
     except (OSError, RuntimeError, ValueError) as exc:   # a damaged install: the model file unreadable
-        return f"gói Python {PACKAGE} không chạy được ({type(exc).__name__}: {exc})"
+        return f"gói Python {PACKAGE} không chạy được ({type(exc).__name__}: {exc}; cài lại bằng: {INSTALL})"
     return None
 
 
