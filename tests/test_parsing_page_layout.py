@@ -95,6 +95,10 @@ def _with_stamp(rows: list[tuple]) -> list[tuple]:
     (row("THỦ TƯỚNG", 330, 270, 1, 1, 1) + row("CỘNG HOÀ XÃ HỘI", 1035, 270, 1, 1, 1)
      + row("S6:970QĐ1pẹ _", 450, 375, 2, 1, 1) + row("Hà Nội, ngày 13 tháng 9 năm 2024", 1220, 377, 2, 1, 1),
      {"so": (450, 375, 830, 425, 50), "ngay": (1440, 377, 2110, 427, 50)}),
+    # an issuer that reads "so" too: the number line is the one level with the date
+    (row("SỞ Y TẾ", 450, 270, 1, 1, 1) + row("CỘNG HOÀ XÃ HỘI", 1035, 270, 1, 1, 1)
+     + row("Số: 72 /SYT-NVY", 450, 375, 2, 1, 1) + row("Hà Nội, ngày 13 tháng 9 năm 2024", 1220, 377, 2, 1, 1),
+     {"so": (450, 375, 880, 425, 50), "ngay": (1440, 377, 2110, 427, 50)}),
     (row("Số: 12/UBND-VP", 300, 300, 1, 1, 2), {}),     # no motto: no header band
 ])
 def test_field_lines_are_where_the_handwritten_digits_go(rows, expected):

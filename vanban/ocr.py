@@ -41,7 +41,7 @@ READING = f"tsv|psm{PAGE_MODE}|strokes-top-{BAND_HEIGHT}|signature-psm{BLOCK_MOD
 # The second recogniser reads the number and date lines cropped with each of these margins above
 # and below (in heights of the line's typed words; 0.3 of one at each end): the readings must agree.
 SECOND_MARGINS = (0.2, 0.3, 0.4)
-SECOND_READING = f"ppocr-rec|so-ngay|margins-{'-'.join(map(str, SECOND_MARGINS))}|v1"
+SECOND_READING = f"ppocr-rec|so-ngay|margins-{'-'.join(map(str, SECOND_MARGINS))}|v2"
 # Optional folder of OCR results keyed by the PDF's SHA-256 and the settings, so that converting the
 # same scans again (a batch re-run, the accuracy benchmark) skips Tesseract. Off unless set.
 CACHE_ENV = "KHO_OCR_CACHE"

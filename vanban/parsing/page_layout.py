@@ -167,12 +167,21 @@ def field_lines(words: list[TsvWord], page_width: int, page_height: int) -> dict
         row = [w for w in below if w.line == ngay.line and w.left >= ngay.left]
         year = next((w for w in row if _YEAR_RE.match(w.text)), None)
         lines["ngay"] = _line_box(row[:row.index(year) + 1] if year else row)
-    so = next((w for w in below if w.left < edge and _folded(w).startswith("SO")), None)
-    if so is None and ngay is not None:   # "Số" glued to the digits and misread: the S-word on the date's row
-        so = next((w for w in below if w.left < edge and w.text.startswith("S") and abs(w.middle - ngay.middle) < ngay.height), None)
+    so = _so_word([w for w in below if w.left < edge], ngay)
     if so:
         lines["so"] = _line_box([w for w in below if w.line == so.line and so.left <= w.left < edge])
     return lines
+
+
+def _so_word(left: list[TsvWord], ngay: TsvWord | None) -> TsvWord | None:
+    """The "Số" of the number line among the left column's words: of the words reading "So…" (an
+    issuer "SỞ Y TẾ" reads so too), the one nearest the date's row, where NĐ 30/2020 puts the number;
+    when OCR misread "Số" glued to the digits ("S6:970QĐ"), the S-word on the date's row."""
+    found = [w for w in left if _folded(w).startswith("SO")]
+    if ngay is None:
+        return found[-1] if found else None
+    near = [w for w in left if w.text.startswith("S") and abs(w.middle - ngay.middle) < ngay.height]
+    return min(found, key=lambda w: abs(w.middle - ngay.middle), default=None) or next(iter(near), None)
 
 
 def _line_box(row: list[TsvWord]) -> tuple[int, int, int, int, int]:
