@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: Chromium for the browser tests (Playwright's own browser downloads are not
-# used); poppler, Tesseract and its Vietnamese model for PDF scans; DejaVu for the test PDFs;
+# used); poppler, Tesseract and its Vietnamese model for PDF scans; libGL for OpenCV, which the
+# second recogniser of handwritten digits loads (requirements-ocr.txt); DejaVu for the test PDFs;
 # nginx to serve the built site with deploy/ (tests/test_deploy_nginx.py starts and stops it).
-DEBIAN_PACKAGES="chromium chromium-driver poppler-utils tesseract-ocr tesseract-ocr-vie fonts-dejavu-core nginx"
+DEBIAN_PACKAGES="chromium chromium-driver poppler-utils tesseract-ocr tesseract-ocr-vie libgl1 fonts-dejavu-core nginx"
 missing=$(for p in $DEBIAN_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"; done)
 if [ -n "$missing" ]; then

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from vanban.convert import convert_bytes
-from vanban.parsing.esign import stamp_witnesses
+from vanban.parsing.esign import signing_date, stamp_witnesses
 from vanban.parsing.glued import glued_signature
 from vanban.parsing.layout import from_spaced_text
 from vanban.parsing.masthead import issuer_from_agency
@@ -320,3 +320,28 @@ def test_born_digital_pdf_with_columns_gives_every_field(left, right, signer, ex
     assert (meta["so_ky_hieu"], meta["loai_van_ban"], meta["ngay_ban_hanh"], meta["co_quan_ban_hanh"], meta["nguoi_ky"]) \
         == expected
     assert [c["so_ky_hieu"] for c in meta["van_ban_dan_chieu"]] == ["17/CĐ-TTg"]
+
+
+def test_born_digital_pdf_with_an_e_signing_stamp_is_not_ocr():
+    """The stamp's lines in the text layer ("Ký bởi: …", "Thời gian ký: …") are a sign of OCR'd text
+    for a text file, not for a PDF read from its text layer: its values are typed, so not flagged."""
+    body = ["Kính gửi: Các sở, ban, ngành.", "Đề nghị các cơ quan, đơn vị khẩn trương triển khai thực hiện./.",
+            "Ký bởi: Ủy ban nhân dân tỉnh Đắk Nông", "Thời gian ký: 12.03.2024 15:20:11 +07:00"]
+    left = ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG", "Số: 1234/UBND-KT", "V/v tăng cường quản lý giá cả thị trường"]
+    right = MOTTO[:2] + ["", "Đắk Nông, ngày 12 tháng 3 năm 2024"]
+    result = convert_bytes(_two_column_pdf(left, right, body, ["Nơi nhận:", "- Như trên;", "- Lưu: VT."],
+                                           ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Lê Trọng Yên"]), "van-ban.pdf")
+    meta = result.metadata
+    assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"], meta["nguoi_ky"]) == ("1234/UBND-KT", "2024-03-12", "Lê Trọng Yên")
+    assert not {"so_ky_hieu", "ngay_ban_hanh", "nguoi_ky"} & set(meta.get("can_xac_minh") or [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nThời gian ký: 16.09.2024 16:29:07 +07:00", "2024-09-16"),
+    ("CHINHPHUVNThời gian ký: 13. 09.2024 16:49:11 +07:00", "2024-09-13"),         # as OCR reads the stamp
+    ("Thời gian ký: 29/04/2026 16:35\nThời gian ký: 28/04/2026 09:00", "2026-04-28"),  # the earliest signing
+    ("Thời gian ký: 31.02.2024 10:00", None),
+    ("Hà Nội, ngày 16 tháng 9 năm 2024", None),
+])
+def test_signing_date(text, expected):
+    assert signing_date(text) == expected

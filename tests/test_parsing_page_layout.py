@@ -7,7 +7,9 @@ right column is the motto and "Hà Nội, ngày 14 tháng 9 năm 2024", read as 
 """
 from __future__ import annotations
 
-from vanban.parsing.page_layout import page_text, parse_tsv
+import pytest
+
+from vanban.parsing.page_layout import field_lines, page_text, parse_tsv
 
 HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
@@ -79,3 +81,25 @@ def test_a_motto_centred_above_the_header_is_left_alone():
 def test_tsv_rows_that_are_not_words_are_skipped():
     text = HEADER + "\n4\t1\t1\t1\t1\t0\t0\t0\t10\t10\t-1\t\n5\t1\t1\t1\t1\t1\tx\t0\t10\t10\t90\tbad\n5\t1\t1\t1\t1\t2\t0\t0\t10\t10\t90\t \n"
     assert parse_tsv(text) == []
+
+
+def _with_stamp(rows: list[tuple]) -> list[tuple]:
+    """The date row with a received stamp Tesseract read into it, three lines tall, before the year."""
+    return [r for r in rows if r[0] != "năm"] + [("lh@wÔR", 1880, 330, 90, 150, 5, 1, 1)]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (GOVERNMENT, {"so": (450, 375, 880, 425, 50), "ngay": (1440, 377, 2110, 427, 50)}),
+    (_with_stamp(GOVERNMENT), {"so": (450, 375, 880, 425, 50), "ngay": (1440, 377, 2110, 427, 50)}),
+    # "Số" misread and glued to the digits written after it: the S-word on the date's row
+    (row("THỦ TƯỚNG", 330, 270, 1, 1, 1) + row("CỘNG HOÀ XÃ HỘI", 1035, 270, 1, 1, 1)
+     + row("S6:970QĐ1pẹ _", 450, 375, 2, 1, 1) + row("Hà Nội, ngày 13 tháng 9 năm 2024", 1220, 377, 2, 1, 1),
+     {"so": (450, 375, 830, 425, 50), "ngay": (1440, 377, 2110, 427, 50)}),
+    # an issuer that reads "so" too: the number line is the one level with the date
+    (row("SỞ Y TẾ", 450, 270, 1, 1, 1) + row("CỘNG HOÀ XÃ HỘI", 1035, 270, 1, 1, 1)
+     + row("Số: 72 /SYT-NVY", 450, 375, 2, 1, 1) + row("Hà Nội, ngày 13 tháng 9 năm 2024", 1220, 377, 2, 1, 1),
+     {"so": (450, 375, 880, 425, 50), "ngay": (1440, 377, 2110, 427, 50)}),
+    (row("Số: 12/UBND-VP", 300, 300, 1, 1, 2), {}),     # no motto: no header band
+])
+def test_field_lines_are_where_the_handwritten_digits_go(rows, expected):
+    assert field_lines(parse_tsv(tsv(rows)), 2480, 3508) == expected

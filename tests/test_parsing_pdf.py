@@ -14,10 +14,11 @@ import pytest
 
 from _pdfs import scanned_pdf, text_pdf
 from conftest import ROOT, SEEDS
-from vanban import ocr
+from vanban import ocr, second_reader
 from vanban.convert import convert_bytes
 from vanban.parsing.page_layout import parse_tsv
 from vanban.parsing.pdf import PdfProblem, read_pdf
+from vanban.parsing.scan import LineRead, ScanLayout
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
 
@@ -171,14 +172,14 @@ def _read(*texts: str) -> str:
 def test_ocr_cache_is_used_only_when_it_holds_a_read(scan_pdf, tmp_path, monkeypatch, cached, used):
     monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
     fresh = ocr.PageRead(2480, 3508, parse_tsv(TSV_HEADER + "5\t1\t1\t1\t1\t1\t300\t200\t200\t50\t96\tlại\n"), [None])
-    monkeypatch.setattr(ocr, "_recognise", lambda data: ([fresh], []))
+    monkeypatch.setattr(ocr, "_recognise", lambda data, with_second: ([fresh], [], None))
     ocr._cache_file(scan_pdf).write_text(cached, encoding="utf-8")
     result = ocr.ocr_pdf(scan_pdf)
     assert result.pages == (["trang\nmột\n", "trang hai\n"] if used else ["lại\n"])
     if used:
         assert result.layout.signature == ["Lê Minh Hưng"] and result.layout.header_words[0].stroke == 3.8
     else:  # the fresh result replaced the bad file
-        assert ocr._cached(ocr._cache_file(scan_pdf)).pages == ["lại\n"]
+        assert ocr._cached(ocr._cache_file(scan_pdf))[0][0].words[0].text == "lại"
 
 
 def test_cache_key_names_every_reading_setting(scan_pdf, tmp_path, monkeypatch):
@@ -186,6 +187,45 @@ def test_cache_key_names_every_reading_setting(scan_pdf, tmp_path, monkeypatch):
     before = ocr._cache_file(scan_pdf)
     monkeypatch.setattr(ocr, "READING", ocr.READING + "|another")
     assert ocr._cache_file(scan_pdf) != before
+
+
+def test_second_readings_are_cached_apart_under_their_own_settings(scan_pdf, tmp_path, monkeypatch):
+    monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
+    pages, second = ocr._cache_file(scan_pdf), ocr._cache_file(scan_pdf, second=True)
+    monkeypatch.setattr(ocr, "SECOND_READING", ocr.SECOND_READING + "|another")
+    assert second != pages and ocr._cache_file(scan_pdf, second=True) != second and ocr._cache_file(scan_pdf) == pages
+
+
+@pytest.mark.parametrize("cached, used", [
+    ('{"second": {"so": [["S6: 981 /QD-TTg", [0.9, 0.8]]], "ngay": []}}', True),
+    ('{"second": {"so": [["S6: 981 /QD-TTg", "not a list"]]}}', False),    # a cache file is untrusted
+    ('{"second": {"other": []}}', False),
+    ('not json', False),
+])
+def test_second_readings_cache_is_used_only_when_it_holds_readings(scan_pdf, tmp_path, monkeypatch, cached, used):
+    """Page reads from the cache and no second readings: the first page is read again by the second
+    recogniser alone (Tesseract is not run), and the readings are cached for the next run."""
+    monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(second_reader, "missing", lambda: None)
+    monkeypatch.setattr(ocr, "_recognise", lambda data, with_second: pytest.fail("Tesseract run again"))
+    ocr._cache_file(scan_pdf).write_text('{"reads": [%s], "signature": []}' % _read("trang"), encoding="utf-8")
+    ocr._cache_file(scan_pdf, second=True).write_text(cached, encoding="utf-8")
+    fresh = {"so": [LineRead("So: 1 /QD-TTg", (0.5,) * 13)]}
+    monkeypatch.setattr(ocr, "_second_read_again", lambda data, words: fresh)
+    assert ocr.ocr_pdf(scan_pdf).layout.second == ({"so": [LineRead("S6: 981 /QD-TTg", (0.9, 0.8))], "ngay": []}
+                                                   if used else fresh)
+    if not used:   # the fresh readings replaced the bad file
+        assert ocr._cached(ocr._cache_file(scan_pdf, second=True), ocr._second_from_json) == fresh
+
+
+def test_without_the_second_recogniser_a_scan_is_read_as_before(scan_pdf, tmp_path, monkeypatch):
+    monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(second_reader, "missing", lambda: "chưa cài gói Python rapidocr_onnxruntime")
+    monkeypatch.setattr(ocr, "_second_read_again", lambda data, words: pytest.fail("read without the recogniser"))
+    ocr._cache_file(scan_pdf).write_text('{"reads": [%s], "signature": []}' % _read("trang"), encoding="utf-8")
+    result = ocr.ocr_pdf(scan_pdf)
+    assert result.pages == ["trang\n"] and result.layout.second is None
+    assert "rapidocr_onnxruntime" in result.layout.second_missing
 
 
 def _pdf_over_image(text: str, invisible: bool) -> bytes:
@@ -215,3 +255,11 @@ def test_a_scanners_ocr_layer_is_read_again():
     assert pdf.ocr and pdf.text == "Số: 154-CV/TU"
     typed = read_pdf(_pdf_over_image(seed_text, invisible=False), ocr=lambda data: pytest.fail("typed text is read"))
     assert not typed.ocr and "Hà Nam, ngày 28 tháng 4 năm 2021" in typed.text
+
+
+def test_a_scans_e_signing_time_comes_from_its_text_layer():
+    """The portal's signing box is the only text of the scan's PDF; OCR reads the page, and the
+    signing time bounds the date the second recogniser may read (parsing/scan.py)."""
+    stamped = _pdf_over_image("Thời gian ký: 16.09.2024 16:29:07 +07:00", invisible=False)
+    pdf = read_pdf(stamped, ocr=lambda data: ocr.OcrPages(["Số: 981 /QĐ-TTg"], 0.5, ScanLayout()))
+    assert pdf.ocr and pdf.layout.scan.signed == "2024-09-16"

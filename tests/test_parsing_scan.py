@@ -6,10 +6,13 @@ misread ("981" as 384, "14" as 44, "09" as 03, "115" as 445) and must not be pub
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from vanban.model import VanBan
-from vanban.parsing.scan import ScanLayout, Word, day_doubt, distrust_handwriting, number_doubt
+from vanban.parsing.scan import (LineRead, ScanLayout, Word, day_doubt, distrust_handwriting, number_doubt, second_date,
+                                 second_number, typed_codes)
 from vanban.symbols import parse_symbol
 
 
@@ -79,3 +82,107 @@ def test_a_witnessed_number_stays():
     assert distrust_handwriting(doc, symbol, layout("384 92 573 379 54 48 4.9", "28 96 1549 380 60 41 3.7"),
                                 confirmed=True) == symbol
     assert doc.so_ky_hieu == "384/QĐ-TTg"
+
+
+# The second recogniser's readings (vanban/second_reader.py) of the three crops of a line, as
+# recorded on real scans whose digits were written in by hand; the truth is in the comment.
+def reads(*texts: str, score: float = 0.97) -> list[LineRead]:
+    return [LineRead(text, (score,) * len(text)) for text in texts]
+
+
+@pytest.mark.parametrize("texts, typed, tesseract, expected", [
+    (("S6: 1139/QD-TTg", "So: 1139/QD-TTg", "S6: 1139/QD-TTg"), "1/QĐ-TTg", None, "1139"),
+    (("S6: 729 /QB-TTg", "S6: 729 /QB-TTg", "S: 729 /QD-TTg"), "1/QĐ-TTg", None, "729"),  # Đ read as B
+    (("S6: 2 1 /2026/TT-BCT",) * 3, "1/2026/TT-BCT", None, "21"),                           # digits spaced
+    (("So 154-CV/TU",) * 3, "1-CV/TU", None, "154"),                                        # a Party number
+    (("S6: 981 /QD-TTg", "S6: 984 /QB-TTg", "S6: 984 /QD-TTg"), "1/QĐ-TTg", None, None),   # 981: crops disagree
+    (("So: 4444/QD-TTg", "So: 4444/QD-TTg", " So: 444/QD-TTg"), "1/QĐ-TTg", None, None),  # 1114
+    (("S6:37/KH-UBND", "S6: 37/KH-UBND", "S6: 317/KH-UBND"), "1/KH-UBND", None, None),     # 317
+    (("S6: AM5 /NQ-CP",) * 3, "1/NQ-CP", None, None),                                       # 115: letters
+    (("S6： H60 /QD-TTg",) * 3, "1/QĐ-TTg", None, None),                                    # 1160
+    (("S6: 539/QD-DHTD",) * 3, "1/KH-UBND", None, None),        # other codes: not the number line
+    (("S6: 561/TB-DHTD", "S6: 561/TB-DHTD", "S6: 5"), "1/TB-ĐHTĐ", None, None),  # one crop shows no line
+    (("S6: 981 /QD-TTg",) * 3, "1/QĐ-TTg", 384, None),          # Tesseract read other digits plausibly
+    (("S6: 981 /QD-TTg",) * 3, "1/QĐ-TTg", 981, "981"),         # ... or the same
+    (("S6: 0981 /QD-TTg",) * 3, "1/QĐ-TTg", None, None),        # no number opens with 0
+    (("S6: 123456/QD-TTg",) * 3, "1/QĐ-TTg", None, None),       # six digits
+    (("S6: 981 /QD-TTg",), "1/QĐ-TTg", None, None),             # one reading is no agreement
+])
+def test_second_number(texts, typed, tesseract, expected):
+    assert second_number(ScanLayout(second={"so": reads(*texts)}), parse_symbol(typed), tesseract) == expected
+
+
+def test_second_number_scores_below_the_floor_are_doubtful():
+    assert second_number(ScanLayout(second={"so": reads("S6: 981 /QD-TTg", score=0.4) * 3}), parse_symbol("1/QĐ-TTg"), None) is None
+
+
+LINE_14_9 = ("ngay 14 thang 9 nam 2024", "ngay 14 thing 9 nam 2024", "ngay 14 thang 9 nam 2024")
+
+
+@pytest.mark.parametrize("texts, tesseract_day, tesseract_month, signed, expected", [
+    (LINE_14_9, None, 9, "2024-09-16", (14, 9)),
+    (LINE_14_9, 44, 9, "2024-09-16", (14, 9)),       # Tesseract's 44 is no day: no witness against
+    (LINE_14_9, 13, 9, "2024-09-16", None),          # Tesseract read another plausible day
+    (LINE_14_9, None, 8, "2024-09-16", None),        # ... or month
+    (LINE_14_9, None, None, None, (14, 9)),          # no e-signing time to check against
+    (LINE_14_9, None, None, "2024-09-13", None),     # dated after it was signed
+    (LINE_14_9, None, None, "2024-10-20", None),     # signed five weeks later: not this date
+    (("ngay 44 thang 9 nam 2024",) * 3, None, None, None, None),                            # no such day
+    (("ngay 31 thang 9 nam 2024",) * 3, None, None, None, None),                            # 31/9
+    (("ngay 11 thang 10 nam 2024", "ngay t1 thang 10 nam 2024", "ngay t1 thang 10 nam 2024"), None, None, None, None),
+    (("ngayn8 thang 6 nam 2024", "ngay8 thang 6 nam 2024", "ngay8 thang 6 nam 2024"), None, None, None, None),  # 18
+    (("ngay 29 thang H nam 2024",) * 3, None, None, None, None),                            # a month misread
+    (("ngay 14 thang 9 nam 2023",) * 3, None, None, None, None),                            # not the year read
+    (("ngay 09 thang 10 nam 2024", "ngay 0g thang 10 nam 2024", "ngay 09 thang 10 nam 2024"), None, None, None, None),
+    (("ngay28 heONAREN", "ngay28 ERRGEN", "ngay2 heEN"), None, None, None, None),            # a stamp over the line
+])
+def test_second_date(texts, tesseract_day, tesseract_month, signed, expected):
+    layout = ScanLayout(second={"ngay": reads(*texts)}, signed=signed)
+    assert second_date(layout, 2024, tesseract_day, tesseract_month, today=dt.date(2025, 1, 1)) == expected
+
+
+def test_second_date_is_never_in_the_future():
+    layout = ScanLayout(second={"ngay": reads(*LINE_14_9)})
+    assert second_date(layout, 2024, None, None, today=dt.date(2024, 9, 13)) is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Số: Z@o/QĐ-TTg Hà Nội, ngày †( tháng 10 năm 2024", "1/QĐ-TTg"),
+    ("Số: 2 † /2026/TT-BCT Hà Nội, ngàyJ© lh@wÔR\\ tău", "1/2026/TT-BCT"),
+    ("Số: ÈŒ /QĐ-UBND Hải Dương, ngày |D tháng Ú1 năm 2011", "1/QĐ-UBND"),
+    ("Số970QĐ1pẹ _ Hà Nội, ngày 13 tháng 9 năm 2024", None),     # no code after a slash
+    (None, None),
+])
+def test_typed_codes_of_a_garbled_number_line(line, expected):
+    typed = typed_codes(line)
+    assert (str(typed) if typed else None) == expected
+
+
+SECOND = {"so": reads("S6: 981 /QD-TTg", "S6: 981 /QD-TTg", "So: 981 /QD-TTg"), "ngay": reads(*LINE_14_9)}
+
+
+def test_handwritten_fields_taken_from_the_second_recogniser_stay_flagged_with_where_they_came_from():
+    doc = VanBan(so_ky_hieu="384/QĐ-TTg", ngay_ban_hanh="2024-09-14")
+    scan = layout("384 80 573 379 54 48 4.9", "14 80 1549 380 60 47 4.8")   # Tesseract unsure of both
+    scan.second, scan.signed = SECOND, "2024-09-16"
+    kept = distrust_handwriting(doc, parse_symbol(doc.so_ky_hieu), scan, confirmed=False)
+    assert str(kept) == doc.so_ky_hieu == "981/QĐ-TTg" and doc.ngay_ban_hanh == "2024-09-14"
+    for key in ("so_ky_hieu", "ngay_ban_hanh"):
+        assert key in doc.can_xac_minh and "bộ nhận dạng thứ hai" in doc.ly_do_xac_minh[key]
+
+
+def test_a_number_tesseract_garbled_is_read_with_the_codes_it_read():
+    doc = VanBan()
+    scan = layout("Z@o 30 573 379 54 48 4.9", "14 80 1549 380 60 47 4.8")
+    scan.second = SECOND
+    kept = distrust_handwriting(doc, None, scan, confirmed=False, number_line="Số: Z@o /QĐ-TTg Hà Nội, ngày")
+    assert str(kept) == doc.so_ky_hieu == "981/QĐ-TTg" and "so_ky_hieu" in doc.can_xac_minh
+
+
+def test_without_the_second_recogniser_the_reason_names_the_package():
+    doc = VanBan(so_ky_hieu="384/QĐ-TTg", ngay_ban_hanh="2024-09-14")
+    scan = layout("384 92 573 379 54 48 4.9", "44 88 1549 380 60 47 4.8")
+    scan.second_missing = "chưa cài gói Python rapidocr_onnxruntime (pip install -r requirements-ocr.txt)"
+    assert distrust_handwriting(doc, parse_symbol(doc.so_ky_hieu), scan, confirmed=False) is None
+    assert doc.so_ky_hieu is None and doc.ngay_ban_hanh is None
+    assert "rapidocr_onnxruntime" in doc.ly_do_xac_minh["so_ky_hieu"] and "so_ky_hieu" in doc.can_xac_minh

@@ -84,10 +84,11 @@ class Result:
 
 def _read(data: bytes, name: str, more_time: Callable[[int], None] | None) -> Layout:
     """NFC text in reading order with what the reader saw of its layout; ocr is True when it
-    was OCR'd here from a scan, else None (unknown)."""
+    was OCR'd here from a scan, False for a PDF's text layer, else None (unknown: a text file
+    may hold OCR output)."""
     if name.lower().endswith(".pdf"):
         pdf = read_pdf(data, ocr=lambda scan: _ocr(scan, more_time))
-        return pdf.layout if pdf.layout else Layout(pdf.text, ocr=True if pdf.ocr else None)
+        return pdf.layout if pdf.layout else Layout(pdf.text, ocr=pdf.ocr)
     return read_layout(data, name)
 
 

@@ -5,10 +5,12 @@ page images (with Pillow). Debian packages: poppler-utils (pdftoppm), tesseract-
 tesseract-ocr-vie (scripts/test.sh and scripts/serve.sh install them).
 
 Each page is read once as TSV (every word with its box and confidence); the text is rebuilt
-from it with the header band as two columns (parsing/page_layout.py). Two more facts are kept
+from it with the header band as two columns (parsing/page_layout.py). Three more facts are kept
 for extraction (parsing/scan.py): the header words of the first page with the width of their
-strokes (typed or handwritten digits), and the signature column read again on its own, since on
-a full-page read the seal and the signature over it hide the signer's title and name.
+strokes (typed or handwritten digits), the signature column read again on its own, since on
+a full-page read the seal and the signature over it hide the signer's title and name, and the
+number and date lines read again by a second recogniser (vanban/second_reader.py), where
+handwritten digits are.
 """
 from __future__ import annotations
 
@@ -24,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .text import fold
-from .parsing.page_layout import BAND_HEIGHT, TsvWord, header_band, page_text, parse_tsv
-from .parsing.scan import ScanLayout, Word
+from .parsing.page_layout import BAND_HEIGHT, TsvWord, field_lines, header_band, page_text, parse_tsv
+from .parsing.scan import LineRead, ScanLayout, Word
 
 PACKAGES = "tesseract-ocr tesseract-ocr-vie poppler-utils"
 DPI = 300           # Tesseract reads tone marks reliably from 300 dpi
@@ -36,6 +38,10 @@ TIMEOUT = 300       # seconds per program run: one page never takes that long
 # How a page is read, in the cache key: a change of it never reuses old results. The cache holds
 # what was read (words, boxes, strokes, the signature column); text and layout are derived on load.
 READING = f"tsv|psm{PAGE_MODE}|strokes-top-{BAND_HEIGHT}|signature-psm{BLOCK_MODE}|v3"
+# The second recogniser reads the number and date lines cropped with each of these margins above
+# and below (in heights of the line's typed words; 0.3 of one at each end): the readings must agree.
+SECOND_MARGINS = (0.2, 0.3, 0.4)
+SECOND_READING = f"ppocr-rec|so-ngay|margins-{'-'.join(map(str, SECOND_MARGINS))}|v2"
 # Optional folder of OCR results keyed by the PDF's SHA-256 and the settings, so that converting the
 # same scans again (a batch re-run, the accuracy benchmark) skips Tesseract. Off unless set.
 CACHE_ENV = "KHO_OCR_CACHE"
@@ -67,10 +73,11 @@ class OcrPages:
     layout: ScanLayout = field(default_factory=ScanLayout)
 
 
-def assemble(reads: list[PageRead], signature: list[str], seconds: float) -> OcrPages:
+def assemble(reads: list[PageRead], signature: list[str], seconds: float,
+             second: dict[str, list[LineRead]] | None = None, second_missing: str | None = None) -> OcrPages:
     """The pages' text in reading order and the layout facts extraction uses."""
     pages = [page_text(read.words, read.width, read.height) for read in reads]
-    return OcrPages(pages, seconds, ScanLayout(_header_words(reads[0]) if reads else [], signature))
+    return OcrPages(pages, seconds, ScanLayout(_header_words(reads[0]) if reads else [], signature, second, second_missing))
 
 
 def _header_words(read: PageRead) -> list[Word]:
@@ -105,11 +112,16 @@ def _run(cmd: list[str], env: dict | None = None) -> str:
     return proc.stdout
 
 
-def _cache_file(data: bytes) -> Path | None:
+def _cache_file(data: bytes, second: bool = False) -> Path | None:
+    """Where the page reads of a PDF are cached, or (second=True) the second recogniser's readings,
+    kept apart so that installing or changing that recogniser never needs Tesseract again."""
     folder = os.environ.get(CACHE_ENV)
     if not folder:
         return None
     settings = f"{DPI}|{LANGUAGE}|{_tesseract_version()}|{READING}"
+    if second:
+        from . import second_reader
+        settings += f"|{SECOND_READING}|{second_reader.PACKAGE} {second_reader.version()}"
     key = hashlib.sha256(hashlib.sha256(data).digest() + settings.encode()).hexdigest()
     return Path(folder) / f"{key}.json"
 
@@ -146,44 +158,82 @@ def _from_json(entry) -> tuple[list[PageRead], list[str]]:
     return reads, signature
 
 
-def _cached(path: Path | None) -> OcrPages | None:
-    """The cached result, or None when absent or not of the expected shape (a cache file is untrusted)."""
+def _second_to_json(second: dict[str, list[LineRead]]) -> dict:
+    return {"second": {key: [[read.text, list(read.scores)] for read in reads] for key, reads in second.items()}}
+
+
+def _second_from_json(entry) -> dict[str, list[LineRead]]:
+    """Raises ValueError, TypeError, KeyError or IndexError when the entry is not of the expected shape."""
+    second = {}
+    for key, reads in entry["second"].items():
+        if key not in ("so", "ngay") or not isinstance(reads, list):
+            raise ValueError("second reading")
+        second[key] = []
+        for text, scores in reads:
+            if not isinstance(text, str) or not isinstance(scores, list):
+                raise TypeError("second reading")
+            second[key].append(LineRead(text, tuple(float(score) for score in scores)))
+    return second
+
+
+def _cached(path: Path | None, parse=_from_json):
+    """The cached entry parsed, or None when absent or not of the expected shape (a cache file is untrusted)."""
     try:
         entry = json.loads(path.read_text(encoding="utf-8")) if path else None
-        return assemble(*_from_json(entry), 0.0) if entry is not None else None
-    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        return parse(entry) if entry is not None else None
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
+
+
+def _store(path: Path | None, entry: dict) -> None:
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
 
 
 def ocr_pdf(data: bytes) -> OcrPages:
     """Text of every page of a PDF, read from its images. Raises OcrUnavailable or OcrFailed."""
     if (package := missing()) is not None:
         raise OcrUnavailable(f"chưa cài {package}")
-    cache = _cache_file(data)
-    if (cached := _cached(cache)) is not None:
-        return cached
+    from . import second_reader
     start = time.perf_counter()
-    reads, signature = _recognise(data)
-    if cache:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_to_json(reads, signature), ensure_ascii=False), encoding="utf-8")
-        tmp.replace(cache)
-    return assemble(reads, signature, time.perf_counter() - start)
+    second_missing = second_reader.missing()
+    cache, second_cache = _cache_file(data), None if second_missing else _cache_file(data, second=True)
+    cached = _cached(cache)
+    second = _cached(second_cache, _second_from_json) if cached else None
+    fresh = second is None and second_missing is None
+    if cached is None:
+        reads, signature, second = _recognise(data, second_missing is None)
+        _store(cache, _to_json(reads, signature))
+    else:
+        reads, signature = cached
+        if fresh and reads:
+            second = _second_read_again(data, reads[0].words)
+    if fresh and second is not None:
+        _store(second_cache, _second_to_json(second))
+    return assemble(reads, signature, time.perf_counter() - start, second, second_missing)
 
 
-def _recognise(data: bytes) -> tuple[list[PageRead], list[str]]:
-    """Each page read as TSV, and the signature column read on its own (empty without "Nơi nhận")."""
+def _render(data: bytes, folder: Path, first_only: bool = False) -> list[Path]:
+    """The PDF's pages (or its first alone) as grey PNG images at DPI, in page order."""
+    pdf = folder / "in.pdf"
+    pdf.write_bytes(data)
+    pages = ["-f", "1", "-l", "1"] if first_only else []
+    _run(["pdftoppm", "-r", str(DPI), "-gray", *pages, "-png", str(pdf), str(folder / "page")])
+    return sorted(folder.glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
+
+
+def _recognise(data: bytes, with_second: bool) -> tuple[list[PageRead], list[str], dict[str, list[LineRead]] | None]:
+    """Each page read as TSV, the signature column read on its own (empty without "Nơi nhận"),
+    and with_second, the first page's number and date lines read by the second recogniser."""
     from PIL import Image
     # One thread per page run: the machine's other work keeps its cores.
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    reads, signature = [], []
+    reads, signature, second = [], [], None
     with tempfile.TemporaryDirectory(prefix="kho-ocr-") as tmp:
-        pdf = Path(tmp) / "in.pdf"
-        pdf.write_bytes(data)
-        _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(pdf), str(Path(tmp) / "page")])
-        images = sorted(Path(tmp).glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
-        for image in images:
+        for image in _render(data, Path(tmp)):
             words = parse_tsv(_run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(PAGE_MODE), "tsv"], env))
             try:
                 with Image.open(image) as picture:
@@ -192,12 +242,49 @@ def _recognise(data: bytes) -> tuple[list[PageRead], list[str]]:
                     reads.append(PageRead(picture.width, picture.height, words, strokes))
                     if not signature and (anchor := _signature_anchor(words, picture.width, picture.height)):
                         signature = _read_column(picture, _signature_box(anchor, picture), Path(tmp), env)
+                    if with_second and len(reads) == 1:
+                        second = _second_read(picture, words)
             except (OSError, ValueError, Image.DecompressionBombError):
                 # a page Pillow will not open (an oversized sheet): its text, without the image measures
                 width = max((w.left + w.width for w in words), default=1)
                 height = max((w.top + w.height for w in words), default=1)
                 reads.append(PageRead(width, height, words, [None] * len(words)))
-    return reads, signature
+    return reads, signature, second
+
+
+def _second_read_again(data: bytes, words: list[TsvWord]) -> dict[str, list[LineRead]] | None:
+    """The second recogniser's readings of a PDF whose page reads came from the cache: its first
+    page is rendered again (a second or so), Tesseract is not run."""
+    from PIL import Image
+    with tempfile.TemporaryDirectory(prefix="kho-ocr-") as tmp:
+        try:
+            with Image.open(_render(data, Path(tmp), first_only=True)[0]) as picture:
+                return _second_read(picture.convert("L"), words)
+        except (OSError, ValueError, IndexError, Image.DecompressionBombError, OcrFailed):
+            return None
+
+
+def _second_read(picture, words: list[TsvWord]) -> dict[str, list[LineRead]] | None:
+    """The number line and the date line (parsing/page_layout.field_lines) each cropped with every
+    margin of SECOND_MARGINS and read by the second recogniser; None when it fails (the document
+    is read without it: its handwritten digits stay null)."""
+    from . import second_reader
+    lines = field_lines(words, picture.width, picture.height)
+    crops, keys = [], []
+    for key, (left, top, right, bottom, height) in lines.items():
+        for margin in SECOND_MARGINS:
+            crops.append(picture.crop((max(0, int(left - 0.3 * height)), max(0, int(top - margin * height)),
+                                       min(picture.width, int(right + 0.3 * height)),
+                                       min(picture.height, int(bottom + margin * height)))))
+            keys.append(key)
+    try:
+        reads = second_reader.read_lines(crops)
+    except Exception:  # noqa: BLE001 - ONNX Runtime raises its own types; a failed witness is no failure of the document
+        return None
+    second: dict[str, list[LineRead]] = {key: [] for key in lines}
+    for key, read in zip(keys, reads):
+        second[key].append(read)
+    return second
 
 
 def _stroke_width(picture, word: TsvWord) -> float | None:

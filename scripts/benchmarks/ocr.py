@@ -1,7 +1,7 @@
 """OCR time of scanned PDFs, a figure of its own: seconds per page, not documents per second.
 
 Wall seconds depend on what else the machine runs; the CPU seconds of pdftoppm and tesseract
-(and of the image measures in this process) do not, so both are printed. The OCR cache
+(and of the image measures and the second recogniser in this process) do not, so both are printed. The OCR cache
 (KHO_OCR_CACHE) is switched off for the run: a cached page costs nothing.
 """
 from __future__ import annotations
@@ -21,7 +21,8 @@ def _cpu() -> float:
 
 def ocr_speed(pdfs: list[str]) -> dict:
     """The given PDFs, or a one-page scan made from seed 003 (tests/_pdfs.py, needs the dev requirements)."""
-    from vanban.ocr import CACHE_ENV, DPI, LANGUAGE, READING, missing, ocr_pdf
+    from vanban import second_reader
+    from vanban.ocr import CACHE_ENV, DPI, LANGUAGE, READING, SECOND_READING, missing, ocr_pdf
     if (package := missing()) is not None:
         raise SystemExit(f"OCR not available: install {package}")
     if pdfs:
@@ -42,5 +43,6 @@ def ocr_speed(pdfs: list[str]) -> dict:
     finally:
         if cache is not None:
             os.environ[CACHE_ENV] = cache
-    return {"ocr": f"{LANGUAGE}, {DPI} dpi, {READING}", "ocr_pages": int(pages),
+    second = "second reader off: " + second_reader.missing() if second_reader.missing() else SECOND_READING
+    return {"ocr": f"{LANGUAGE}, {DPI} dpi, {READING}, {second}", "ocr_pages": int(pages),
             "ocr_s_per_page": round(seconds / max(pages, 1), 1), "ocr_cpu_s_per_page": round(cpu / max(pages, 1), 1)}

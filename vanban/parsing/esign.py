@@ -47,6 +47,18 @@ def stamp_witnesses(text: str, annotations: list[str]) -> dict[str, Witness]:
     return witnesses
 
 
+# "Thời gian ký: 16.09.2024 16:29:07 +07:00", as a PDF's text layer or OCR gives it ("13. 09.2024").
+_SIGNED_AT_RE = re.compile(r"Th[ờơo]i\s*gian\s*k[ýy]\s*:?\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*((?:19|20)\d\d)",
+                           re.IGNORECASE)
+
+
+def signing_date(text: str) -> str | None:
+    """The earliest e-signing time's date in text, ISO, or None: never the date of issue, but its
+    upper bound (a document is signed on or after the day it is dated)."""
+    dates = [iso(int(m[3]), int(m[2]), int(m[1])) for m in _SIGNED_AT_RE.finditer(text or "")]
+    return min((d for d in dates if d), default=None)
+
+
 def _after_so(text: str, at: int) -> bool:
     """The symbol follows a "Số:" label (a stamp's own number, not a citation in its text)."""
     return bool(re.search(r"(?:Số|SỐ|So|Số hiệu)\s*:?\s*$", text[max(0, at - 12):at]))

@@ -170,7 +170,8 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
         doc.ngay_ban_hanh = iso(year, art.date[1], art.date[2]) if year else None
         doc.flag("ngay_ban_hanh")
     if layout.scan is not None:
-        symbol = distrust_handwriting(doc, symbol, layout.scan, bool(seen) and seen.confirm_symbol(doc.so_ky_hieu))
+        symbol = distrust_handwriting(doc, symbol, layout.scan, bool(seen) and seen.confirm_symbol(doc.so_ky_hieu),
+                                      head.symbol_raw)
     if ocr:
         _check_ocr(doc, text, seen, symbol)
     for key in _EXPECTED:

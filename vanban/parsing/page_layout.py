@@ -144,3 +144,51 @@ def page_text(words: list[TsvWord], page_width: int, page_height: int) -> str:
     after = [w for w in words if w.middle > bottom]
     parts = [_lines(before), _rows([w for w in words if top <= w.middle <= bottom], edge), [""], _lines(after)]
     return "\n".join(line for part in parts for line in part) + "\n"
+
+
+_NGAY_RE = re.compile(r"^ng\w{1,2}y")         # the date line's "ngày" (a received stamp's "Ngày:" is capitalised)
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d")
+
+
+def field_lines(words: list[TsvWord], page_width: int, page_height: int) -> dict[str, tuple[int, int, int, int, int]]:
+    """Where the header's handwritten digits are: the number line ("Số: … /QĐ-TTg", left column)
+    under "so" and the date line ("ngày … tháng … năm 2024", right column) under "ngay", each as
+    (left, top, right, bottom, height of its typed words), from the words Tesseract read around
+    the digits. A line Tesseract found no anchor for is left out; without a motto, both are."""
+    band = [w for w in words if w.top < page_height * BAND_HEIGHT]
+    motto = _motto(band, page_height)
+    if motto is None:
+        return {}
+    edge = motto.left - _MARGIN if motto.left >= page_width * 0.3 else page_width // 2
+    below = [w for w in band if w.top > motto.top + motto.height // 2]
+    lines = {}
+    ngay = next((w for w in below if w.left >= edge and _NGAY_RE.match(w.text)), None)
+    if ngay:
+        row = [w for w in below if w.line == ngay.line and w.left >= ngay.left]
+        year = next((w for w in row if _YEAR_RE.match(w.text)), None)
+        lines["ngay"] = _line_box(row[:row.index(year) + 1] if year else row)
+    so = _so_word([w for w in below if w.left < edge], ngay)
+    if so:
+        lines["so"] = _line_box([w for w in below if w.line == so.line and so.left <= w.left < edge])
+    return lines
+
+
+def _so_word(left: list[TsvWord], ngay: TsvWord | None) -> TsvWord | None:
+    """The "Số" of the number line among the left column's words: of the words reading "So…" (an
+    issuer "SỞ Y TẾ" reads so too), the one nearest the date's row, where NĐ 30/2020 puts the number;
+    when OCR misread "Số" glued to the digits ("S6:970QĐ"), the S-word on the date's row."""
+    found = [w for w in left if _folded(w).startswith("SO")]
+    if ngay is None:
+        return found[-1] if found else None
+    near = [w for w in left if w.text.startswith("S") and abs(w.middle - ngay.middle) < ngay.height]
+    return min(found, key=lambda w: abs(w.middle - ngay.middle), default=None) or next(iter(near), None)
+
+
+def _line_box(row: list[TsvWord]) -> tuple[int, int, int, int, int]:
+    """The box of a line's words, less a stamp's or a seal's that Tesseract read into it (taller
+    than twice the typed words), and the typed words' height."""
+    typed = sorted(w.height for w in row if w.conf >= 80 and sum(c.isalpha() for c in w.text) >= 2)
+    height = typed[len(typed) // 2] if typed else row[0].height
+    row = [w for w in row if w.height <= 2 * height] or row[:1]
+    return (min(w.left for w in row), min(w.top for w in row), max(w.left + w.width for w in row),
+            max(w.top + w.height for w in row), height)

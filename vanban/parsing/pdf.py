@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .esign import stamp_witnesses
+from .esign import signing_date, stamp_witnesses
 from .layout import Layout, from_spaced_text
 from .readers import EncodingProblem, checked
 
@@ -134,7 +134,7 @@ def read_pdf(data: bytes, ocr: Callable | None = None) -> PdfText:
             return PdfText(text, False, len(pages), layout=_text_layout(data, text))
     if ocr is None:
         from ..ocr import ocr_pdf as ocr
-    return _ocr(data, ocr, layer_problem)
+    return _ocr(data, ocr, layer_problem, "\n".join(pages))
 
 
 def _text_layout(data: bytes, plain: str) -> Layout:
@@ -145,10 +145,11 @@ def _text_layout(data: bytes, plain: str) -> Layout:
     except Exception:  # layout mode fails on a few damaged files: the plain text layer is still good
         return Layout(plain, ocr=False)
     layout.witnesses = stamp_witnesses(layout.text, stamps)
+    layout.ocr = False   # typed text, even with an e-signing stamp's lines ("Ký bởi:"), which OCR'd text also shows
     return layout
 
 
-def _ocr(data: bytes, ocr: Callable, layer_problem: str | None) -> PdfText:
+def _ocr(data: bytes, ocr: Callable, layer_problem: str | None, layer: str = "") -> PdfText:
     from ..ocr import PACKAGES, OcrFailed, OcrUnavailable
     why = f"lớp chữ của PDF không dùng được ({layer_problem})" if layer_problem else "PDF là bản quét (không có lớp chữ)"
     try:
@@ -163,4 +164,6 @@ def _ocr(data: bytes, ocr: Callable, layer_problem: str | None) -> PdfText:
         raise PdfProblem(f"{why} và OCR không đọc được chữ nào. Cách sửa: quét lại bản gốc rõ hơn (300 dpi)")
     text = checked(text)  # EncodingProblem keeps damaged text
     scan = Layout(text, ocr=True, scan=getattr(result, "layout", None))
+    if scan.scan is not None:   # the portal's e-signing stamp: in the text layer, else as OCR read it
+        scan.scan.signed = signing_date(layer) or signing_date(text)
     return PdfText(text, True, len(result.pages), result.seconds, scan)

@@ -11,13 +11,21 @@ year of the date line, which is always typed in the same face and size:
 - its strokes are not much wider (a felt pen's are 1.2-1.4x a typeface's on real scans; typed
   digits stay within 1.12x), and digits alone are not taller (handwriting 1.12-1.4x, typed
   within 1.05x).
-An untrusted run is never published: the field is null and flagged with the reason.
+An untrusted run is never published on Tesseract's word: the field is null and flagged with the
+reason, unless a second, independent recogniser (vanban/second_reader.py, PaddleOCR's PP-OCR)
+reads the same digits on several crops of the line and they pass every check of the grammar
+(`second_number`, `second_date`). A value so taken stays flagged, saying where it came from.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from statistics import median
+
+from ..dates import make_date, today_in_vietnam
+from ..symbols import Symbol, parse_symbol, symbol_key
 
 MIN_CONFIDENCE = 85.0
 MAX_STROKE_RATIO = 1.2
@@ -41,12 +49,26 @@ class Word:
         return self.top + self.height / 2
 
 
+@dataclass(frozen=True)
+class LineRead:
+    """What the second recogniser read on one crop of a header line: its text (without Vietnamese
+    marks: "So: 981 /QD-TTg", "ngay 14 thang 9 nam 2024") and each character's score (0-1)."""
+    text: str
+    scores: tuple[float, ...]
+
+
 @dataclass
 class ScanLayout:
-    """The layout facts of a scan that extraction uses: the first page's header words, and the
-    signature column read on its own (the seal and signature beside it hide it from a page read)."""
+    """The layout facts of a scan that extraction uses: the first page's header words, the
+    signature column read on its own (the seal and signature beside it hide it from a page read),
+    the second recogniser's readings of the number line ("so") and the date line ("ngay"), each
+    line cropped with a few margins (None: the recogniser is not installed; `second_missing` says
+    why), and the date an e-signing stamp gives ("Thời gian ký: 16.09.2024"), ISO."""
     header_words: list[Word] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
+    second: dict[str, list[LineRead]] | None = None
+    second_missing: str | None = None
+    signed: str | None = None
 
 
 _SO_WORD_RE = re.compile(r"^S\S{0,2}(?:[:.]|$)")     # "Số:", "Số", "Só:4444/QĐ-TTg" (OCR)
@@ -123,17 +145,166 @@ def _doubt(layout: ScanLayout, words: list[Word], digits: str) -> str | None:
     return None
 
 
-def distrust_handwriting(doc, symbol, layout: ScanLayout, confirmed: bool):
+def distrust_handwriting(doc, symbol, layout: ScanLayout, confirmed: bool, number_line: str | None = None):
     """Null the own number and date of a scan where their digits do not look typed, flagged with
-    why. A number a second witness confirmed, or took from one (the file name), stays.
-    Returns the symbol kept (None when the number was dropped)."""
-    if symbol and not confirmed and "so_ky_hieu" not in doc.ly_do_xac_minh:
-        if doubt := number_doubt(layout, symbol.number):
-            doc.so_ky_hieu, symbol = None, None
-            doc.flag("so_ky_hieu", f"số ký hiệu trên bản quét không đọc chắc được: {doubt}")
+    why, unless the second recogniser reads them beyond doubt (then taken, flagged with where they
+    came from); a number or date Tesseract garbled is looked for the same way. A number a second
+    witness confirmed, or took from one (the file name), stays. number_line: the header's "Số:"
+    line as Tesseract read it. Returns the symbol kept or taken (None when there is none)."""
+    if not confirmed and "so_ky_hieu" not in doc.ly_do_xac_minh:
+        doubt = number_doubt(layout, symbol.number) if symbol else None
+        if doubt or not doc.so_ky_hieu:
+            symbol = _number_witness(doc, symbol, layout, number_line, doubt)
     if doc.ngay_ban_hanh:
         year, month, day = (int(part) for part in doc.ngay_ban_hanh.split("-"))
         if doubt := day_doubt(layout, day, month):
             doc.ngay_ban_hanh = None
-            doc.flag("ngay_ban_hanh", f"ngày ban hành trên bản quét không đọc chắc được: {doubt}")
+            _date_witness(doc, layout, doubt)
+    elif "ngay_ban_hanh" not in doc.ly_do_xac_minh:
+        _date_witness(doc, layout, None)
     return symbol
+
+
+def _number_witness(doc, symbol, layout: ScanLayout, number_line: str | None, doubt: str | None):
+    typed = symbol or typed_codes(number_line)
+    found = second_number(layout, typed, _tesseract_digits(layout.header_words, _SO_WORD_RE, _SLASH_RE)) if typed else None
+    if found:
+        taken = Symbol(found, typed.year, typed.codes, typed.party)
+        doc.so_ky_hieu = str(taken)
+        doc.flag("so_ky_hieu", f"số viết tay, đọc bằng bộ nhận dạng thứ hai (PP-OCR) trên nhiều lần cắt dòng: {found}; "
+                               + (f"Tesseract: {doubt}" if doubt else "Tesseract không đọc được số"))
+        return taken
+    if doubt:
+        doc.so_ky_hieu = None
+        doc.flag("so_ky_hieu", f"số ký hiệu trên bản quét không đọc chắc được: {doubt}{_no_second(layout)}")
+    elif number_line and layout.second is None and layout.second_missing:
+        doc.flag("so_ky_hieu", f"số ký hiệu trên bản quét không đọc được{_no_second(layout)}")
+    return None if doubt else symbol
+
+
+def _date_witness(doc, layout: ScanLayout, doubt: str | None) -> None:
+    words = layout.header_words
+    year = next((int(w.text[:4]) for previous, w in zip(words, words[1:])
+                 if _YEAR_RE.match(w.text) and previous.text.lower().startswith("n")), None)   # "năm 2024"
+    found = second_date(layout, year, _tesseract_digits(words, _NGAY_WORD_RE, _THANG_WORD_RE),
+                        _tesseract_digits(words, _THANG_WORD_RE, _NAM_WORD_RE)) if year else None
+    if found:
+        day, month = found
+        doc.ngay_ban_hanh = f"{year}-{month:02d}-{day:02d}"
+        signed = f", trước thời gian ký số {layout.signed}" if layout.signed else ""
+        doc.flag("ngay_ban_hanh", f"ngày viết tay, đọc bằng bộ nhận dạng thứ hai (PP-OCR) trên nhiều lần cắt dòng: "
+                                  f"ngày {day} tháng {month}{signed}; "
+                                  + (f"Tesseract: {doubt}" if doubt else "Tesseract không đọc được ngày"))
+    elif doubt:
+        doc.flag("ngay_ban_hanh", f"ngày ban hành trên bản quét không đọc chắc được: {doubt}{_no_second(layout)}")
+    elif layout.second is None and layout.second_missing and year:
+        doc.flag("ngay_ban_hanh", f"ngày ban hành trên bản quét không đọc được{_no_second(layout)}")
+
+
+def _no_second(layout: ScanLayout) -> str:
+    return f"; bộ nhận dạng thứ hai không chạy: {layout.second_missing}" if layout.second is None and layout.second_missing else ""
+
+
+# The second recogniser's readings (vanban/second_reader.py). A value is taken only when every
+# check holds: every reading of the line's crops shows the line's grammar (the codes Tesseract
+# read as typed, "ngay … thang … nam <the year Tesseract read>"), with digits only where digits
+# belong, the same digits in all, each scoring at least MIN_SCORE; Tesseract's own reading, where
+# it is plausible (digits read with confidence where the grammar puts them), agrees; a date is a
+# real one, not in the future, and not after nor long before the e-signing time. The recogniser's
+# score alone does not separate right from wrong (wrong handwritten digits score 0.95-1.0 on real
+# scans), so it is a floor; the agreement of differently cropped readings is the test (a wrong
+# reading of handwriting changes with the crop: "981"/"984", "4444"/"444", "n8"/"8" for 18).
+MIN_SCORE = 0.5
+MIN_CODE_LIKENESS = 0.8   # the recogniser reads Đ as B ("QB-TTg"): one letter in five may differ
+SIGNING_WINDOW = dt.timedelta(days=14)   # an issue date at most this long before the e-signing time
+
+_SECOND_NUMBER_RE = re.compile(r"S\w{0,2}\s*[:;.：]?\s*(?P<digits>\d(?: ?\d)*)\s*(?P<sep>[/-])(?P<rest>.*)")
+_SECOND_DATE_RE = re.compile(r"ng\w{1,2}y\s*(?P<day>\S+?)\s*th\w{1,3}g\s*(?P<month>\S+?)\s*n\w{1,2}m\s*(?P<year>\d{4})")
+_THANG_WORD_RE = re.compile(r"^th\w{1,3}ng$")
+_NAM_WORD_RE = re.compile(r"^n\w{1,2}m$")
+_SLASH_RE = re.compile(r"^[/-]")
+_TAIL_RE = re.compile(r"[/-]\s*(?:(?:19|20)\d\d\s*/\s*)?[^\W\d_]")
+_DOUBTFUL = object()
+
+
+def typed_codes(number_line: str | None) -> Symbol | None:
+    """The typed part of a "Số:" line whose digits OCR garbled ("Số: Z@o/QĐ-TTg Hà Nội, …" gives
+    the codes QĐ, TTg; "Số: 2 † /2026/TT-BCT" the year 2026 and TT, BCT), as a Symbol numbered 1."""
+    match = _TAIL_RE.search(number_line or "")
+    return parse_symbol("1" + number_line[match.start():]) if match else None
+
+
+def _same_tail(shown: Symbol, typed: Symbol) -> bool:
+    """The year and codes the recogniser shows are those Tesseract read as typed (its letters
+    without marks, one in five misread at most)."""
+    codes = ("".join(symbol_key(code) for code in symbol.codes) for symbol in (shown, typed))
+    return shown.year == typed.year and SequenceMatcher(None, *codes).ratio() >= MIN_CODE_LIKENESS
+
+
+def _score(read: LineRead, start: int, end: int) -> float:
+    """The lowest score of the characters read.text[start:end] (0 when the scores do not fit the text)."""
+    scores = read.scores[start:end] if len(read.scores) == len(read.text) else ()
+    return min(scores, default=0.0)
+
+
+def _agreed(votes: list):
+    """The value every reading gives (two at least); None when one gives another, is doubtful
+    (_DOUBTFUL) or shows not the line's grammar (None)."""
+    if len(votes) < 2 or any(vote is None or vote is _DOUBTFUL or vote != votes[0] for vote in votes):
+        return None
+    return votes[0]
+
+
+def _tesseract_digits(words: list[Word], anchor: re.Pattern, then: re.Pattern) -> int | None:
+    """Tesseract's plausible reading, which the second recogniser must not contradict: digits read
+    with confidence between a word matching anchor and one matching then ("Số: 384 /QĐ-TTg",
+    "ngày 44 tháng", "tháng 9 năm"), or glued to the next ("384/QĐ-TTg"). None otherwise: "Số: 2 †
+    /2026/TT-BCT" is no reading of 21."""
+    for word, digits, following in zip(words, words[1:], words[2:] + [None]):
+        if not anchor.match(word.text) or not (match := re.match(r"(\d{1,5})(.*)", digits.text)):
+            continue
+        rest = match[2] or (following.text if following else "")
+        if then.match(rest) and digits.conf >= MIN_CONFIDENCE:
+            return int(match[1])
+    return None
+
+
+def second_number(layout: ScanLayout, typed: Symbol, tesseract: int | None) -> str | None:
+    """The own number's digits the second recogniser reads on the number line, or None."""
+    votes = []
+    for read in (layout.second or {}).get("so", []):
+        match = _SECOND_NUMBER_RE.search(read.text)
+        shown = parse_symbol("1" + match["sep"] + match["rest"]) if match else None
+        if shown is None or not _same_tail(shown, typed):
+            votes.append(None)   # not the codes Tesseract read as typed: not the number line, or misread
+            continue
+        digits = match["digits"].replace(" ", "")
+        sure = len(digits) <= 5 and not digits.startswith("0") and _score(read, *match.span("digits")) >= MIN_SCORE
+        votes.append(digits if sure else _DOUBTFUL)
+    found = _agreed(votes)
+    return None if found is None or (tesseract is not None and tesseract != int(found)) else found
+
+
+def second_date(layout: ScanLayout, year: int, tesseract_day: int | None, tesseract_month: int | None,
+                today: dt.date | None = None) -> tuple[int, int] | None:
+    """(day, month) of the date line "ngày D tháng M năm <year>" as the second recogniser reads it, or None."""
+    votes = []
+    for read in (layout.second or {}).get("ngay", []):
+        match = _SECOND_DATE_RE.search(read.text)
+        if not match or int(match["year"]) != year or not (match["day"].isdigit() and match["month"].isdigit()):
+            votes.append(None)
+            continue
+        score = min(_score(read, *match.span("day")), _score(read, *match.span("month")))
+        votes.append((int(match["day"]), int(match["month"])) if score >= MIN_SCORE else _DOUBTFUL)
+    found = _agreed(votes)
+    if found is None or (date := make_date(year, found[1], found[0])) is None or date > (today or today_in_vietnam()):
+        return None
+    day, month = found
+    if (tesseract_day is not None and 1 <= tesseract_day <= 31 and tesseract_day != day) or \
+            (tesseract_month is not None and 1 <= tesseract_month <= 12 and tesseract_month != month):
+        return None   # Tesseract read other plausible digits: two witnesses disagree
+    if layout.signed:
+        signed = dt.date.fromisoformat(layout.signed)
+        if not signed - SIGNING_WINDOW <= date <= signed:
+            return None
+    return found
