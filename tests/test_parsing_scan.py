@@ -11,17 +11,18 @@ import datetime as dt
 import pytest
 
 from vanban.model import VanBan
-from vanban.parsing.scan import (LineRead, ScanLayout, Word, day_doubt, distrust_handwriting, number_doubt, second_date,
+from vanban.parsing.page_layout import TsvWord
+from vanban.parsing.scan import (LineRead, ScanLayout, day_doubt, distrust_handwriting, number_doubt, second_date,
                                  second_number, typed_codes)
 from vanban.symbols import parse_symbol
 
 
-def words(spec: str) -> list[Word]:
+def words(spec: str) -> list[TsvWord]:
     """ "text conf left top width height stroke; ..." -> Words."""
     out = []
     for item in spec.split(";"):
         text, conf, left, top, width, height, stroke = item.split()
-        out.append(Word(text, float(conf), int(left), int(top), int(width), int(height), float(stroke)))
+        out.append(TsvWord(text, float(conf), int(left), int(top), int(width), int(height), stroke=float(stroke)))
     return out
 
 

@@ -14,6 +14,7 @@ handwritten digits are.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from .text import fold
 from .parsing.page_layout import BAND_HEIGHT, TsvWord, field_lines, header_band, page_text, parse_tsv
-from .parsing.scan import LineRead, ScanLayout, Word
+from .parsing.scan import LineRead, ScanLayout
 
 PACKAGES = "tesseract-ocr tesseract-ocr-vie poppler-utils"
 DPI = 300           # Tesseract reads tone marks reliably from 300 dpi
@@ -80,12 +81,11 @@ def assemble(reads: list[PageRead], signature: list[str], seconds: float,
     return OcrPages(pages, seconds, ScanLayout(_header_words(reads[0]) if reads else [], signature, second, second_missing))
 
 
-def _header_words(read: PageRead) -> list[Word]:
+def _header_words(read: PageRead) -> list[TsvWord]:
     """The words of the page's header band (or its top, without one), with their stroke widths."""
     band = header_band(read.words, read.width, read.height)
     bottom = band[1] if band else read.height * BAND_HEIGHT
-    return [Word(w.text, w.conf, w.left, w.top, w.width, w.height, stroke)
-            for w, stroke in zip(read.words, read.strokes) if w.top <= bottom]
+    return [dataclasses.replace(w, stroke=stroke) for w, stroke in zip(read.words, read.strokes) if w.top <= bottom]
 
 
 @functools.lru_cache(maxsize=1)

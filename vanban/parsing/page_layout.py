@@ -23,14 +23,17 @@ _MARGIN = 15            # pixels: a word may start slightly left of the motto's 
 
 @dataclass
 class TsvWord:
+    """One word Tesseract read (its TSV output): text, confidence (0-100), box in pixels, where it
+    stands in Tesseract's blocks, and the mean width of its strokes in pixels (None: not measured)."""
     text: str
     conf: float
     left: int
     top: int
     width: int
     height: int
-    paragraph: tuple[int, int]    # Tesseract's (block, paragraph)
-    line: tuple[int, int, int]    # (block, paragraph, line)
+    paragraph: tuple[int, int] = (0, 0)    # Tesseract's (block, paragraph)
+    line: tuple[int, int, int] = (0, 0, 0)  # (block, paragraph, line)
+    stroke: float | None = None
 
     @property
     def middle(self) -> float:

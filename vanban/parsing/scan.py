@@ -26,27 +26,11 @@ from statistics import median
 
 from ..dates import make_date, today_in_vietnam
 from ..symbols import Symbol, parse_symbol, symbol_key
+from .page_layout import TsvWord
 
 MIN_CONFIDENCE = 85.0
 MAX_STROKE_RATIO = 1.2
 MAX_HEIGHT_RATIO = 1.1
-
-
-@dataclass
-class Word:
-    """One word Tesseract read: its text, confidence (0-100), box in pixels, and the mean width
-    of its strokes in pixels (None when not measured)."""
-    text: str
-    conf: float
-    left: int
-    top: int
-    width: int
-    height: int
-    stroke: float | None = None
-
-    @property
-    def middle(self) -> float:
-        return self.top + self.height / 2
 
 
 @dataclass(frozen=True)
@@ -64,7 +48,7 @@ class ScanLayout:
     the second recogniser's readings of the number line ("so") and the date line ("ngay"), each
     line cropped with a few margins (None: the recogniser is not installed; `second_missing` says
     why), and the date an e-signing stamp gives ("Thời gian ký: 16.09.2024"), ISO."""
-    header_words: list[Word] = field(default_factory=list)
+    header_words: list[TsvWord] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
     second: dict[str, list[LineRead]] | None = None
     second_missing: str | None = None
@@ -77,17 +61,17 @@ _YEAR_RE = re.compile(r"^(?:19|20)\d\d[.,]?$")
 _DIGITS_RE = re.compile(r"^\d+[.,]?$")
 
 
-def _typed_year(words: list[Word]) -> Word | None:
+def _typed_year(words: list[TsvWord]) -> TsvWord | None:
     """The year of the date line ("năm 2024"), read with confidence: the typed reference."""
     return next((w for previous, w in zip(words, words[1:])
                  if _YEAR_RE.match(w.text) and w.conf >= 90 and w.stroke and previous.text.lower().startswith("n")), None)
 
 
-def _same_row(words: list[Word], word: Word) -> list[Word]:
+def _same_row(words: list[TsvWord], word: TsvWord) -> list[TsvWord]:
     return [w for w in words if w is not word and w.top <= word.middle <= w.top + w.height]
 
 
-def _handwritten(word: Word, words: list[Word]) -> bool:
+def _handwritten(word: TsvWord, words: list[TsvWord]) -> bool:
     """Strokes wider, or digits taller, than the typed year's (else than the typed words' of its row)."""
     year = _typed_year(words)
     if year is not None and word.stroke:
@@ -98,7 +82,7 @@ def _handwritten(word: Word, words: list[Word]) -> bool:
     return bool(word.stroke and typed) and word.stroke >= MAX_STROKE_RATIO * median(typed)
 
 
-def _words_with(words: list[Word], digits: str, after: re.Pattern) -> list[Word]:
+def _words_with(words: list[TsvWord], digits: str, after: re.Pattern) -> list[TsvWord]:
     """The word holding the digit run `digits` among the few words after a word matching `after`,
     or the words it was read as when letter-spaced ("1 0 9 4 3"); [] when it is not there."""
     for i, word in enumerate(words):
@@ -134,7 +118,7 @@ def day_doubt(layout: ScanLayout, day: int, month: int) -> str | None:
     return None
 
 
-def _doubt(layout: ScanLayout, words: list[Word], digits: str) -> str | None:
+def _doubt(layout: ScanLayout, words: list[TsvWord], digits: str) -> str | None:
     if not words:
         return f"không tìm thấy chữ số '{digits}' trên ảnh quét"
     for word in words:
@@ -255,7 +239,7 @@ def _agreed(votes: list):
     return votes[0]
 
 
-def _tesseract_digits(words: list[Word], anchor: re.Pattern, then: re.Pattern) -> int | None:
+def _tesseract_digits(words: list[TsvWord], anchor: re.Pattern, then: re.Pattern) -> int | None:
     """Tesseract's plausible reading, which the second recogniser must not contradict: digits read
     with confidence between a word matching anchor and one matching then ("Số: 384 /QĐ-TTg",
     "ngày 44 tháng", "tháng 9 năm"), or glued to the next ("384/QĐ-TTg"). None otherwise: "Số: 2 †
