@@ -9,6 +9,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "home": "",
+    "agencies": "co-quan/",   # a province heading links its name and notes its merger in words
     "agency": "co-quan/tinh-uy-ha-nam/",
     "type": "loai/cong-van/",
     "year": "nam/2021/",
