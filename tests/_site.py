@@ -138,9 +138,13 @@ def big_site(tmp_path_factory) -> Path:
 
 # The sample archive plus tests/fixtures/hostile_site/ (issue 17): theme keys in front matter, a body
 # named "Index", an issuer name carrying markup, one with a control character, a document outside
-# van-ban/, scripts committed under van-ban/. Some are errors, so it is built without --strict,
-# once per session, for tests/test_site_hostile.py and tests/browser/test_hostile.py.
+# van-ban/, scripts committed under van-ban/; markup in the values the status, relations, original
+# and print parts of a page show (84-TB/HU, replaced by 85-TB/HU), and in values the schema refuses
+# (86-TB/HU, whose ban_goc names a file called HOSTILE_ORIGINAL, made here: no such name is committed).
+# Some are errors, so it is built without --strict, once per session, for tests/test_site_hostile.py
+# and tests/browser/test_hostile.py.
 HOSTILE_FILES = Path(__file__).resolve().parent / "fixtures" / "hostile_site"
+HOSTILE_ORIGINAL = "x\"><img src=x onerror=alert('ban_goc')>.pdf"
 _hostile_site: tuple[Path, str] | None = None
 
 
@@ -152,6 +156,9 @@ def hostile_site(tmp_path_factory) -> tuple[Path, str]:
         tmp = tmp_path_factory.mktemp("hostile")
         docs = copy_docs(tmp)
         shutil.copytree(HOSTILE_FILES, docs, dirs_exist_ok=True)
+        from _pdfs import text_pdf
+        (docs / "van-ban" / "2021" / "mau-hieu-luc-doc-hai-84-tb-hu.pdf").write_bytes(text_pdf("Bản gốc 84-TB/HU"))
+        (docs / "van-ban" / "2021" / HOSTILE_ORIGINAL).write_bytes(text_pdf("Bản gốc 86-TB/HU"))
         result = mkdocs_build(tmp / "site", docs_dir=docs, strict=False)
         assert result.returncode == 0, result.stdout + result.stderr
         checked = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), str(docs)],

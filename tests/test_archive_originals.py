@@ -65,6 +65,14 @@ def test_a_name_the_schema_refuses_is_not_looked_up(tmp_path):
     assert PAGE not in archive.originals and len(errors(archive)) == 1
 
 
+def test_a_file_named_by_a_refused_ban_goc_is_not_declared(tmp_path):
+    """A name the schema refuses declares nothing: the file beside the page is then refused by the
+    file policy, not published under its own (here hostile) name."""
+    name = "x\"><img src=x onerror=alert(1)>.pdf"
+    archive = archive_with(tmp_path, {f"van-ban/2021/{name}": b"%PDF-1.4"}, ban_goc=name)
+    assert declared_files(archive.catalog.records) == set()
+
+
 @pytest.mark.parametrize("size, shown", [(1_234_567, "1,2 MB"), (850_400, "850 KB"), (12, "1 KB"), (50_000_000, "50,0 MB")])
 def test_size_text(size, shown):
     assert size_text(size) == shown

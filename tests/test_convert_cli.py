@@ -215,30 +215,55 @@ def _seed_pdf(tmp_path):
     return source
 
 
-def test_a_converted_pdf_offers_its_original(tmp_path):
-    """The converter copies the PDF it read beside the page; the built page offers it for download at
-    its stable address, with the input's bytes and SHA-256."""
+def _seed_docx(tmp_path):
+    source = tmp_path / "in" / "cong-van-154.docx"
+    source.parent.mkdir()
+    document = docx.Document()
+    for line in SEED_003.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line.strip())
+    document.save(source)
+    return source
+
+
+@pytest.mark.parametrize("make, kind, media_type", [
+    (_seed_pdf, "PDF", "application/pdf"),
+    (_seed_docx, "DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")])
+def test_a_converted_file_offers_its_original(tmp_path, make, kind, media_type):
+    """The converter copies the PDF or .docx it read beside the page; the strict build (file policy of
+    docs/van-ban/, the page's permanent address) publishes it beside the page, and the page, its JSON-LD and
+    its open-data record offer it with the input's bytes, size and SHA-256, under the name it was saved with."""
     import hashlib
+    import json
     from _site import copy_docs, read
     from conftest import mkdocs_build
-    source = _seed_pdf(tmp_path)
+    source = make(tmp_path)
+    extension = source.suffix
     docs = tmp_path / "site-src"
     docs.mkdir()
     docs = copy_docs(docs)
     out = docs / "van-ban" / "2021"
     page = out / "cong-van-154-cv-tu.md"
-    page.unlink()   # the sample archive holds seed 003 already: this time it comes from the PDF
+    page.unlink()   # the sample archive holds seed 003 already: this time it comes from the file
     assert run(source, "--out", docs / "van-ban", "--force").returncode == 0
-    original = out / "cong-van-154-cv-tu.pdf"
+    original = out / f"cong-van-154-cv-tu{extension}"
     assert original.read_bytes() == source.read_bytes()
-    assert "\nban_goc: cong-van-154-cv-tu.pdf\n" in page.read_text(encoding="utf-8")
+    assert f"\nban_goc: cong-van-154-cv-tu{extension}\n" in page.read_text(encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
     html = read(tmp_path / "site", "van-ban/2021/cong-van-154-cv-tu.md")
-    link = re.search(r'<a class="kho-ban-goc__tai" href="([^"]+)"[^>]*>(Tải văn bản gốc \(PDF, [\d,]+ KB\))</a>', html)
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    link = re.search(r'<a class="kho-ban-goc__tai" href="([^"]+)" type="([^"]+)" download="([^"]+)">'
+                     rf'Tải văn bản gốc \({kind}, [\d,]+ KB\)</a>', html)
+    assert link and link[2] == media_type and link[3] == original.name, html[html.find("kho-ban-goc"):][:400]
     published = tmp_path / "site" / "van-ban" / "2021" / "cong-van-154-cv-tu" / link[1]
     assert published.read_bytes() == source.read_bytes()
-    assert hashlib.sha256(source.read_bytes()).hexdigest() in html
+    assert f"SHA-256: <code>{digest}</code>" in html
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])
+    assert ld["encoding"] == [{"@type": "LegislationObject", "name": original.name, "encodingFormat": media_type,
+                               "contentUrl": link[1], "contentSize": f"{source.stat().st_size} B", "sha256": digest}]
+    record = json.loads((tmp_path / "site" / "du-lieu" / "van-ban" / "2021" / "cong-van-154-cv-tu.json").read_text())
+    assert record["ban_goc"] == [{"url": f"van-ban/2021/cong-van-154-cv-tu/{link[1]}", "ten_tep": original.name,
+                                  "dinh_dang": media_type, "kich_thuoc": source.stat().st_size, "sha256": digest}]
 
 
 def test_no_ban_goc_and_no_original_for_text_inputs(tmp_path):

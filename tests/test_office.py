@@ -43,3 +43,17 @@ def test_each_unfilled_value_is_named(change, named):
     (unfilled,) = office.unfilled(extra)
     assert named in unfilled
     assert named in office.notice(extra)
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "https://tracker.example/logo.png", "//tracker.example/l.svg",
+                                   "data:image/svg+xml,<svg onload=alert(1)>", "assets/../../etc/logo.png",
+                                   "assets/images/logo.svg\" onerror=\"alert(1)", "logo.exe"])
+def test_a_logo_that_is_not_an_image_of_the_site_is_the_default_and_named(value):
+    extra = {**FILLED, "co_quan_van_hanh": {**FILLED["co_quan_van_hanh"], "logo": value}}
+    assert office.with_defaults(extra)["co_quan_van_hanh"]["logo"] == office.DEFAULT_LOGO
+    assert office.unfilled(extra) == ["logo"]
+
+
+def test_a_logo_under_assets_is_kept_without_its_leading_slash():
+    extra = {**FILLED, "co_quan_van_hanh": {**FILLED["co_quan_van_hanh"], "logo": "/assets/images/Logo_Tinh-uy.PNG"}}
+    assert office.with_defaults(extra)["co_quan_van_hanh"]["logo"] == "assets/images/Logo_Tinh-uy.PNG"

@@ -11,6 +11,17 @@ from vanban.parsing.citations import find_citations
     ("theo Nghị định số 96/2018/ND- CP ngày 30 tháng 6 năm 2018 của Chính phủ quy định", ("96/2018/NĐ-CP", "Nghị định", "2018-06-30", "Chính phủ")),
     ("Quyết định 940/QÐ-UBND ngày 30/6/2021 của Ủy ban nhân dân tỉnh về áp dụng", ("940/QĐ-UBND", "Quyết định", "2021-06-30", "Ủy ban nhân dân tỉnh")),
     ("tại Kết luận số 41 – KL/TU, ngày 11/7/2021 và", ("41-KL/TU", "Kết luận", "2021-07-11", None)),
+    # The issuer ends where the sentence goes on (corpus doc-067, doc-048 and others).
+    ("Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ ban hành Quy chế làm việc của Chính phủ;",
+     ("39/2022/NĐ-CP", "Nghị định", "2022-06-18", "Chính phủ")),
+    ("triển khai thực hiện nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ ban hành kế hoạch hành động",
+     ("214/NQ-CP", "Nghị quyết", "2025-07-23", "Chính phủ")),
+    ("Nghị định số 105/2020/NĐ-CP ngày 08 tháng 9 năm 2020 của Chính phủ: Giao Bộ Giáo dục",
+     ("105/2020/NĐ-CP", "Nghị định", "2020-09-08", "Chính phủ")),
+    ("Điều 3, Nghị định số 11/2016/NĐ-CP ngày 03/02/2016 của Chính phủ gồm: nhà quản lý, giám đốc",
+     ("11/2016/NĐ-CP", "Nghị định", "2016-02-03", "Chính phủ")),
+    ("Quyết định số 12/QĐ-UBND ngày 5/1/2021 của Ủy ban nhân dân tỉnh ban hành Quy chế",
+     ("12/QĐ-UBND", "Quyết định", "2021-01-05", "Ủy ban nhân dân tỉnh")),   # "ban" of "Ủy ban" stays
 ])
 def test_citation_fields(text, expected):
     (citation,) = find_citations(text)

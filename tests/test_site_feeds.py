@@ -53,6 +53,16 @@ def test_a_feed_names_its_stylesheet_a_file_of_the_site(built_site, feed):
     assert "style=" not in stylesheet.read_text(encoding="utf-8") and "<script" not in stylesheet.read_text(encoding="utf-8")
 
 
+def test_the_host_root_has_the_site_icon_a_feed_page_asks_for(built_site):
+    """Chromium asks for /favicon.ico while it turns a feed into a page: a 404 in the console of the feed page."""
+    from PIL import Image
+    png = (built_site / "assets/images/favicon.png").read_bytes()
+    icon = (built_site / "favicon.ico").read_bytes()
+    assert icon.endswith(png) and icon[:4] == b"\0\0\1\0"
+    with Image.open(built_site / "favicon.ico") as image:
+        assert image.format == "ICO" and image.size == Image.open(built_site / "assets/images/favicon.png").size
+
+
 def test_material_finds_a_sitemap_beside_every_feed(built_site):
     """Material fetches sitemap.xml beside each <link rel="alternate">: none may answer 404."""
     feeds = sorted(built_site.rglob("feed.xml"))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from _site import copy_docs, hostile_site, read
-from conftest import mkdocs_build
+from _site import HOSTILE_ORIGINAL, copy_docs, hostile_site, read
+from conftest import ROOT, mkdocs_build
 from vanban import sanitize
 
 HOSTILE = "van-ban/2021/mau-thong-bao-doc-hai-77-tb-hu.md"
@@ -170,6 +170,101 @@ def test_a_control_character_never_reaches_an_index_page(hostile):
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "Huyện ủy Y" not in text and "\x80" not in text, page
+
+
+# 84-TB/HU carries markup in every value its status, original, print and relation parts show; 85-TB/HU,
+# which replaces it, in the values its "theo …" basis and backlinks show (tests/fixtures/hostile_site/).
+REPLACED = "van-ban/2021/mau-hieu-luc-doc-hai-84-tb-hu.md"
+REFUSED_VALUES = "van-ban/2021/mau-gia-tri-sai-doc-hai-86-tb-hu.md"
+
+
+def _element(html: str, css_class: str) -> str:
+    """The first element whose class attribute starts with css_class, up to its closing tag."""
+    start = html.index(f'class="{css_class}')
+    tag = html.rindex("<", 0, start)
+    name = html[tag + 1:start].split()[0]
+    return html[tag:html.index(f"</{name}>", start) + len(name) + 3]
+
+
+def test_the_page_parts_of_status_original_and_print_show_values_as_text(hostile):
+    html = read(hostile[0], REPLACED)
+    issuer = "Huyện ủy Z &lt;svg onload=alert(&#x27;co_quan-84&#x27;)&gt;"
+    assert issuer.replace("&#x27;", "'") + "</a>" in _element(html, "kho-duong-dan")
+    assert _element(html, "kho-tom-tat").endswith(f"ngày 13/5/2021 của {issuer}</p>")
+    banner = _element(html, "kho-hieu-luc")
+    assert 'kho-hieu-luc--het-hieu-luc' in banner and \
+        'theo <a href="../mau-thay-the-doc-hai-85-tb-hu/">Thông báo 85-TB/HU ngày 20/05/2021</a>' in banner
+    assert 'download="mau-hieu-luc-doc-hai-84-tb-hu.pdf">Tải văn bản gốc (PDF, ' in _element(html, "kho-ban-goc")
+    heading = _element(html, "kho-dau-in")
+    assert "HUYỆN ỦY Z &lt;SVG ONLOAD=ALERT(&#x27;CO_QUAN-84&#x27;)&gt;" in heading
+    assert "&lt;/script&gt;&lt;script&gt;alert(&#x27;trich_yeu-84b&#x27;)&lt;/script&gt;" in heading
+    relations = html[html.index('class="kho-relations"'):]
+    assert ("Công văn &lt;img src=x onerror=alert('dc-loai')&gt; 86-CV/HU ngày 1/5/2021 của "
+            "Ban &lt;img src=x onerror=alert('dc-co_quan')&gt; Thường vụ") in relations
+    assert "</script><script>alert('trich_yeu-84b')" not in html   # nor in JSON-LD
+    assert live_markup(html) == []
+
+
+def test_the_replacing_page_lists_the_replaced_one_as_text(hostile):
+    html = read(hostile[0], "van-ban/2021/mau-thay-the-doc-hai-85-tb-hu.md")
+    assert ("Thay thế (1)</h3>\n<ul>\n<li><a href=\"../mau-hieu-luc-doc-hai-84-tb-hu/\">Thông báo 84-TB/HU ngày 13/5/2021 "
+            "của Huyện ủy Z &lt;svg onload=alert('co_quan-84')&gt;</a>: Trang mẫu bị thay thế &lt;img") in html
+
+
+def test_missing_documents_grouped_by_a_cited_type_show_it_as_text(hostile):
+    html = read(hostile[0], "chua-co/index.md")
+    assert ">Công văn &lt;img src=x onerror=alert('dc-loai')&gt; (1)</h2>" in html
+    assert '<td class="kho-cot-co-quan">Ban &lt;img src=x onerror=alert(\'dc-co_quan\')&gt; Thường vụ</td>' in html
+    assert live_markup(html) == []
+
+
+def test_values_the_schema_refuses_reach_no_page_and_the_file_is_not_published(hostile):
+    site, log = hostile
+    for key in ("tinh_trang_hieu_luc", "ngay_co_hieu_luc", "ngay_het_hieu_luc", "ban_goc", "van_ban_dan_chieu"):
+        assert f"mau-gia-tri-sai-doc-hai-86-tb-hu.md: khóa '{key}' = " in log, key
+    html = read(site, REFUSED_VALUES)
+    assert "Hiệu lực: chưa xác định" in html and "alert(" not in html and "kho-ban-goc" not in html
+    assert [p.name for p in site.rglob("*.pdf") if "onerror" in p.name] == []
+    assert f"van-ban/2021/{HOSTILE_ORIGINAL}" in log   # refused by the file policy, named
+
+
+def test_the_feed_of_an_issuer_with_markup_is_text(hostile):
+    feed = (hostile[0] / "co-quan" / "huyen-uy-z-svg-onload-alert-co-quan-84" / "feed.xml").read_text(encoding="utf-8")
+    assert feed.startswith('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet ')
+    assert "<svg" not in feed and "Huyện ủy Z &lt;svg onload=alert" in feed
+
+
+# mkdocs.yml is a committed file too: the office's identity (extra:) with markup in every value.
+HOSTILE_OFFICE = """extra:
+  co_quan_van_hanh:
+    ten: "<img src=x onerror=alert('ten')>Văn phòng"
+    co_quan_chu_quan: "\\"><img src=x onerror=alert('chu_quan')>"
+    dia_chi: "<script>alert('dia_chi')</script>"
+    dien_thoai: "0226\\" onmouseover=\\"alert('dien_thoai')"
+    email: "a@b.vn\\"><img src=x onerror=alert('email')>"
+    logo: "javascript:alert('logo')"
+  giay_phep_du_lieu:
+    ten: "<img src=x onerror=alert('giay_phep')>"
+    url: "javascript:alert('giay_phep_url')"
+  lien_he_tiep_can: "<script>alert('lien_he')</script>"
+"""
+
+
+def test_the_office_identity_is_text_on_every_page(tmp_path):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config[:config.index("\nextra:\n") + 1] + HOSTILE_OFFICE, encoding="utf-8")
+    for part in ("hooks", "overrides"):
+        (tmp_path / part).symlink_to(ROOT / part, target_is_directory=True)
+    result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml", docs_dir=ROOT / "docs", strict=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    pages = {p.relative_to(tmp_path / "site").as_posix(): p.read_text(encoding="utf-8")
+             for p in (tmp_path / "site").rglob("*.html")}
+    assert {page: live_markup(html) for page, html in pages.items() if live_markup(html)} == {}
+    home, statement = pages["index.html"], pages["ho-tro-tiep-can/index.html"]
+    assert "&lt;img src=x onerror=alert(&#39;ten&#39;)&gt;Văn phòng" in home
+    assert '<img src="assets/images/logo-mac-dinh.svg" alt="">' in home       # not the javascript: address
+    assert "&lt;script&gt;alert(&#39;lien_he&#39;)&lt;/script&gt;" in statement
+    assert "alert('giay_phep_url')" not in pages["du-lieu/index.html"]
 
 
 def test_a_body_that_would_stall_markdown_stops_the_build_with_the_file_named(tmp_path):

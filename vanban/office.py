@@ -17,6 +17,8 @@ fails a --strict build.
 """
 from __future__ import annotations
 
+import re
+
 from .text import fold
 
 OFFICE = "co_quan_van_hanh"
@@ -35,6 +37,9 @@ OFFICE_FIELDS = {
 }
 LICENCE_FIELDS = {"ten": "giấy phép dữ liệu mở", "url": ""}
 CONTACT_LABEL = "đầu mối nhận phản ánh về hỗ trợ tiếp cận"
+# The logo is an image file of the site (under docs/assets/): never a URL of another host (no network at
+# view time) nor a javascript: or data: address.
+_SITE_IMAGE_RE = re.compile(r"^assets/(?:[\w-]+/)*[\w-]+(?:\.[\w-]+)*\.(?:svg|png|jpe?g|webp|gif)$", re.ASCII | re.IGNORECASE)
 
 
 def placeholder(what: str) -> str:
@@ -53,7 +58,7 @@ def with_defaults(extra: dict | None) -> dict:
     for key, what in OFFICE_FIELDS.items():
         if is_unfilled(office.get(key)):
             office[key] = placeholder(what)
-    office["logo"] = str(office.get("logo") or DEFAULT_LOGO).lstrip("/")
+    office["logo"] = logo(office.get("logo"))
     licence = dict(extra.get(LICENCE) or {})
     if is_unfilled(licence.get("ten")):
         licence = {"ten": placeholder(LICENCE_FIELDS["ten"]), "url": ""}
@@ -64,12 +69,18 @@ def with_defaults(extra: dict | None) -> dict:
     return extra
 
 
+def logo(value) -> str:
+    """The logo's site path; DEFAULT_LOGO unless the value names an image under docs/assets/."""
+    path = str(value or "").strip().lstrip("/")
+    return path if _SITE_IMAGE_RE.match(path) else DEFAULT_LOGO
+
+
 def unfilled(extra: dict | None) -> list[str]:
     """What the office has not filled in yet, in words."""
     extra = extra or {}
     office = extra.get(OFFICE) or {}
     missing = [what for key, what in OFFICE_FIELDS.items() if is_unfilled(office.get(key))]
-    if str(office.get("logo") or DEFAULT_LOGO).lstrip("/") == DEFAULT_LOGO:
+    if logo(office.get("logo")) == DEFAULT_LOGO:
         missing.append("logo")
     if is_unfilled((extra.get(LICENCE) or {}).get("ten")):
         missing.append(LICENCE_FIELDS["ten"])

@@ -9,6 +9,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "home": "",
+    "agencies": "co-quan/",   # a province heading links its name and notes its merger in words
     "agency": "co-quan/tinh-uy-ha-nam/",
     "type": "loai/cong-van/",
     "year": "nam/2021/",
@@ -75,3 +76,16 @@ def test_the_feed_page_has_no_serious_violation(page, base, axe):
     assert page.get_attribute("html", "lang") == "vi"
     # Chromium's own notice that XSLT is going away is no part of the page.
     assert serious(axe.run(page, context={"exclude": [["xslt-warning-banner"]]}, options=WCAG_21_AA)) == []
+
+
+@pytest.mark.parametrize("path", ["huong-dan/cac-khoa/", "van-ban/2021/mau-thong-bao-doc-hai-77-tb-hu/"])
+def test_a_table_wider_than_a_phone_can_be_reached_by_keyboard(page, base, axe, path):
+    page.set_viewport_size(PHONE)
+    page.goto(base + path)
+    page.wait_for_load_state("load")
+    wraps = page.locator("article .md-typeset__scrollwrap").evaluate_all(
+        "ws => ws.filter(w => w.scrollWidth > w.clientWidth).map(w => w.tabIndex)")
+    if path.startswith("huong-dan"):
+        assert wraps, "the keys' table is wider than a phone"
+    assert all(index == 0 for index in wraps)
+    assert serious(axe.run(page, options=WCAG_21_AA)) == []

@@ -72,6 +72,18 @@ def test_status_banner_is_one_line_on_a_phone_and_in_full_on_a_desktop(page, bas
     assert banner.evaluate("e => e.scrollWidth <= e.clientWidth")   # nothing cut on a desktop
 
 
+def test_the_printout_of_a_document_with_a_status_and_an_original_is_the_directive_alone(page, base):
+    """The banner and the download are the archive's words, not the directive's: not printed (issue 19's print
+    rule over issue 20's parts)."""
+    page.goto(base + CT04)
+    page.emulate_media(media="print")
+    for part in ("p.kho-hieu-luc", ".kho-ban-goc"):
+        assert page.locator(part).evaluate_all("els => els.filter(e => e.getClientRects().length > 0).length") == 0, part
+    shown = page.locator("article").inner_text()
+    assert "Hết hiệu lực" not in shown and "Tải văn bản gốc" not in shown and "SHA-256" not in shown
+    assert "Chỉ thị này thay thế" in shown
+
+
 def test_the_original_downloads_as_the_file_it_names(page, base):
     page.goto(base + CT04)
     link = page.locator("a.kho-ban-goc__tai")

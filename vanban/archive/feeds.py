@@ -19,7 +19,9 @@ text/xml or application/xml (what servers send for .xml); a browser shows applic
 
 Material asks for a sitemap.xml beside every <link rel="alternate"> of a page, so an empty one
 is written beside each feed that is not at the root (write_feeds): no request of a followed page
-fails.
+fails. A browser turning a feed into a page may ask the host for /favicon.ico before it sees the
+page's icon link, so the site's icon is also written at the root as favicon.ico (site_icon): no
+request of a feed page fails either when the site is hosted at the root of its host.
 
 Dates: an entry is dated by ngay_ban_hanh (00:00 Vietnam time), else by ngay_dang; a
 document with neither, and a feed with no dated entry, carry the build's SOURCE_DATE_EPOCH
@@ -175,3 +177,17 @@ def write_feeds(site_dir: Path, all_feeds, site_url: str | None, site_name: str)
         sitemap = target.parent / "sitemap.xml"
         if not sitemap.exists():   # the root one is MkDocs's
             sitemap.write_bytes(EMPTY_SITEMAP)
+    icon, root_icon = Path(site_dir) / SITE_ICON, Path(site_dir) / "favicon.ico"
+    if icon.is_file() and not root_icon.exists():
+        root_icon.write_bytes(site_icon(icon.read_bytes()))
+
+
+SITE_ICON = "assets/images/favicon.png"   # the theme's icon, which every page links
+
+
+def site_icon(png: bytes) -> bytes:
+    """An .ico file holding the PNG as it is (an ICO entry may be a whole PNG; its size from the PNG header)."""
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    entry = bytes([width % 256, height % 256, 0, 0]) + (1).to_bytes(2, "little") + (32).to_bytes(2, "little")
+    return (b"\0\0" + (1).to_bytes(2, "little") + (1).to_bytes(2, "little")
+            + entry + len(png).to_bytes(4, "little") + (22).to_bytes(4, "little") + png)

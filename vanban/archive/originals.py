@@ -103,6 +103,9 @@ def find_originals(records: list[Record], locate) -> dict[str, list[Original]]:
 
 def declared_files(records: list[Record]) -> set[str]:
     """Docs-relative paths of every original a page declares (the files docs/van-ban/ may hold
-    besides pages: the security rules accept these)."""
+    besides pages: the security rules accept these). A ban_goc the schema refuses declares
+    nothing, as find_originals publishes nothing of it: its file is refused, never published
+    under its own name."""
     return {posixpath.join(posixpath.dirname(r.src_uri), name)
-            for r in records for name in original_names(r.meta.get("ban_goc"))}
+            for r in records if not any(p.key == "ban_goc" for p in r.problems)
+            for name in original_names(r.meta.get("ban_goc"))}

@@ -27,10 +27,10 @@ _BARE_NUMBER_RE = re.compile(r"số(?<!\wsố)\s+(?P<num>\d{1,5})(?![\d/\-–.,]
 _FORM_BEFORE_RE = re.compile(r"(?:mẫu|ph[uụy] l[uụ]c)(?:\s*(?:số|sô|so|mẫu|:|,|và|\d[\w/&-]*))*\s*$", re.IGNORECASE)
 _TYPE_WORD_RE = re.compile(rf"(?P<type>{_TYPES})\s+$", re.IGNORECASE)
 _DATE_AFTER_RE = re.compile(r"^\s*[,(]?\s*(?:ban hành\s+)?(?=ngày)", re.IGNORECASE)
-_ISSUER_RE = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;.()\[\]\n]{2,120})")
-# Words that end an issuer phrase ("của Ban Thường vụ Tỉnh ủy về việc ...").
-_STOP_WORDS = {"về", "tại", "để", "nhằm", "theo", "và", "với", "trong", "đã", "có", "quy", "hướng", "ban",
-               "sẽ", "thì", "là", "trả", "hỏi", "gửi", "đối", "cho", "khi", "được", "phê", "việc", "(", "trên"} - {"ban"}
+_ISSUER_RE = re.compile(r"^\s*,?\s*(?:của|do)\s+(?P<issuer>[^,;:.()\[\]\n]{2,120})")
+# Words that end an issuer phrase ("của Ban Thường vụ Tỉnh ủy về việc ...", "của Chính phủ gồm: …").
+_STOP_WORDS = {"về", "tại", "để", "nhằm", "theo", "và", "với", "trong", "đã", "có", "quy", "hướng", "gồm",
+               "sẽ", "thì", "là", "trả", "hỏi", "gửi", "đối", "cho", "khi", "được", "phê", "việc", "(", "trên"}
 
 
 def _issuer(text: str) -> tuple[str | None, int]:
@@ -38,9 +38,12 @@ def _issuer(text: str) -> tuple[str | None, int]:
     if not match:
         return None, 0
     words = []
-    for word in match.group("issuer").split():
+    parts = match.group("issuer").split()
+    for n, word in enumerate(parts):
         if words and word.lower() in _STOP_WORDS and not (word == "Ban" or word[0].isupper()):
             break
+        if words and word == "ban" and parts[n + 1:n + 2] == ["hành"]:
+            break   # "của Chính phủ ban hành Quy chế …": the verb, not "Ủy ban"
         words.append(word)
         if len(words) >= 10:
             break
