@@ -41,18 +41,30 @@ class LineRead:
     scores: tuple[float, ...]
 
 
+@dataclass(frozen=True)
+class ColumnLine:
+    """A text line the second recogniser found and read in the signature column (its crop from
+    vanban/ocr.py): the text without marks ("Nguyen Hoa Binh"), its score (0-1) and its box in
+    the crop's pixels (left, top, right, bottom)."""
+    text: str
+    score: float
+    box: tuple[int, int, int, int]
+
+
 @dataclass
 class ScanLayout:
     """The layout facts of a scan that extraction uses: the first page's header words, the
     signature column read on its own (the seal and signature beside it hide it from a page read),
     the second recogniser's readings of the number line ("so") and the date line ("ngay"), each
     line cropped with a few margins (None: the recogniser is not installed; `second_missing` says
-    why), and the date an e-signing stamp gives ("Thời gian ký: 16.09.2024"), ISO."""
+    why), the signature column's lines as the second recogniser found and read them, top to bottom
+    (parsing/scan_signer.py), and the date an e-signing stamp gives ("Thời gian ký: 16.09.2024"), ISO."""
     header_words: list[TsvWord] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
     second: dict[str, list[LineRead]] | None = None
     second_missing: str | None = None
     signed: str | None = None
+    second_signature: list[ColumnLine] = field(default_factory=list)
 
 
 _SO_WORD_RE = re.compile(r"^S\S{0,2}(?:[:.]|$)")     # "Số:", "Số", "Só:4444/QĐ-TTg" (OCR)
