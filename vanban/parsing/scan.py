@@ -26,6 +26,8 @@ from statistics import median
 
 from ..dates import make_date, today_in_vietnam
 from ..symbols import Symbol, parse_symbol, symbol_key
+from ..text import name_key
+from .infer import issuer_from_symbol
 from .page_layout import TsvWord
 
 MIN_CONFIDENCE = 85.0
@@ -163,12 +165,15 @@ def distrust_handwriting(doc, symbol, layout: ScanLayout, confirmed: bool, numbe
 
 def _number_witness(doc, symbol, layout: ScanLayout, number_line: str | None, doubt: str | None):
     typed = symbol or typed_codes(number_line)
+    own = None if typed else own_codes(layout, doc)
+    typed = typed or own
     found = second_number(layout, typed, _tesseract_digits(layout.header_words, _SO_WORD_RE, _SLASH_RE)) if typed else None
     if found:
         taken = Symbol(found, typed.year, typed.codes, typed.party)
         doc.so_ky_hieu = str(taken)
+        codes = "; mã ký hiệu cũng do PP-OCR đọc, đúng mã loại văn bản và cơ quan ban hành" if own else ""
         doc.flag("so_ky_hieu", f"số viết tay, đọc bằng bộ nhận dạng thứ hai (PP-OCR) trên nhiều lần cắt dòng: {found}; "
-                               + (f"Tesseract: {doubt}" if doubt else "Tesseract không đọc được số"))
+                               + (f"Tesseract: {doubt}" if doubt else "Tesseract không đọc được số") + codes)
         return taken
     if doubt:
         doc.so_ky_hieu = None
@@ -228,6 +233,23 @@ def typed_codes(number_line: str | None) -> Symbol | None:
     the codes QĐ, TTg; "Số: 2 † /2026/TT-BCT" the year 2026 and TT, BCT), as a Symbol numbered 1."""
     match = _TAIL_RE.search(number_line or "")
     return parse_symbol("1" + number_line[match.start():]) if match else None
+
+
+def own_codes(layout: ScanLayout, doc) -> Symbol | None:
+    """The codes the second recogniser reads after the digits, the same on every crop of the number
+    line, when they are the document's own: its type's code and its issuer's, as the header gave
+    them (a Quyết định of the Thủ tướng Chính phủ is …/QĐ-TTg), as a Symbol numbered 1. For a line
+    whose codes Tesseract lost ("Số970QĐ1pẹ _ Hà Nội"); None otherwise."""
+    shown = []
+    for read in (layout.second or {}).get("so", []):
+        match = _SECOND_NUMBER_RE.search(read.text)
+        shown.append(parse_symbol("1" + match["sep"] + match["rest"]) if match else None)
+    if len(shown) < 2 or None in shown or len({str(symbol) for symbol in shown}) > 1:
+        return None
+    symbol, issuer = shown[0], issuer_from_symbol(shown[0])
+    if not (symbol.doc_type and issuer and doc.loai_van_ban and doc.co_quan_ban_hanh):
+        return None
+    return symbol if symbol.doc_type == doc.loai_van_ban and name_key(issuer) == name_key(doc.co_quan_ban_hanh) else None
 
 
 def _same_tail(shown: Symbol, typed: Symbol) -> bool:
