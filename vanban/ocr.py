@@ -283,11 +283,16 @@ def _second_read_again(data: bytes, reads: list[PageRead]) -> SecondReads | None
     with tempfile.TemporaryDirectory(prefix="kho-ocr-") as tmp:
         try:
             with Image.open(_render(data, Path(tmp), page=1)[0]) as picture:
-                second = _second_read(picture.convert("L"), reads[0].words)
+                first = picture.convert("L")
+            second = _second_read(first, reads[0].words)
             if second is not None and signed:
                 number, anchor = signed
-                with Image.open(_render(data, Path(tmp), page=number)[0]) as picture:
-                    second.column = _second_column(picture.convert("L"), _signature_box(anchor, picture))
+                if number == 1:
+                    page = first
+                else:
+                    with Image.open(_render(data, Path(tmp), page=number)[0]) as picture:
+                        page = picture.convert("L")
+                second.column = _second_column(page, _signature_box(anchor, page))
             return second
         except (OSError, ValueError, IndexError, Image.DecompressionBombError, OcrFailed):
             return None

@@ -256,12 +256,15 @@ def _cut_from(symbol, whole) -> bool:
 
 def _scan_signer(sig, lines: list[str], head, end: int, layout=None) -> None:
     """On a scan the first signature block is the document's own (attachments follow); it is
-    found through OCR noise, first in the signature column read on its own when there is one.
-    A name found the usual way gets its surname's marks back."""
+    found through OCR noise, first in the signature column read on its own when there is one,
+    then in that column as the second recogniser read it (parsing/scan_signer.py). A name found
+    the usual way gets its surname's marks back."""
     header_end = max((i for i in head.taken if i < HEADER_SCAN), default=-1) + 1  # Kính gửi lists run on
-    printed = names_in(lines) if layout is not None and (layout.signature or layout.second_signature) else []
-    scan = column_signature(layout.signature, printed) if layout is not None and layout.signature else Signature()
-    if not scan.nguoi_ky and layout is not None and (second := second_signer(layout.second_signature, layout.signature, printed)):
+    column = layout.signature if layout is not None else []
+    second_column = layout.second_signature if layout is not None else []
+    printed = names_in(lines) if column or second_column else []
+    scan = column_signature(column, printed) if column else Signature()
+    if not scan.nguoi_ky and (second := second_signer(second_column, column, printed)):
         scan.nguoi_ky, scan.doubt = second
     if not scan.nguoi_ky:
         scan = scan_signature(lines, header_end, end)
