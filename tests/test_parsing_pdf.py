@@ -18,7 +18,7 @@ from vanban import ocr, second_reader
 from vanban.convert import convert_bytes
 from vanban.parsing.page_layout import parse_tsv
 from vanban.parsing.pdf import PdfProblem, read_pdf
-from vanban.parsing.scan import LineRead, ScanLayout
+from vanban.parsing.scan import ColumnLine, LineRead, ScanLayout
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
 
@@ -197,9 +197,12 @@ def test_second_readings_are_cached_apart_under_their_own_settings(scan_pdf, tmp
 
 
 @pytest.mark.parametrize("cached, used", [
-    ('{"second": {"so": [["S6: 981 /QD-TTg", [0.9, 0.8]]], "ngay": []}}', True),
-    ('{"second": {"so": [["S6: 981 /QD-TTg", "not a list"]]}}', False),    # a cache file is untrusted
-    ('{"second": {"other": []}}', False),
+    ('{"second": {"so": [["S6: 981 /QD-TTg", [0.9, 0.8]]], "ngay": []}, "column": [["Nguyen Hoa Binh", 0.98, [1, 2, 3, 4]]]}',
+     True),
+    ('{"second": {"so": [["S6: 981 /QD-TTg", "not a list"]]}, "column": []}', False),    # a cache file is untrusted
+    ('{"second": {"other": []}, "column": []}', False),
+    ('{"second": {"so": []}, "column": [["Nguyen Hoa Binh", 0.98, [1, 2]]]}', False),
+    ('{"second": {"so": []}}', False),      # an older run's: no signature column
     ('not json', False),
 ])
 def test_second_readings_cache_is_used_only_when_it_holds_readings(scan_pdf, tmp_path, monkeypatch, cached, used):
@@ -210,10 +213,14 @@ def test_second_readings_cache_is_used_only_when_it_holds_readings(scan_pdf, tmp
     monkeypatch.setattr(ocr, "_recognise", lambda data, with_second: pytest.fail("Tesseract run again"))
     ocr._cache_file(scan_pdf).write_text('{"reads": [%s], "signature": []}' % _read("trang"), encoding="utf-8")
     ocr._cache_file(scan_pdf, second=True).write_text(cached, encoding="utf-8")
-    fresh = {"so": [LineRead("So: 1 /QD-TTg", (0.5,) * 13)]}
-    monkeypatch.setattr(ocr, "_second_read_again", lambda data, words: fresh)
-    assert ocr.ocr_pdf(scan_pdf).layout.second == ({"so": [LineRead("S6: 981 /QD-TTg", (0.9, 0.8))], "ngay": []}
-                                                   if used else fresh)
+    fresh = ocr.SecondReads({"so": [LineRead("So: 1 /QD-TTg", (0.5,) * 13)]})
+    monkeypatch.setattr(ocr, "_second_read_again", lambda data, reads: fresh)
+    layout = ocr.ocr_pdf(scan_pdf).layout
+    if used:
+        assert layout.second == {"so": [LineRead("S6: 981 /QD-TTg", (0.9, 0.8))], "ngay": []}
+        assert layout.second_signature == [ColumnLine("Nguyen Hoa Binh", 0.98, (1, 2, 3, 4))]
+    else:
+        assert (layout.second, layout.second_signature) == (fresh.lines, [])
     if not used:   # the fresh readings replaced the bad file
         assert ocr._cached(ocr._cache_file(scan_pdf, second=True), ocr._second_from_json) == fresh
 
@@ -221,7 +228,7 @@ def test_second_readings_cache_is_used_only_when_it_holds_readings(scan_pdf, tmp
 def test_without_the_second_recogniser_a_scan_is_read_as_before(scan_pdf, tmp_path, monkeypatch):
     monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
     monkeypatch.setattr(second_reader, "missing", lambda: "chưa cài gói Python rapidocr_onnxruntime")
-    monkeypatch.setattr(ocr, "_second_read_again", lambda data, words: pytest.fail("read without the recogniser"))
+    monkeypatch.setattr(ocr, "_second_read_again", lambda data, reads: pytest.fail("read without the recogniser"))
     ocr._cache_file(scan_pdf).write_text('{"reads": [%s], "signature": []}' % _read("trang"), encoding="utf-8")
     result = ocr.ocr_pdf(scan_pdf)
     assert result.pages == ["trang\n"] and result.layout.second is None

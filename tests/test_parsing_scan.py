@@ -187,3 +187,24 @@ def test_without_the_second_recogniser_the_reason_names_the_package():
     assert distrust_handwriting(doc, parse_symbol(doc.so_ky_hieu), scan, confirmed=False) is None
     assert doc.so_ky_hieu is None and doc.ngay_ban_hanh is None
     assert "rapidocr_onnxruntime" in doc.ly_do_xac_minh["so_ky_hieu"] and "so_ky_hieu" in doc.can_xac_minh
+
+
+# A number line whose codes Tesseract lost ("Số970QĐ1pẹ _ Hà Nội, …"): the codes the second
+# recogniser reads on every crop are taken only when they are the document's own, the type's code
+# and its issuer's, which the header gave.
+@pytest.mark.parametrize("texts, doc_type, issuer, expected", [
+    (("So: 970/QD-TTg ..", "S6: 970/QD-TTg ..", "So: 970/QD-TTg .."), "Quyết định", "Thủ tướng Chính phủ", "970/QĐ-TTg"),
+    (("So: 970/QD-TTg",) * 3, "Quyết định", "THỦ TƯỚNG CHÍNH PHỦ", "970/QĐ-TTg"),
+    (("So: 970/QD-TTg",) * 3, "Nghị quyết", "Thủ tướng Chính phủ", None),      # not the type the heading gave
+    (("So: 970/QD-TTg",) * 3, "Quyết định", "Bộ Công Thương", None),           # nor the issuer
+    (("So: 970/QD-TTg", "So: 970/QB-TTg", "So: 970/QD-TTg"), "Quyết định", "Thủ tướng Chính phủ", None),  # codes differ
+    (("So: 970/QD-TTg", "So: 970/QD-TTg", "So: 976/QD-TTg"), "Quyết định", "Thủ tướng Chính phủ", None),  # digits differ
+    (("So: 970/QD-TTg",) * 3, None, "Thủ tướng Chính phủ", None),
+])
+def test_codes_tesseract_lost_are_the_documents_own(texts, doc_type, issuer, expected):
+    doc = VanBan(loai_van_ban=doc_type, co_quan_ban_hanh=issuer)
+    scan = ScanLayout(second={"so": reads(*texts)})
+    kept = distrust_handwriting(doc, None, scan, confirmed=False, number_line="Số970QĐ1pẹ _ Hà Nội, ngày 13 tháng 9")
+    assert (str(kept) if kept else None) == doc.so_ky_hieu == expected
+    if expected:
+        assert "bộ nhận dạng thứ hai" in doc.ly_do_xac_minh["so_ky_hieu"] and "so_ky_hieu" in doc.can_xac_minh

@@ -14,6 +14,7 @@ from _pdfs import FONT
 from vanban import ocr, second_reader
 from vanban.parsing.page_layout import TsvWord
 from vanban.parsing.scan import ScanLayout, second_date, second_number, typed_codes
+from vanban.parsing.scan_signer import second_signer
 
 pytestmark = pytest.mark.skipif(second_reader.missing() is not None, reason=str(second_reader.missing()))
 
@@ -46,7 +47,7 @@ def _header(number: str, day: str) -> tuple[Image.Image, list[TsvWord]]:
 
 def test_the_recogniser_reads_the_number_and_date_lines_on_every_crop():
     page, words = _header("981", "14")
-    second = ocr._second_read(page, words)
+    second = ocr._second_read(page, words).lines
     assert set(second) == {"so", "ngay"} and all(len(reads) == len(ocr.SECOND_MARGINS) for reads in second.values())
     layout = ScanLayout(second=second)
     assert second_number(layout, typed_codes("Số: 384 /QĐ-TTg"), None) == "981"
@@ -57,3 +58,17 @@ def test_read_lines_gives_each_characters_score():
     page, words = _header("115", "29")
     [read] = second_reader.read_lines([page.crop((430, 370, 1000, 480))])
     assert "115" in read.text and len(read.scores) == len(read.text) and all(0 <= s <= 1 for s in read.scores)
+
+
+def test_read_column_finds_the_signature_blocks_lines_top_to_bottom():
+    """A signature column drawn in DejaVu Sans: the title, room for the seal and signature, the name."""
+    column = Image.new("L", (1240, 1100), 255)
+    draw = ImageDraw.Draw(column)
+    for text, y in (("KT. BỘ TRƯỞNG", 100), ("THỨ TRƯỞNG", 170), ("Nguyễn Văn Thắng", 650)):
+        font = ImageFont.truetype(str(FONT), 50)
+        width = draw.textlength(text, font=font)
+        draw.text(((1240 - width) / 2, y), text, font=font, fill=0)
+    lines = second_reader.read_column(column)
+    assert [line.box[1] for line in lines] == sorted(line.box[1] for line in lines)
+    assert lines[0].text.startswith("KT. BO") and lines[-1].text == "Nguyen Van Thang", [line.text for line in lines]
+    assert second_signer(lines, ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "* Ng#yên Văn Thắng"])[0] == "Nguyễn Văn Thắng"

@@ -10,7 +10,7 @@ for extraction (parsing/scan.py): the header words of the first page with the wi
 strokes (typed or handwritten digits), the signature column read again on its own, since on
 a full-page read the seal and the signature over it hide the signer's title and name, and the
 number and date lines read again by a second recogniser (vanban/second_reader.py), where
-handwritten digits are.
+handwritten digits are, which also finds and reads the signature column's lines.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .text import fold
 from .parsing.page_layout import BAND_HEIGHT, TsvWord, field_lines, header_band, page_text, parse_tsv
-from .parsing.scan import LineRead, ScanLayout
+from .parsing.scan import ColumnLine, LineRead, ScanLayout
 
 PACKAGES = "tesseract-ocr tesseract-ocr-vie poppler-utils"
 DPI = 300           # Tesseract reads tone marks reliably from 300 dpi
@@ -42,7 +42,7 @@ READING = f"tsv|psm{PAGE_MODE}|strokes-top-{BAND_HEIGHT}|signature-psm{BLOCK_MOD
 # The second recogniser reads the number and date lines cropped with each of these margins above
 # and below (in heights of the line's typed words; 0.3 of one at each end): the readings must agree.
 SECOND_MARGINS = (0.2, 0.3, 0.4)
-SECOND_READING = f"ppocr-rec|so-ngay|margins-{'-'.join(map(str, SECOND_MARGINS))}|v2"
+SECOND_READING = f"ppocr-rec|so-ngay|margins-{'-'.join(map(str, SECOND_MARGINS))}|ppocr-det-signature|v3"
 # Optional folder of OCR results keyed by the PDF's SHA-256 and the settings, so that converting the
 # same scans again (a batch re-run, the accuracy benchmark) skips Tesseract. Off unless set.
 CACHE_ENV = "KHO_OCR_CACHE"
@@ -68,6 +68,14 @@ class PageRead:
 
 
 @dataclass
+class SecondReads:
+    """What the second recogniser read: the number and date lines on several crops ("so", "ngay"),
+    and the lines it found in the signature column (empty without one)."""
+    lines: dict[str, list[LineRead]]
+    column: list[ColumnLine] = field(default_factory=list)
+
+
+@dataclass
 class OcrPages:
     pages: list[str]
     seconds: float      # wall time of rendering and recognition, for scripts/bench.py
@@ -75,10 +83,12 @@ class OcrPages:
 
 
 def assemble(reads: list[PageRead], signature: list[str], seconds: float,
-             second: dict[str, list[LineRead]] | None = None, second_missing: str | None = None) -> OcrPages:
+             second: SecondReads | None = None, second_missing: str | None = None) -> OcrPages:
     """The pages' text in reading order and the layout facts extraction uses."""
     pages = [page_text(read.words, read.width, read.height) for read in reads]
-    return OcrPages(pages, seconds, ScanLayout(_header_words(reads[0]) if reads else [], signature, second, second_missing))
+    layout = ScanLayout(_header_words(reads[0]) if reads else [], signature, second.lines if second else None,
+                        second_missing, second_signature=second.column if second else [])
+    return OcrPages(pages, seconds, layout)
 
 
 def _header_words(read: PageRead) -> list[TsvWord]:
@@ -158,12 +168,18 @@ def _from_json(entry) -> tuple[list[PageRead], list[str]]:
     return reads, signature
 
 
-def _second_to_json(second: dict[str, list[LineRead]]) -> dict:
-    return {"second": {key: [[read.text, list(read.scores)] for read in reads] for key, reads in second.items()}}
+def _second_to_json(second: SecondReads) -> dict:
+    return {"second": {key: [[read.text, list(read.scores)] for read in reads] for key, reads in second.lines.items()},
+            "column": [[line.text, line.score, list(line.box)] for line in second.column]}
 
 
-def _second_from_json(entry) -> dict[str, list[LineRead]]:
+def _second_from_json(entry) -> SecondReads:
     """Raises ValueError, TypeError, KeyError or IndexError when the entry is not of the expected shape."""
+    column = []
+    for text, score, box in entry["column"]:
+        if not isinstance(text, str) or len(box) != 4:
+            raise TypeError("column line")
+        column.append(ColumnLine(text, float(score), tuple(int(v) for v in box)))
     second = {}
     for key, reads in entry["second"].items():
         if key not in ("so", "ngay") or not isinstance(reads, list):
@@ -173,7 +189,7 @@ def _second_from_json(entry) -> dict[str, list[LineRead]]:
             if not isinstance(text, str) or not isinstance(scores, list):
                 raise TypeError("second reading")
             second[key].append(LineRead(text, tuple(float(score) for score in scores)))
-    return second
+    return SecondReads(second, column)
 
 
 def _cached(path: Path | None, parse=_from_json):
@@ -210,24 +226,26 @@ def ocr_pdf(data: bytes) -> OcrPages:
     else:
         reads, signature = cached
         if fresh and reads:
-            second = _second_read_again(data, reads[0].words)
+            second = _second_read_again(data, reads)
     if fresh and second is not None:
         _store(second_cache, _second_to_json(second))
     return assemble(reads, signature, time.perf_counter() - start, second, second_missing)
 
 
-def _render(data: bytes, folder: Path, first_only: bool = False) -> list[Path]:
-    """The PDF's pages (or its first alone) as grey PNG images at DPI, in page order."""
+def _render(data: bytes, folder: Path, page: int | None = None) -> list[Path]:
+    """The PDF's pages (or only `page`, from 1) as grey PNG images at DPI, in page order."""
     pdf = folder / "in.pdf"
     pdf.write_bytes(data)
-    pages = ["-f", "1", "-l", "1"] if first_only else []
-    _run(["pdftoppm", "-r", str(DPI), "-gray", *pages, "-png", str(pdf), str(folder / "page")])
-    return sorted(folder.glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    root = f"page{page or ''}"
+    _run(["pdftoppm", "-r", str(DPI), "-gray", *pages, "-png", str(pdf), str(folder / root)])
+    return sorted(folder.glob(f"{root}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
 
 
-def _recognise(data: bytes, with_second: bool) -> tuple[list[PageRead], list[str], dict[str, list[LineRead]] | None]:
+def _recognise(data: bytes, with_second: bool) -> tuple[list[PageRead], list[str], SecondReads | None]:
     """Each page read as TSV, the signature column read on its own (empty without "Nơi nhận"),
-    and with_second, the first page's number and date lines read by the second recogniser."""
+    and with_second, the first page's number and date lines and the signature column read by
+    the second recogniser."""
     from PIL import Image
     # One thread per page run: the machine's other work keeps its cores.
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
@@ -240,10 +258,13 @@ def _recognise(data: bytes, with_second: bool) -> tuple[list[PageRead], list[str
                     picture = picture.convert("L")
                     strokes = [_stroke_width(picture, w) if w.top <= picture.height * BAND_HEIGHT else None for w in words]
                     reads.append(PageRead(picture.width, picture.height, words, strokes))
-                    if not signature and (anchor := _signature_anchor(words, picture.width, picture.height)):
-                        signature = _read_column(picture, _signature_box(anchor, picture), Path(tmp), env)
                     if with_second and len(reads) == 1:
                         second = _second_read(picture, words)
+                    if not signature and (anchor := _signature_anchor(words, picture.width, picture.height)):
+                        box = _signature_box(anchor, picture)
+                        signature = _read_column(picture, box, Path(tmp), env)
+                        if second is not None:
+                            second.column = _second_column(picture, box)
             except (OSError, ValueError, Image.DecompressionBombError):
                 # a page Pillow will not open (an oversized sheet): its text, without the image measures
                 width = max((w.left + w.width for w in words), default=1)
@@ -252,19 +273,41 @@ def _recognise(data: bytes, with_second: bool) -> tuple[list[PageRead], list[str
     return reads, signature, second
 
 
-def _second_read_again(data: bytes, words: list[TsvWord]) -> dict[str, list[LineRead]] | None:
+def _second_read_again(data: bytes, reads: list[PageRead]) -> SecondReads | None:
     """The second recogniser's readings of a PDF whose page reads came from the cache: its first
-    page is rendered again (a second or so), Tesseract is not run."""
+    page, and the page of its signature, are rendered again (a second or so each), Tesseract is
+    not run."""
     from PIL import Image
+    signed = next(((n, anchor) for n, read in enumerate(reads, 1)
+                   if (anchor := _signature_anchor(read.words, read.width, read.height))), None)
     with tempfile.TemporaryDirectory(prefix="kho-ocr-") as tmp:
         try:
-            with Image.open(_render(data, Path(tmp), first_only=True)[0]) as picture:
-                return _second_read(picture.convert("L"), words)
+            with Image.open(_render(data, Path(tmp), page=1)[0]) as picture:
+                first = picture.convert("L")
+            second = _second_read(first, reads[0].words)
+            if second is not None and signed:
+                number, anchor = signed
+                if number == 1:
+                    page = first
+                else:
+                    with Image.open(_render(data, Path(tmp), page=number)[0]) as picture:
+                        page = picture.convert("L")
+                second.column = _second_column(page, _signature_box(anchor, page))
+            return second
         except (OSError, ValueError, IndexError, Image.DecompressionBombError, OcrFailed):
             return None
 
 
-def _second_read(picture, words: list[TsvWord]) -> dict[str, list[LineRead]] | None:
+def _second_column(picture, box: tuple[int, int, int, int]) -> list[ColumnLine]:
+    """The signature column's lines as the second recogniser finds and reads them; none when it fails."""
+    from . import second_reader
+    try:
+        return second_reader.read_column(picture.crop(box))
+    except Exception:  # noqa: BLE001 - ONNX Runtime raises its own types; a failed witness is no failure of the document
+        return []
+
+
+def _second_read(picture, words: list[TsvWord]) -> SecondReads | None:
     """The number line and the date line (parsing/page_layout.field_lines) each cropped with every
     margin of SECOND_MARGINS and read by the second recogniser; None when it fails (the document
     is read without it: its handwritten digits stay null)."""
@@ -284,7 +327,7 @@ def _second_read(picture, words: list[TsvWord]) -> dict[str, list[LineRead]] | N
     second: dict[str, list[LineRead]] = {key: [] for key in lines}
     for key, read in zip(keys, reads):
         second[key].append(read)
-    return second
+    return SecondReads(second)
 
 
 def _stroke_width(picture, word: TsvWord) -> float | None:

@@ -10,12 +10,16 @@ package, whose wheel ships the model files: nothing is downloaded at run time. R
 
 Optional (requirements-ocr.txt, scan conversion only): without it a scan's handwritten digits
 stay null and flagged, and the reason names the package. Only vanban/ocr.py calls this module.
+
+It also finds and reads the lines of a scan's signature column (`read_column`), with PP-OCR's
+text detector: the seal and the signature hide the signer's name from Tesseract
+(parsing/scan_signer.py says when a name so read is taken).
 """
 from __future__ import annotations
 
 import functools
 
-from .parsing.scan import LineRead
+from .parsing.scan import ColumnLine, LineRead
 
 PACKAGE = "rapidocr_onnxruntime"
 INSTALL = "pip install -r requirements-ocr.txt"
@@ -57,6 +61,26 @@ def _recognizer():
     config = update_model_path(read_yaml(DEFAULT_CFG_PATH))["Rec"]
     config.update(intra_op_num_threads=1, inter_op_num_threads=1)
     return TextRecognizer(config)
+
+
+@functools.lru_cache(maxsize=1)
+def _engine():
+    """PP-OCR's detector and recogniser (the angle classifier is loaded but not used: a signature
+    column is upright), on one thread."""
+    from rapidocr_onnxruntime import RapidOCR
+    return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
+
+
+def read_column(image) -> list[ColumnLine]:
+    """The text lines PP-OCR's detector finds in image (a Pillow image of the signature column),
+    each read, top to bottom, with its box in the image's pixels."""
+    import numpy as np
+    found, _ = _engine()(np.asarray(image.convert("RGB")), use_cls=False)
+    lines = []
+    for points, text, score in found or []:
+        xs, ys = [int(x) for x, _ in points], [int(y) for _, y in points]
+        lines.append(ColumnLine(text, round(float(score), 3), (min(xs), min(ys), max(xs), max(ys))))
+    return sorted(lines, key=lambda line: (line.box[1], line.box[0]))
 
 
 def read_lines(images: list) -> list[LineRead]:

@@ -32,6 +32,7 @@ from .ocr import (citation_text, garbled_number, garbled_so_line, is_number_line
                   trusted_number, type_from_number_line, witnesses)
 from .portal import parse_portal_table, summary_subject
 from .scan import distrust_handwriting
+from .scan_signer import second_signer
 from .unfold import unfold_header
 from .masthead import split_motto
 from .signature import Signature, column_signature, names_in, parse_signature, restore_surname, scan_signature
@@ -174,6 +175,8 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
                                       head.symbol_raw)
     if ocr:
         _check_ocr(doc, text, seen, symbol)
+        if sig.doubt and doc.nguoi_ky == sig.nguoi_ky:
+            doc.flag("nguoi_ky", sig.doubt)
     for key in _EXPECTED:
         if not getattr(doc, key):
             doc.flag(key)
@@ -253,14 +256,20 @@ def _cut_from(symbol, whole) -> bool:
 
 def _scan_signer(sig, lines: list[str], head, end: int, layout=None) -> None:
     """On a scan the first signature block is the document's own (attachments follow); it is
-    found through OCR noise, first in the signature column read on its own when there is one.
-    A name found the usual way gets its surname's marks back."""
+    found through OCR noise, first in the signature column read on its own when there is one,
+    then in that column as the second recogniser read it (parsing/scan_signer.py). A name found
+    the usual way gets its surname's marks back."""
     header_end = max((i for i in head.taken if i < HEADER_SCAN), default=-1) + 1  # Kính gửi lists run on
-    scan = column_signature(layout.signature, names_in(lines)) if layout is not None and layout.signature else Signature()
+    column = layout.signature if layout is not None else []
+    second_column = layout.second_signature if layout is not None else []
+    printed = names_in(lines) if column or second_column else []
+    scan = column_signature(column, printed) if column else Signature()
+    if not scan.nguoi_ky and (second := second_signer(second_column, column, printed)):
+        scan.nguoi_ky, scan.doubt = second
     if not scan.nguoi_ky:
         scan = scan_signature(lines, header_end, end)
     if scan.nguoi_ky:
-        sig.nguoi_ky = scan.nguoi_ky
+        sig.nguoi_ky, sig.doubt = scan.nguoi_ky, scan.doubt
         sig.taken |= scan.taken
     elif sig.nguoi_ky:
         sig.nguoi_ky = restore_surname(sig.nguoi_ky)

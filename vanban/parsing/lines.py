@@ -34,6 +34,11 @@ SURNAMES = frozenset(fold(s).lower() for s in _SURNAME_LIST)
 # Keys two surnames share (Nguyễn, Nguyên) have none.
 SURNAME_SPELLING = {key: s for s in _SURNAME_LIST
                     if len({n for n in _SURNAME_LIST if fold(n).lower() == (key := fold(s).lower())}) == 1}
+# The commonest surname of each key (the list runs from the commonest): "nguyen" is Nguyễn, not
+# Nguyên. Only for a name a second reader confirmed and that stays flagged (parsing/scan_signer.py).
+COMMONEST_SURNAME: dict[str, str] = {}
+for _surname in _SURNAME_LIST:
+    COMMONEST_SURNAME.setdefault(fold(_surname).lower(), _surname)
 _ROLE_WORDS = ("bi thu", "chu tich", "truong", "thu tuong", "giam doc", "chu nhiem", "uy vien",
                "chanh van phong", "tong thu ky", "pho ", "thu ky")
 SIG_MARKER_RE = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)\s*")

@@ -26,6 +26,8 @@ from statistics import median
 
 from ..dates import make_date, today_in_vietnam
 from ..symbols import Symbol, parse_symbol, symbol_key
+from ..text import name_key
+from .infer import issuer_from_symbol
 from .page_layout import TsvWord
 
 MIN_CONFIDENCE = 85.0
@@ -41,18 +43,30 @@ class LineRead:
     scores: tuple[float, ...]
 
 
+@dataclass(frozen=True)
+class ColumnLine:
+    """A text line the second recogniser found and read in the signature column (its crop from
+    vanban/ocr.py): the text without marks ("Nguyen Hoa Binh"), its score (0-1) and its box in
+    the crop's pixels (left, top, right, bottom)."""
+    text: str
+    score: float
+    box: tuple[int, int, int, int]
+
+
 @dataclass
 class ScanLayout:
     """The layout facts of a scan that extraction uses: the first page's header words, the
     signature column read on its own (the seal and signature beside it hide it from a page read),
     the second recogniser's readings of the number line ("so") and the date line ("ngay"), each
     line cropped with a few margins (None: the recogniser is not installed; `second_missing` says
-    why), and the date an e-signing stamp gives ("Thời gian ký: 16.09.2024"), ISO."""
+    why), the signature column's lines as the second recogniser found and read them, top to bottom
+    (parsing/scan_signer.py), and the date an e-signing stamp gives ("Thời gian ký: 16.09.2024"), ISO."""
     header_words: list[TsvWord] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
     second: dict[str, list[LineRead]] | None = None
     second_missing: str | None = None
     signed: str | None = None
+    second_signature: list[ColumnLine] = field(default_factory=list)
 
 
 _SO_WORD_RE = re.compile(r"^S\S{0,2}(?:[:.]|$)")     # "Số:", "Số", "Só:4444/QĐ-TTg" (OCR)
@@ -151,12 +165,15 @@ def distrust_handwriting(doc, symbol, layout: ScanLayout, confirmed: bool, numbe
 
 def _number_witness(doc, symbol, layout: ScanLayout, number_line: str | None, doubt: str | None):
     typed = symbol or typed_codes(number_line)
+    own = None if typed else own_codes(layout, doc)
+    typed = typed or own
     found = second_number(layout, typed, _tesseract_digits(layout.header_words, _SO_WORD_RE, _SLASH_RE)) if typed else None
     if found:
         taken = Symbol(found, typed.year, typed.codes, typed.party)
         doc.so_ky_hieu = str(taken)
+        codes = "; mã ký hiệu cũng do PP-OCR đọc, đúng mã loại văn bản và cơ quan ban hành" if own else ""
         doc.flag("so_ky_hieu", f"số viết tay, đọc bằng bộ nhận dạng thứ hai (PP-OCR) trên nhiều lần cắt dòng: {found}; "
-                               + (f"Tesseract: {doubt}" if doubt else "Tesseract không đọc được số"))
+                               + (f"Tesseract: {doubt}" if doubt else "Tesseract không đọc được số") + codes)
         return taken
     if doubt:
         doc.so_ky_hieu = None
@@ -216,6 +233,23 @@ def typed_codes(number_line: str | None) -> Symbol | None:
     the codes QĐ, TTg; "Số: 2 † /2026/TT-BCT" the year 2026 and TT, BCT), as a Symbol numbered 1."""
     match = _TAIL_RE.search(number_line or "")
     return parse_symbol("1" + number_line[match.start():]) if match else None
+
+
+def own_codes(layout: ScanLayout, doc) -> Symbol | None:
+    """The codes the second recogniser reads after the digits, the same on every crop of the number
+    line, when they are the document's own: its type's code and its issuer's, as the header gave
+    them (a Quyết định of the Thủ tướng Chính phủ is …/QĐ-TTg), as a Symbol numbered 1. For a line
+    whose codes Tesseract lost ("Số970QĐ1pẹ _ Hà Nội"); None otherwise."""
+    shown = []
+    for read in (layout.second or {}).get("so", []):
+        match = _SECOND_NUMBER_RE.search(read.text)
+        shown.append(parse_symbol("1" + match["sep"] + match["rest"]) if match else None)
+    if len(shown) < 2 or None in shown or len({str(symbol) for symbol in shown}) > 1:
+        return None
+    symbol, issuer = shown[0], issuer_from_symbol(shown[0])
+    if not (symbol.doc_type and issuer and doc.loai_van_ban and doc.co_quan_ban_hanh):
+        return None
+    return symbol if symbol.doc_type == doc.loai_van_ban and name_key(issuer) == name_key(doc.co_quan_ban_hanh) else None
 
 
 def _same_tail(shown: Symbol, typed: Symbol) -> bool:

@@ -20,6 +20,7 @@ class Signature:
     chuc_vu: str | None = None
     noi_nhan: list[str] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
+    doubt: str | None = None      # why the name, read from a scan's image, needs checking
 
 
 def _title_name(line: str) -> str:
