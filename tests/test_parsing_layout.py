@@ -345,3 +345,33 @@ def test_born_digital_pdf_with_an_e_signing_stamp_is_not_ocr():
 ])
 def test_signing_date(text, expected):
     assert signing_date(text) == expected
+
+
+# The header's end in a PDF's layout text: pypdf leaves no blank line when the paragraphs follow closely.
+_HEADER = ["  THƯỜNG TRỰC TỈNH ỦY                      ĐẢNG CỘNG SẢN VIỆT NAM",
+           "      -------                                 ---------------"]
+
+
+@pytest.mark.parametrize("lines, left, first_body", [
+    # no Số line; the heading centred under the date, no blank line before it
+    (_HEADER + ["                                         Nha Trang, ngày 25 tháng 07 năm 2021",
+                "                              KẾT LUẬN",
+                "tại buổi làm việc với Ban Chỉ đạo phòng, chống dịch của tỉnh về công tác xét nghiệm và cách ly",
+                "Sáng ngày 25/7/2021, Thường trực Tỉnh ủy đã chủ trì buổi làm việc với Ban Chỉ đạo phòng, chống"],
+     ["THƯỜNG TRỰC TỈNH ỦY", "-------"], "KẾT LUẬN"),
+    # a letter: the V/v continues in the left column below the date; the body follows at once
+    (["  ỦY BAN NHÂN DÂN                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "   TỈNH KON TUM                               Độc lập - Tự do - Hạnh phúc",
+      "  Số: 435/UBND-KT                          Kon Tum, ngày 05 tháng 3 năm 2024",
+      "V/v tăng cường quản lý giá cả",
+      "    thị trường dịp Tết",
+      "         Kính gửi: Các sở, ban, ngành thuộc tỉnh.",
+      "Thực hiện Công điện số 17/CĐ-TTg ngày 10/3/2024 của Thủ tướng Chính phủ về tăng cường quản lý giá,"],
+     ["ỦY BAN NHÂN DÂN", "TỈNH KON TUM", "Số: 435/UBND-KT", "V/v tăng cường quản lý giá cả", "thị trường dịp Tết"],
+     "Kính gửi: Các sở, ban, ngành thuộc tỉnh."),
+])
+def test_spaced_header_ends_where_the_body_starts(lines, left, first_body):
+    layout = from_spaced_text("\n".join(lines))
+    assert layout.left == left
+    assert first_body in [line.strip() for line in layout.text.split("\n")]
+    assert all("Sáng ngày" not in line and "Thực hiện" not in line for line in layout.left + layout.right)
