@@ -142,6 +142,38 @@ def test_saved_portal_page_keeps_the_article_not_the_chrome():
     assert text.startswith("Chủ tịch UBND tỉnh chỉ đạo") and "4154/UBND-KT" in text
 
 
+def _portal_with_document(body_paragraphs: int, noi_nhan: list[str]) -> bytes:
+    """A portal article that pastes a whole document: the header table, the body, the signature table."""
+    def table(left, right):
+        return ("<table style='width:100%'><tr>" + "".join("<td>" + "".join(f"<p>{x}</p>" for x in side) + "</td>"
+                                                         for side in (left, right)) + "</tr></table>")
+    menu = "<li><a href='/a'>Giới thiệu chung về huyện</a></li>" * 30
+    related = "".join(f"<li><a href='/vb/{k}'>Kế hoạch số {k}/KH-UBND ngày 12/3/2024 về tổ chức Ngày hội</a></li>"
+                      for k in (45, 46, 47))
+    document = (table(["ỦY BAN NHÂN DÂN", "TỈNH KON TUM", "Số: 435/QĐ-UBND"],
+                      ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Kon Tum, ngày 04 tháng 5 năm 2020"])
+                + "<p>QUYẾT ĐỊNH</p><p>Ban hành Chương trình hành động về công tác giảm nghèo bền vững</p>"
+                + f"<p>{BODY}</p>" * body_paragraphs
+                + table(noi_nhan, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hòa"]))
+    return (f"<html><head><title>Trang thông tin điện tử Huyện Sa Thầy</title></head><body><div class='banner'>TRANG "
+            f"THÔNG TIN ĐIỆN TỬ HUYỆN SA THẦY</div><ul class='menu'>{menu}</ul><div class='news-detail'><h1>Ban hành Chương "
+            f"trình hành động về công tác giảm nghèo bền vững</h1><div class='content-detail'>{document}</div></div>"
+            f"<div class='col-right'><h3>Văn bản mới</h3><ul>{related}</ul></div><footer>Bản quyền thuộc UBND huyện Sa Thầy"
+            "</footer></body></html>").encode()
+
+
+@pytest.mark.parametrize("body_paragraphs, noi_nhan", [
+    (4, ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT."]),
+    # the Nơi nhận cell is the biggest block of text on the page: the extractor must not keep it alone
+    (1, ["Nơi nhận:", "- Như Điều 3;"] + [f"- {BODY}" for _ in range(6)] + ["- Lưu: VT."]),
+])
+def test_a_portal_article_that_pastes_the_document_keeps_it_whole(body_paragraphs, noi_nhan):
+    meta = convert_bytes(_portal_with_document(body_paragraphs, noi_nhan), "tin.html").metadata
+    assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"], meta["loai_van_ban"], meta["co_quan_ban_hanh"], meta["nguoi_ky"]) == \
+        ("435/QĐ-UBND", "2020-05-04", "Quyết định", "Ủy ban nhân dân tỉnh Kon Tum", "Nguyễn Văn Hòa")
+    assert [c["so_ky_hieu"] for c in meta["van_ban_dan_chieu"]] == ["1234/UBND-KGVX"]
+
+
 def test_a_district_portal_post_names_its_district():
     # "UBND huyện" in a post on a district's portal is that district's committee (flagged: inferred)
     chrome = "<li><a href='/a'>Giới thiệu chung về huyện</a></li>" * 30

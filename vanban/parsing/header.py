@@ -277,7 +277,8 @@ def header_start(lines: list[str]) -> int:
             while i > 0 and (not lines[i - 1].strip() or is_upper(lines[i - 1])):
                 i -= 1
             return i
-        content_first = content_first or _body_like(line)
+        # a long V/v subject is the left column's, read before the motto: not a summary
+        content_first = content_first or (_body_like(line) and not _VV_RE.match(line.strip()))
     return 0
 
 
