@@ -325,7 +325,8 @@ def compare(reference: dict, meta: dict | None, carrier: str) -> dict[str, str]:
         if key == "citations" and carrier in BLANKED:   # a blank number line: the body's mention of it is cited
             have -= {_key("so_ky_hieu", reference.get("so_ky_hieu"))}
         if key in BLANKED.get(carrier, ()):
-            out[key] = "same" if have is None and key in flags else ("differ" if have else "null")
+            # the blank stays null, or a witness fills it (the stamp, a resolution's adoption clause): flagged
+            out[key] = "same" if have in (None, want) and key in flags else ("differ" if have else "null")
         elif want == have:
             out[key] = "same"
         elif key != "citations" and have is None:
@@ -358,7 +359,7 @@ def run(folders: list[str], carriers: list[str] | None = None, limit: int | None
     import vanban.convert as convert
     from vanban.convert import convert_bytes
     from vanban.parsing.extract import extract
-    from vanban.parsing.readers import read_layout
+    from vanban.parsing.readers import EncodingProblem, read_layout
     convert._ocr = _no_ocr
     names = carriers or list(CARRIERS)
     tally = Tally()
@@ -368,7 +369,10 @@ def run(folders: list[str], carriers: list[str] | None = None, limit: int | None
         reference = convert_bytes(data, path.name)
         if reference.status == "error":
             continue
-        parsed = extract(read_layout(data, path.name))
+        try:
+            parsed = extract(read_layout(data, path.name))
+        except EncodingProblem:   # damaged OCR, published from what closed lists confirm: no body to re-lay
+            continue
         doc = document_from(reference.metadata, parsed.paragraphs)
         for i, carrier in enumerate(names):
             try:

@@ -179,9 +179,9 @@ _MOTTO_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s
 def _document_around(root, article):
     """A post that pastes a whole document keeps it whole: the extractor keeps the biggest block of
     text, which may be one cell of the signature table (a long Nơi nhận list). When the page holds
-    a masthead the article lacks, the article is the smallest element holding both."""
+    a masthead (motto) the article lacks, the article is the smallest element holding both."""
     text = " ".join(article.text_content().split())
-    if not text or _MOTTO_RE.search(text):
+    if not text or len(_MOTTO_RE.findall(text)) >= len(_MOTTO_RE.findall(root.text_content())):
         return article
     masthead = next((e for e in root.iter() if isinstance(e.tag, str) and _MOTTO_RE.search(e.text or "")), None)
     probe = text[:200]
