@@ -122,3 +122,17 @@ def test_kinh_gui_ends_where_the_body_opens(after):
     head = parse_header(lines)
     assert head.kinh_gui == ["Các đơn vị sử dụng lao động trên địa bàn Thành phố"]
     assert 5 not in head.taken
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Hà Nội, ngày 05 tháng 04 năm 2019", ("Hà Nội", "2019-04-05")),
+    ("TP. Hồ Chí Minh, ngày 28 tháng 11 năm 2025", ("Thành phố Hồ Chí Minh", "2025-11-28")),
+    ("Nâm N'Jang, ngày 10 tháng 10 năm 2023", ("Nâm N'Jang", "2023-10-10")),
+    # a law's name in a "Căn cứ" line read where the header's date was left blank for the signing system
+    ("Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025;", None),
+    ("Hà Nội, ngày      tháng 11 năm 2025", None),
+])
+def test_place_and_date_line(line, expected):
+    from vanban.parsing.lines import place_date
+    found = place_date(line)
+    assert (found if found is None or found[1] else None) == expected
