@@ -407,3 +407,15 @@ def test_spaced_header_ends_where_the_body_starts(lines, left, first_body):
     assert layout.left == left
     assert first_body in [line.strip() for line in layout.text.split("\n")]
     assert all("Sáng ngày" not in line and "Thực hiện" not in line for line in layout.left + layout.right)
+
+
+def test_a_type_heading_at_the_margin_is_not_the_issuer():
+    """A Công điện typed without a masthead name: its heading sits where the name would be."""
+    spaced = "\n".join(["CÔNG ĐIỆN                                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "                                             Độc lập - Tự do - Hạnh phúc",
+                        "Về tập trung ưu tiên giữ vững ổn định kinh tế vĩ mô, thúc đẩy xuất khẩu hàng hóa trong những tháng cuối năm",
+                        "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ;",
+                        "Từ đầu năm đến nay, các Bộ, cơ quan, địa phương đã nỗ lực, cố gắng trong thực hiện đồng bộ các giải pháp."])
+    from vanban.parsing.extract import extract
+    doc = extract(from_spaced_text(spaced)).doc
+    assert doc.loai_van_ban == "Công điện" and doc.co_quan_ban_hanh != "Công điện"

@@ -245,7 +245,9 @@ def _pdf(doc: Document, left: list[str], right: list[str], stamp: list[str] | No
         pdf.set_xy(10, max(ends) + 4)
 
     columns(left, right)
-    for line in [*doc.heading, *doc.body]:
+    for line in doc.heading:
+        pdf.multi_cell(0, 6, line or " ", align="C", new_x="LMARGIN", new_y="NEXT")
+    for line in doc.body:
         pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     if pdf.get_y() > 230:

@@ -290,8 +290,8 @@ def column_agency(left: list[str]) -> list[str]:
         line = line.strip()
         if SO_LINE_RE.match(line) or _SO_ALONE_RE.match(line) or _VV_RE.match(line):
             break
-        if is_upper(line) and not is_ornament(line) and not re.search(r"\d", line):
-            names.append(line.strip(" *-_"))
+        if is_upper(line) and not is_ornament(line) and not re.search(r"\d", line) and not type_of_heading(line):
+            names.append(line.strip(" *-_"))   # a type heading set at the margin is not a name
     return names
 
 
