@@ -7,6 +7,10 @@
     .venv/bin/python scripts/bench.py --accuracy DIR [--labels FILE] [--kind KIND]
                                          (accuracy only: per-field figures on a labelled folder,
                                           labels format in scripts/benchmarks/accuracy.py)
+    .venv/bin/python scripts/bench.py --formats DIR [DIR ...] [--carrier NAME] [--limit N] [--verbose]
+                                         (format invariance only: the .txt documents of DIR re-laid
+                                          into .docx, Word .htm, portal page, PDF, e-signed PDF;
+                                          scripts/benchmarks/formats.py)
     .venv/bin/python scripts/bench.py --judge [SITE CASES]  (also search ranking: the judged query set, or CASES on SITE)
     .venv/bin/python scripts/bench.py --search-only 100000 [--flows]  (the search bundle alone: its bytes and flows)
 
@@ -37,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from scripts.benchmarks.accuracy import accuracy_figures  # noqa: E402
 from scripts.benchmarks.build import build, configs  # noqa: E402
 from scripts.benchmarks.convert import convert_speed  # noqa: E402
+from scripts.benchmarks.formats import CARRIERS, format_figures  # noqa: E402
 from scripts.benchmarks.generate import generate  # noqa: E402
 from scripts.benchmarks.ocr import ocr_speed  # noqa: E402
 from scripts.benchmarks.pages import site_figures  # noqa: E402
@@ -116,7 +121,16 @@ def main() -> int:
     parser.add_argument("--accuracy", metavar="DIR", help="only score the converter on a labelled folder")
     parser.add_argument("--labels", metavar="FILE", help="labels for --accuracy (default DIR/labels.json)")
     parser.add_argument("--kind", action="append", help="with --accuracy: only labels of this kind (repeatable)")
+    parser.add_argument("--formats", nargs="+", metavar="DIR", help="only the format-invariance check on DIR's .txt files")
+    parser.add_argument("--carrier", action="append", choices=list(CARRIERS), help="with --formats: only this carrier")
+    parser.add_argument("--limit", type=int, help="with --formats: the first N documents")
+    parser.add_argument("--verbose", action="store_true", help="with --formats: print every disagreement")
     args = parser.parse_args()
+    if args.formats:
+        figures = format_figures(args.formats, args.carrier, args.limit, args.verbose)
+        if args.json:
+            args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return 0
     if args.accuracy:
         figures = accuracy_figures(args.accuracy, args.labels, args.kind)
         if args.json:

@@ -81,3 +81,29 @@ def test_a_document_without_its_masthead_still_names_its_issuer(text, expected):
     doc = extract(text).doc
     assert (doc.loai_van_ban, doc.co_quan_ban_hanh, [c.so_ky_hieu for c in doc.van_ban_dan_chieu],
             "co_quan_ban_hanh" in doc.can_xac_minh) == expected  # inferred issuers are flagged
+
+
+_LETTER = """{agency}
+Số: {number}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 21 tháng 11 năm 2025
+{heading}
+Kính gửi:
+- Thuế các tỉnh, thành phố;
+- Chi cục Thuế doanh nghiệp lớn.
+Nhằm tạo điều kiện, hỗ trợ người nộp thuế trong việc thực hiện các thủ tục về thuế, đề nghị các đơn vị triển khai./.
+"""
+
+
+@pytest.mark.parametrize("agency, number, heading, expected", [
+    # the unit's code is also a type's code (CT: Cục Thuế, Chỉ thị): an addressed letter without a heading is a Công văn
+    ("CỤC THUẾ", "5435/CT-NVT", "", ("Công văn", True)),
+    ("SỞ TÀI CHÍNH", "88/QĐ-STC", "", ("Công văn", True)),
+    # a heading, or a type that is addressed (Tờ trình, Báo cáo), keeps the type
+    ("ỦY BAN NHÂN DÂN TỈNH GIA LAI", "12/CT-UBND", "CHỈ THỊ\nVề tăng cường phòng cháy", ("Chỉ thị", False)),
+    ("SỞ TÀI CHÍNH", "88/TTr-STC", "", ("Tờ trình", False)),
+])
+def test_an_addressed_letter_is_not_a_normative_type_by_its_code(agency, number, heading, expected):
+    doc = extract(_LETTER.format(agency=agency, number=number, heading=heading)).doc
+    assert (doc.loai_van_ban, "loai_van_ban" in doc.can_xac_minh) == expected

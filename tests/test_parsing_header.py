@@ -63,6 +63,16 @@ def test_header_after_a_portal_summary():
     (["HƯỚNG DẪN TẠM THỜI", "Giám sát người nhập cảnh vào Việt Nam", "(Ban hành kèm theo Công văn số /BYT-DP)", "I. MỤC ĐÍCH",
       "Tổ chức giám sát, xét nghiệm người nhập cảnh trong tình hình mới đảm bảo việc thực hiện mục tiêu kép."],
      (None, None, "Hướng dẫn", None, "Tạm thời giám sát người nhập cảnh vào Việt Nam")),
+    # a header read column after column (a .docx typed without a table, a page's paragraphs), the V/v
+    # subject long on one line: it belongs to the left column, it is not a portal's summary
+    (["ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC", "-------", "Số: 2154/UBND-KT",
+      "V/v thực hiện Công điện số 17/CĐ-BXD của Bộ Xây dựng về bảo đảm an toàn thi công xây dựng trong mùa mưa lũ",
+      "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "", "Bình Phước, ngày 20 tháng 05 năm 2025",
+      "", "Kính gửi: Các sở, ban, ngành tỉnh.", "Thực hiện Công điện số 17/CĐ-BXD ngày 19/5/2025 của Bộ Xây dựng,",
+      "Chủ tịch UBND tỉnh giao Sở Xây dựng chủ trì, phối hợp với các cơ quan liên quan rà soát các công trình.",
+      "Các địa phương kiểm tra, phát hiện sớm các nguy cơ sạt lở, có phương án di dời người dân./."],
+     ("Ủy ban nhân dân tỉnh Bình Phước", "2154/UBND-KT", None, None,
+      "V/v thực hiện Công điện số 17/CĐ-BXD của Bộ Xây dựng về bảo đảm an toàn thi công xây dựng trong mùa mưa lũ")),
 ])
 def test_header_layouts(lines, expected):
     head = parse_header(lines)
@@ -112,3 +122,17 @@ def test_kinh_gui_ends_where_the_body_opens(after):
     head = parse_header(lines)
     assert head.kinh_gui == ["Các đơn vị sử dụng lao động trên địa bàn Thành phố"]
     assert 5 not in head.taken
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Hà Nội, ngày 05 tháng 04 năm 2019", ("Hà Nội", "2019-04-05")),
+    ("TP. Hồ Chí Minh, ngày 28 tháng 11 năm 2025", ("Thành phố Hồ Chí Minh", "2025-11-28")),
+    ("Nâm N'Jang, ngày 10 tháng 10 năm 2023", ("Nâm N'Jang", "2023-10-10")),
+    # a law's name in a "Căn cứ" line read where the header's date was left blank for the signing system
+    ("Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025;", None),
+    ("Hà Nội, ngày      tháng 11 năm 2025", None),
+])
+def test_place_and_date_line(line, expected):
+    from vanban.parsing.lines import place_date
+    found = place_date(line)
+    assert (found if found is None or found[1] else None) == expected

@@ -142,6 +142,38 @@ def test_saved_portal_page_keeps_the_article_not_the_chrome():
     assert text.startswith("Chủ tịch UBND tỉnh chỉ đạo") and "4154/UBND-KT" in text
 
 
+def _portal_with_document(body_paragraphs: int, noi_nhan: list[str]) -> bytes:
+    """A portal article that pastes a whole document: the header table, the body, the signature table."""
+    def table(left, right):
+        return ("<table style='width:100%'><tr>" + "".join("<td>" + "".join(f"<p>{x}</p>" for x in side) + "</td>"
+                                                         for side in (left, right)) + "</tr></table>")
+    menu = "<li><a href='/a'>Giới thiệu chung về huyện</a></li>" * 30
+    related = "".join(f"<li><a href='/vb/{k}'>Kế hoạch số {k}/KH-UBND ngày 12/3/2024 về tổ chức Ngày hội</a></li>"
+                      for k in (45, 46, 47))
+    document = (table(["ỦY BAN NHÂN DÂN", "TỈNH KON TUM", "Số: 435/QĐ-UBND"],
+                      ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Kon Tum, ngày 04 tháng 5 năm 2020"])
+                + "<p>QUYẾT ĐỊNH</p><p>Ban hành Chương trình hành động về công tác giảm nghèo bền vững</p>"
+                + f"<p>{BODY}</p>" * body_paragraphs
+                + table(noi_nhan, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hòa"]))
+    return (f"<html><head><title>Trang thông tin điện tử Huyện Sa Thầy</title></head><body><div class='banner'>TRANG "
+            f"THÔNG TIN ĐIỆN TỬ HUYỆN SA THẦY</div><ul class='menu'>{menu}</ul><div class='news-detail'><h1>Ban hành Chương "
+            f"trình hành động về công tác giảm nghèo bền vững</h1><div class='content-detail'>{document}</div></div>"
+            f"<div class='col-right'><h3>Văn bản mới</h3><ul>{related}</ul></div><footer>Bản quyền thuộc UBND huyện Sa Thầy"
+            "</footer></body></html>").encode()
+
+
+@pytest.mark.parametrize("body_paragraphs, noi_nhan", [
+    (4, ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT."]),
+    # the Nơi nhận cell is the biggest block of text on the page: the extractor must not keep it alone
+    (1, ["Nơi nhận:", "- Như Điều 3;"] + [f"- {BODY}" for _ in range(6)] + ["- Lưu: VT."]),
+])
+def test_a_portal_article_that_pastes_the_document_keeps_it_whole(body_paragraphs, noi_nhan):
+    meta = convert_bytes(_portal_with_document(body_paragraphs, noi_nhan), "tin.html").metadata
+    assert (meta["so_ky_hieu"], meta["ngay_ban_hanh"], meta["loai_van_ban"], meta["co_quan_ban_hanh"], meta["nguoi_ky"]) == \
+        ("435/QĐ-UBND", "2020-05-04", "Quyết định", "Ủy ban nhân dân tỉnh Kon Tum", "Nguyễn Văn Hòa")
+    assert [c["so_ky_hieu"] for c in meta["van_ban_dan_chieu"]] == ["1234/UBND-KGVX"]
+
+
 def test_a_district_portal_post_names_its_district():
     # "UBND huyện" in a post on a district's portal is that district's committee (flagged: inferred)
     chrome = "<li><a href='/a'>Giới thiệu chung về huyện</a></li>" * 30
@@ -345,3 +377,45 @@ def test_born_digital_pdf_with_an_e_signing_stamp_is_not_ocr():
 ])
 def test_signing_date(text, expected):
     assert signing_date(text) == expected
+
+
+# The header's end in a PDF's layout text: pypdf leaves no blank line when the paragraphs follow closely.
+_HEADER = ["  THƯỜNG TRỰC TỈNH ỦY                      ĐẢNG CỘNG SẢN VIỆT NAM",
+           "      -------                                 ---------------"]
+
+
+@pytest.mark.parametrize("lines, left, first_body", [
+    # no Số line; the heading centred under the date, no blank line before it
+    (_HEADER + ["                                         Nha Trang, ngày 25 tháng 07 năm 2021",
+                "                              KẾT LUẬN",
+                "tại buổi làm việc với Ban Chỉ đạo phòng, chống dịch của tỉnh về công tác xét nghiệm và cách ly",
+                "Sáng ngày 25/7/2021, Thường trực Tỉnh ủy đã chủ trì buổi làm việc với Ban Chỉ đạo phòng, chống"],
+     ["THƯỜNG TRỰC TỈNH ỦY", "-------"], "KẾT LUẬN"),
+    # a letter: the V/v continues in the left column below the date; the body follows at once
+    (["  ỦY BAN NHÂN DÂN                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "   TỈNH KON TUM                               Độc lập - Tự do - Hạnh phúc",
+      "  Số: 435/UBND-KT                          Kon Tum, ngày 05 tháng 3 năm 2024",
+      "V/v tăng cường quản lý giá cả",
+      "    thị trường dịp Tết",
+      "         Kính gửi: Các sở, ban, ngành thuộc tỉnh.",
+      "Thực hiện Công điện số 17/CĐ-TTg ngày 10/3/2024 của Thủ tướng Chính phủ về tăng cường quản lý giá,"],
+     ["ỦY BAN NHÂN DÂN", "TỈNH KON TUM", "Số: 435/UBND-KT", "V/v tăng cường quản lý giá cả", "thị trường dịp Tết"],
+     "Kính gửi: Các sở, ban, ngành thuộc tỉnh."),
+])
+def test_spaced_header_ends_where_the_body_starts(lines, left, first_body):
+    layout = from_spaced_text("\n".join(lines))
+    assert layout.left == left
+    assert first_body in [line.strip() for line in layout.text.split("\n")]
+    assert all("Sáng ngày" not in line and "Thực hiện" not in line for line in layout.left + layout.right)
+
+
+def test_a_type_heading_at_the_margin_is_not_the_issuer():
+    """A Công điện typed without a masthead name: its heading sits where the name would be."""
+    spaced = "\n".join(["CÔNG ĐIỆN                                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "                                             Độc lập - Tự do - Hạnh phúc",
+                        "Về tập trung ưu tiên giữ vững ổn định kinh tế vĩ mô, thúc đẩy xuất khẩu hàng hóa trong những tháng cuối năm",
+                        "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ;",
+                        "Từ đầu năm đến nay, các Bộ, cơ quan, địa phương đã nỗ lực, cố gắng trong thực hiện đồng bộ các giải pháp."])
+    from vanban.parsing.extract import extract
+    doc = extract(from_spaced_text(spaced)).doc
+    assert doc.loai_van_ban == "Công điện" and doc.co_quan_ban_hanh != "Công điện"

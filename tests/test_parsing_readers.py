@@ -101,3 +101,13 @@ def test_docx_and_html_in_vni_are_converted(name, data):
 def test_html_in_tcvn3_mojibake_is_converted():
     page = "<article><p>" + (TCVN3_SAMPLE * 8).decode("cp1252") + "</p></article>"
     assert read_bytes(page.encode("utf-8"), "x.html").strip() == (TCVN3_UNICODE * 8).strip()
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # PDF fonts that give the look-alike ƣ/Ƣ (U+01A3/U+01A2) for ư/Ư, with the tone on the next letter or on it
+    ("KT. BỘ TRƢỞNG\nNguyễn Trƣờng Sơn", "KT. BỘ TRƯỞNG\nNguyễn Trường Sơn"),
+    ("Thủ tƣớng Chính phủ, tƣ\u0300 ngày", "Thủ tướng Chính phủ, từ ngày"),
+    ("\u00d0ảng ủy x\u00e3", "Đảng ủy xã"),
+])
+def test_look_alike_letters_become_vietnamese(raw, expected):
+    assert read_bytes(raw.encode("utf-8"), "x.txt") == expected

@@ -71,6 +71,10 @@ DOC_TYPES: tuple[DocType, ...] = (
 )
 
 TYPE_NAMES: tuple[str, ...] = tuple(t.name for t in DOC_TYPES)
+# Types that are never addressed with "Kính gửi" (NĐ 30/2020 Phụ lục I: they are issued, not sent). An
+# addressed letter whose symbol carries one of their codes is a Công văn of a unit with that code (CT: Cục Thuế).
+UNADDRESSED = frozenset({"Chỉ thị", "Quyết định", "Nghị quyết", "Nghị định", "Thông tư", "Luật", "Pháp lệnh"})
+
 _BY_KEY = {name_key(t.name): t for t in DOC_TYPES}
 _BY_CODE = {(fold(code).upper(), t.party_only): t for t in DOC_TYPES for code in t.codes}
 

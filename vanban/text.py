@@ -14,8 +14,12 @@ _ASCII_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
 
 
 def nfc(text: str) -> str:
-    """Return text in NFC, with U+00D0 (Icelandic eth) mapped to Đ as Vietnamese means it."""
-    return unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    """Return text in NFC, with the look-alikes Vietnamese never means mapped to its letters: U+00D0
+    (Icelandic eth) to Đ, and ƣ/Ƣ (U+01A3/U+01A2, which PDF fonts give for ư/Ư: "Trƣờng") to ư/Ư."""
+    return unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
+
+
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "ƣ": "ư", "Ƣ": "Ư"})
 
 
 def collapse_spaces(text: str) -> str:

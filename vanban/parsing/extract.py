@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..agencies import expand_abbreviations, find_province
 from ..dates import find_dates, garbled_date, iso, parse_date
-from ..doctypes import canonical_type, consolidated
+from ..doctypes import UNADDRESSED, canonical_type, consolidated
 from ..model import VanBan
 from ..symbol_repair import looks_cut
 from ..symbols import normalize_symbol, parse_symbol, symbol_key
@@ -120,8 +120,11 @@ def extract(source: str | Layout, ocr: bool | None = None) -> Parsed:
                  nguon=art.nguon or portal.get("nguon"), ngay_dang=art.ngay_dang)
     doc.so_ky_hieu = _first(head.so_ky_hieu, art.symbol, normalize_symbol(portal.get("so_ky_hieu")))
     symbol = parse_symbol(doc.so_ky_hieu) if doc.so_ky_hieu else None
+    coded = symbol.doc_type if symbol else None
+    if coded in UNADDRESSED and head.kinh_gui and not head.doc_type:
+        coded = None   # an addressed letter: the code is its unit's (5435/CT-NVT of the Cục Thuế)
     doc.loai_van_ban = _first(consolidated(symbol), head.doc_type, canonical_type(art.doc_type),
-                              canonical_type(portal.get("loai_van_ban")), symbol.doc_type if symbol else None,
+                              canonical_type(portal.get("loai_van_ban")), coded,
                               title_type(lines[:5], doc.so_ky_hieu) if formal else None)
     subject = _first(head.subject, art.subject)
     if not subject and (subject := summary_subject(text)):   # a document without its own subject line

@@ -277,7 +277,8 @@ def header_start(lines: list[str]) -> int:
             while i > 0 and (not lines[i - 1].strip() or is_upper(lines[i - 1])):
                 i -= 1
             return i
-        content_first = content_first or _body_like(line)
+        # a long V/v subject is the left column's, read before the motto: not a summary
+        content_first = content_first or (_body_like(line) and not _VV_RE.match(line.strip()))
     return 0
 
 
@@ -289,8 +290,8 @@ def column_agency(left: list[str]) -> list[str]:
         line = line.strip()
         if SO_LINE_RE.match(line) or _SO_ALONE_RE.match(line) or _VV_RE.match(line):
             break
-        if is_upper(line) and not is_ornament(line) and not re.search(r"\d", line):
-            names.append(line.strip(" *-_"))
+        if is_upper(line) and not is_ornament(line) and not re.search(r"\d", line) and not type_of_heading(line):
+            names.append(line.strip(" *-_"))   # a type heading set at the margin is not a name
     return names
 
 

@@ -164,10 +164,32 @@ def _main_content(root):
         return root
     if len(article.text_content().strip()) < min(200, 0.2 * len(whole.strip())):
         return root
+    article = _document_around(root, article)
     headline = _headline(root)
     if headline is not None and " ".join(headline.text_content().split()) not in " ".join(article.text_content().split()):
         headline.tail = None
         article.insert(0, headline)
+    return article
+
+
+# The national motto, or the Party's line in its place: every official document's masthead has one.
+_MOTTO_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE)
+
+
+def _document_around(root, article):
+    """A post that pastes a whole document keeps it whole: the extractor keeps the biggest block of
+    text, which may be one cell of the signature table (a long Nơi nhận list). When the page holds
+    a masthead (motto) the article lacks, the article is the smallest element holding both."""
+    text = " ".join(article.text_content().split())
+    if not text or len(_MOTTO_RE.findall(text)) >= len(_MOTTO_RE.findall(root.text_content())):
+        return article
+    masthead = next((e for e in root.iter() if isinstance(e.tag, str) and _MOTTO_RE.search(e.text or "")), None)
+    probe = text[:200]
+    for ancestor in masthead.iterancestors() if masthead is not None else ():
+        if ancestor.tag in ("body", "html"):
+            break
+        if probe in " ".join(ancestor.text_content().split()):
+            return ancestor
     return article
 
 

@@ -138,16 +138,39 @@ def _motto_at(lines: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _header_end(lines: list[str], start: int) -> int:
-    """The first blank line after the place-and-date line (or after the Số line)."""
-    seen = False
+_DATE_LINE_RE = re.compile(r"ngày\s+(?:\d|[._…]|\s{2})", re.IGNORECASE)
+_NUMBER_LINE_RE = re.compile(r"\b(?:Số|SỐ)\b")
+
+
+def _header_end(lines: list[str], start: int, boundary: int) -> int:
+    """Where the header's two columns end: at a blank line after the place-and-date line (or the Số
+    line); at a line that runs across the gutter (the body, a subject set full width); and, once
+    the date is read, at any line but the left column's V/v going on at the margin (the heading,
+    "Kính gửi", the body: a PDF's layout text has no blank line where the paragraphs follow closely)."""
+    seen = dated = False
     for i in range(start, min(len(lines), start + _HEADER_LINES)):
-        if not lines[i].strip():
+        runs = _segments(lines[i])
+        if not runs:
             if seen:
                 return i
             continue
-        seen = seen or bool(re.search(r"ngày|Số|SỐ|số:", lines[i]))
+        if any(x < boundary - _SIDE_SLACK and x + len(words) > boundary + _SIDE_SLACK for x, words in runs):
+            return i
+        if dated and not _left_column_goes_on(runs, boundary):
+            return i
+        dated = dated or any(_DATE_LINE_RE.search(w) for x, w in runs if x >= boundary - _SIDE_SLACK)
+        seen = seen or dated or bool(_NUMBER_LINE_RE.search(lines[i]))
     return min(len(lines), start + _HEADER_LINES)
+
+
+def _left_column_goes_on(runs: list[tuple[int, str]], boundary: int) -> bool:
+    """Below the date line only the left column's subject (V/v) may go on: one run inside that
+    column, neither the addressee nor a heading in capitals."""
+    if len(runs) != 1:
+        return False
+    x, words = runs[0]
+    return x + len(words) < boundary - _SIDE_SLACK and not words.upper() == words and \
+        not re.match(r"Kính\s+gửi", words, re.IGNORECASE)
 
 
 _NOI_NHAN_RE = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE)
@@ -160,9 +183,9 @@ def from_spaced_text(text: str) -> Layout:
     found = _motto_at(lines)
     if found is None:
         return Layout(text)
-    top = 0
-    end = _header_end(lines, top)
-    left, right = _split(lines[top:end], found[1] - _SIDE_SLACK)
+    top, boundary = 0, found[1] - _SIDE_SLACK
+    end = _header_end(lines, top, found[1])
+    left, right = _split(lines[top:end], boundary)
     out = left + [""] + right + [""] + _signature_columns(lines[end:])
     return Layout("\n".join(out), left, right)
 

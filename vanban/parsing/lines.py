@@ -98,8 +98,8 @@ def place_date(line: str) -> tuple[str | None, str | None] | None:
     date = found[1]
     place = collapse_spaces(match.group("place")).strip(" ,.")
     place = re.sub(r"^(TP\.|Tp\.|T\.P\s)\s*", "Thành phố ", place)
-    if len(place.split()) > 6:
-        return None
+    if len(place.split()) > 6 or place and not (place.split()[-1][:1].isupper() or place[-1].isdigit()):
+        return None   # a place is a name ("Hà Nội", "Quận 1"); "… Luật Cán bộ, công chức ngày 24 tháng 6" is not
     return place or None, iso(*date) if date else None
 
 
