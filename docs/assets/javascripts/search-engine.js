@@ -314,16 +314,20 @@ export class Engine {
   /* The first `count` of `numbers` with, inside each tier, those whose trích yếu (or title)
      holds the query's words in a row first ("giam thoi gian cach ly"), the shorter one
      first, as a search engine prefers the shorter field: the index keeps no word order
-     or field length, and these are the fragments the results show anyway. */
+     or field length, and these are the fragments the results show anyway. A signer
+     holding them in a row comes before any trích yếu: a name is asked for the documents
+     that person signed, not for "Kết luận của Phó Thủ tướng <name> …" notices. */
   async inOrder(result, numbers, count) {
     const words = phraseWords(result.terms.filter((t) => !t.field || t.field === this.fieldBit.trich_yeu)
       .map((t) => t.token).join(" "));
     if (!result.tiers || words.indexOf(" ") < 0) return numbers;
     const head = numbers.slice(0, count);
     const docs = await this.fragmentsOf(head);
+    const holds = (text) => (" " + phraseWords(text) + " ").indexOf(" " + words + " ") >= 0;
     const length = docs.map((d) => {
-      const subject = " " + phraseWords(d.meta.trich_yeu || d.meta.title) + " ";
-      return subject.indexOf(" " + words + " ") >= 0 ? subject.length : Infinity;
+      if (holds(d.meta.nguoi_ky)) return 0;
+      const subject = d.meta.trich_yeu || d.meta.title;
+      return holds(subject) ? phraseWords(subject).length + 2 : Infinity;
     });
     const order = head.map((n, i) => i).sort((a, b) =>
       (result.tiers.get(head[b]) - result.tiers.get(head[a])) || (length[a] - length[b]) || (a - b));
