@@ -111,5 +111,6 @@ def test_agency_overview_counts_other_bodies_and_is_capped():
     assert html.count('<a class="sddc-nut sddc-nut--co"') == MAX_NODES and "+3 khác" in html
     huyen = next(a for a in archive.agencies if a.name == "Huyện ủy Số 0")
     assert links[huyen.key].missing == 1   # 9-CV/TU is not held
-    assert "1 lần dẫn chiếu văn bản chưa có trong kho" in agency_diagram_html(
+    # two sentences, with the space between them (html_text collapses the note's own spaces)
+    assert "nhất trước. Ngoài ra có 1 lần dẫn chiếu văn bản chưa có trong kho." in agency_diagram_html(
         huyen, links[huyen.key], {a.key: a for a in archive.agencies})

@@ -264,10 +264,10 @@ def agency_diagram_html(agency: Agency, links: AgencyLinks | None, agencies: dic
     citing, citing_more = _agency_nodes(links.cited_by, agencies, src)
     missing = links.missing
     centre = Node(agency.name, "", f"{len(agency.records)} văn bản", CENTRE)
-    note = f" Ngoài ra có {missing} lần dẫn chiếu văn bản chưa có trong kho." if missing else ""
+    note = f"Ngoài ra có {missing} lần dẫn chiếu văn bản chưa có trong kho." if missing else ""
     return _figure("so-do-dan-chieu so-do-dan-chieu--co-quan", "Sơ đồ dẫn chiếu giữa các cơ quan", src, centre,
                    _side_html("dan-chieu", "Văn bản của cơ quan này dẫn chiếu văn bản của", cited, cited_more,
                               "Không dẫn chiếu văn bản của cơ quan khác trong kho.", src),
                    _side_html("duoc-dan-chieu", "Được văn bản của các cơ quan này dẫn chiếu", citing, citing_more,
                               "Chưa có cơ quan khác trong kho dẫn chiếu.", src),
-                   f"Mỗi bên hiện tối đa {MAX_NODES} cơ quan, nhiều lần dẫn chiếu nhất trước.{html_text(note)}")
+                   f"Mỗi bên hiện tối đa {MAX_NODES} cơ quan, nhiều lần dẫn chiếu nhất trước. {html_text(note)}".rstrip())
