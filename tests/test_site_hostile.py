@@ -231,6 +231,18 @@ def test_values_the_schema_refuses_reach_no_page_and_the_file_is_not_published(h
     assert f"van-ban/2021/{HOSTILE_ORIGINAL}" in log   # refused by the file policy, named
 
 
+def test_an_original_whose_bytes_are_a_page_is_refused_and_not_published(hostile):
+    """87-TB/HU's ban_goc is named .pdf and holds an SVG page with script: served without a type (some hosts),
+    or sniffed, it would run as a page of the site."""
+    site, log = hostile
+    assert ("LỖI: docs/van-ban/2021/mau-ban-goc-la-trang-87-tb-hu.md: khóa 'ban_goc' = 'mau-ban-goc-la-trang-87-tb-hu.pdf': "
+            "tệp bản gốc docs/van-ban/2021/mau-ban-goc-la-trang-87-tb-hu.pdf có đuôi .pdf nhưng nội dung là trang "
+            "HTML/SVG/XML. Cách sửa: xuất lại bản gốc đúng định dạng (ví dụ In ra PDF), hoặc đặt tên tệp theo đúng "
+            "định dạng của nó") in log.splitlines()
+    assert [p for p in site.rglob("*") if p.is_file() and b"ban_goc-87" in p.read_bytes()] == []
+    assert "kho-ban-goc" not in read(site, "van-ban/2021/mau-ban-goc-la-trang-87-tb-hu.md")
+
+
 def test_the_feed_of_an_issuer_with_markup_is_text(hostile):
     feed = (hostile[0] / "co-quan" / "huyen-uy-z-svg-onload-alert-co-quan-84" / "feed.xml").read_text(encoding="utf-8")
     assert feed.startswith('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet ')
