@@ -23,6 +23,8 @@ The hooks share state only through vanban.archive.site.current().
 """
 from __future__ import annotations
 
+import logging
+
 import sys
 from pathlib import Path
 
@@ -30,19 +32,29 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 if _ROOT not in sys.path:  # hooks are loaded by file path; the core package sits beside them
     sys.path.insert(0, _ROOT)
 
-from mkdocs.exceptions import ConfigurationError  # noqa: E402
+from mkdocs.exceptions import Abort, ConfigurationError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from vanban.archive import site  # noqa: E402
-from vanban.archive.filepolicy import link_flags  # noqa: E402
+from vanban.archive.filepolicy import link_flags, walk_stoppers  # noqa: E402
 from vanban.archive.pagefile import is_hidden  # noqa: E402
 from vanban.archive.urls import is_staff_page  # noqa: E402
+
+
+log = logging.getLogger("mkdocs.hooks.archive")
 
 
 def on_config(config):
     if not config.use_directory_urls:  # vanban.archive.urls.href writes the URLs MkDocs gives with it
         raise ConfigurationError("hooks/archive.py cần use_directory_urls: true trong mkdocs.yml")
     site.reset()
+    # Before MkDocs lists docs/ (it follows links): a folder link it would walk forever stops the build here.
+    docs = Path(config.docs_dir)
+    stoppers = walk_stoppers(docs)
+    for problem in stoppers:
+        log.error(problem.format(f"{docs.name}/{problem.value}"))
+    if stoppers:
+        raise Abort(f"Bản dựng dừng lại: {len(stoppers)} liên kết tượng trưng tới thư mục trong {docs.name}/ (xem lỗi ở trên)")
     return config
 
 

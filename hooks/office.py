@@ -1,6 +1,6 @@
 """MkDocs adapter: the office that runs the archive (vanban/office.py), from mkdocs.yml `extra:`.
 
-on_config  every identity key present for the templates (header, footer, the accessibility
+on_config  an error for each value of the wrong shape; every identity key present for the templates (header, footer, the accessibility
            statement and the open-data page), and one info line while the office has not
            filled them in (info: a --strict build does not fail on it)
 on_env     kho_chua_dien(value) for the templates: is this value still to be filled in?
@@ -21,6 +21,8 @@ log = logging.getLogger("mkdocs.hooks.office")
 
 
 def on_config(config):
+    for problem in office.problems(config.extra):   # the site shows the placeholder instead
+        log.error(problem.format("mkdocs.yml"))
     message = office.notice(config.extra)
     if message:
         log.info(message)

@@ -85,12 +85,16 @@ def main(argv: list[str]) -> int:
                 print(f"cần xác minh: {problem.format(f'{docs.name}/{src_uri}')}")
     warnings = sum(map(len, flagged.values()))
     hint = "" if review or not warnings else " (xem danh sách: scripts/check.py --review)"
-    notice = office.notice(mkdocs_extra(ROOT / "mkdocs.yml"))
+    extra = mkdocs_extra(ROOT / "mkdocs.yml")
+    office_errors = office.problems(extra)
+    for problem in office_errors:
+        print(f"LỖI: {problem.format('mkdocs.yml')}")
+    notice = office.notice(extra)
     if notice:  # information, never an error
         print(f"thông tin: {notice}")
-    print(f"{len(catalog.records)} văn bản, {len(errors)} lỗi, {warnings} cảnh báo cần xác minh "
+    print(f"{len(catalog.records)} văn bản, {len(errors) + len(office_errors)} lỗi, {warnings} cảnh báo cần xác minh "
           f"ở {len(flagged)} văn bản{hint}.")
-    return 1 if errors else 0
+    return 1 if errors or office_errors else 0
 
 
 if __name__ == "__main__":

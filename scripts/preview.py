@@ -43,8 +43,9 @@ def preview_docs(catalog: PreviewCatalog, src_uri: str, target: Path) -> list[st
     """Write the small archive of the preview: hand-written pages and assets, the edited
     file, the related documents' stubs. Returns the stubs' src_uris."""
     shutil.rmtree(target / DOCUMENTS_DIR, ignore_errors=True)
+    # Links copied as links (a link to '..' would be copied forever): the build refuses them as it does in docs/.
     shutil.copytree(catalog.docs, target, ignore=shutil.ignore_patterns(DOCUMENTS_DIR.rstrip("/")),
-                    dirs_exist_ok=True)
+                    symlinks=True, dirs_exist_ok=True)
     pages = catalog.preview_pages(src_uri)
     for src, text in pages.items():
         path = target / src

@@ -43,15 +43,16 @@ def no_moves_left_behind():
 
 
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", docs_dir: Path | None = None,
-                 strict: bool = True, env: dict | None = None, builder: str = "mkdocs") -> subprocess.CompletedProcess:
-    """Run `mkdocs build` (or builder="properdocs", the fallback) as a user would; never raises."""
+                 strict: bool = True, env: dict | None = None, builder: str = "mkdocs",
+                 timeout: float | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` (or builder="properdocs", the fallback) as a user would; raises only past `timeout`."""
     cmd = [sys.executable, "-m", builder, "build", "-q", "-f", str(config), "-d", str(site_dir)]
     if strict:
         cmd.append("--strict")
     full_env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", **(env or {}))
     if docs_dir is not None:
         full_env["KHO_DOCS_DIR"] = str(docs_dir)
-    return subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True)
+    return subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout)
 
 
 _sample_docs: Path | None = None

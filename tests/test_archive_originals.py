@@ -76,3 +76,42 @@ def test_a_file_named_by_a_refused_ban_goc_is_not_declared(tmp_path):
 @pytest.mark.parametrize("size, shown", [(1_234_567, "1,2 MB"), (850_400, "850 KB"), (12, "1 KB"), (50_000_000, "50,0 MB")])
 def test_size_text(size, shown):
     assert size_text(size) == shown
+
+
+# A page of the site's origin named .pdf: on a host that sends no Content-Type (or sniffs), the browser runs it.
+@pytest.mark.parametrize("name, data, what", [
+    ("cv154.pdf", b"<html><script>alert(1)</script>", "có đuôi .pdf nhưng nội dung là trang HTML/SVG/XML"),
+    ("cv154.pdf", b"\xef\xbb\xbf\n  <svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+     "có đuôi .pdf nhưng nội dung là trang HTML/SVG/XML"),
+    ("cv154.png", b"GIF89a<script>", "có đuôi .png nhưng nội dung không bắt đầu như một tệp PNG"),
+    ("cv154.docx", b"%PDF-1.4", "có đuôi .docx nhưng nội dung không bắt đầu như một tệp DOCX"),
+])
+def test_a_file_whose_bytes_are_not_its_kind_is_an_error_and_not_published(tmp_path, name, data, what):
+    archive = archive_with(tmp_path, {f"van-ban/2021/{name}": data}, ban_goc=name)
+    assert errors(archive) == [f"tệp bản gốc docs/van-ban/2021/{name} {what}"]
+    assert PAGE not in archive.originals
+
+
+@pytest.mark.parametrize("name, data", [("a.pdf", b"%PDF-1.7\n"), ("a.docx", b"PK\x03\x04"), ("a.odt", b"PK\x03\x04"),
+                                        ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), ("a.jpeg", b"\xff\xd8\xff\xe0"),
+                                        ("a.png", b"\x89PNG\r\n\x1a\n"), ("a.tif", b"II*\0"), ("a.TIFF", b"MM\0*")])
+def test_each_kind_of_original_is_known_by_its_first_bytes(tmp_path, name, data):
+    assert errors(archive_with(tmp_path, {f"van-ban/2021/{name}": data}, ban_goc=name)) == []
+
+
+@pytest.mark.parametrize("data", [b"", b"x" * 2_000, b"<html>"])
+def test_an_original_with_an_error_is_left_out_of_the_site_not_published_under_its_own_name(tmp_path, monkeypatch, data):
+    """Declared, so the file policy let it through: MkDocs copied it to van-ban/2021/cv154.pdf while the page
+    said it had no original (empty, too big, not a PDF)."""
+    monkeypatch.setattr(originals, "MAX_BYTES", 1_000)
+    (tmp_path / "van-ban" / "2021").mkdir(parents=True)
+    (tmp_path / "van-ban" / "2021" / "cv154.pdf").write_bytes(data)
+    archive = build_archive([(PAGE, page(ban_goc="cv154.pdf"))], [(PAGE, False), ("van-ban/2021/cv154.pdf", False)],
+                            locate=lambda src: str(tmp_path / src))
+    assert len(errors(archive)) == 1 and "van-ban/2021/cv154.pdf" in archive.catalog.unreadable
+    assert archive.catalog.problems.get("van-ban/2021/cv154.pdf", []) == []   # one error, on the page
+
+
+def test_every_kind_of_original_has_its_first_bytes():
+    from vanban.schema import ORIGINAL_FORMATS
+    assert set(originals.MAGIC) == set(ORIGINAL_FORMATS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
 import urllib.error
 import urllib.request
 from urllib.parse import urldefrag, urljoin
@@ -168,3 +169,22 @@ def test_pagefind_entry_points_are_revalidated(served, path):
     status, headers, _ = get(base + path, gzip_ok=True)
     assert status == 200 and headers["Cache-Control"] == REVALIDATE
     assert headers["Content-Type"].startswith(("application/javascript", "application/json"))
+
+
+def test_every_kind_of_original_is_sent_with_its_type_and_never_sniffed(served):
+    """An original whose bytes are a page (refused by the build since issue 17's second pass, but a host may serve
+    an older copy): nginx sends the type of its extension, never text/html, with nosniff, so no browser runs it."""
+    from vanban.schema import ORIGINAL_FORMATS
+    base, site = served
+    folder = site / "kiem-tra-ban-goc"
+    folder.mkdir(exist_ok=True)
+    try:
+        for extension, media_type in ORIGINAL_FORMATS.items():
+            (folder / f"ban-goc{extension}").write_bytes(b"<html><script>alert(1)</script></html>")
+            status, headers, _ = get(f"{base}kiem-tra-ban-goc/ban-goc{extension}")
+            assert status == 200 and headers["Content-Type"] == media_type, extension
+            assert {k: headers[k] for k in SECURITY} == SECURITY
+        status, headers, _ = get(base + next(site.rglob("ban-goc.pdf")).relative_to(site).as_posix())
+        assert status == 200 and headers["Content-Type"] == "application/pdf"   # a real one, where the build put it
+    finally:
+        shutil.rmtree(folder)

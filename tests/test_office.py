@@ -57,3 +57,24 @@ def test_a_logo_that_is_not_an_image_of_the_site_is_the_default_and_named(value)
 def test_a_logo_under_assets_is_kept_without_its_leading_slash():
     extra = {**FILLED, "co_quan_van_hanh": {**FILLED["co_quan_van_hanh"], "logo": "/assets/images/Logo_Tinh-uy.PNG"}}
     assert office.with_defaults(extra)["co_quan_van_hanh"]["logo"] == "assets/images/Logo_Tinh-uy.PNG"
+
+
+@pytest.mark.parametrize("change, key", [
+    ({"co_quan_van_hanh": "Văn phòng Tỉnh ủy"}, "extra.co_quan_van_hanh"),
+    ({"co_quan_van_hanh": {**FILLED["co_quan_van_hanh"], "dien_thoai": 2263852701}}, "extra.co_quan_van_hanh.dien_thoai"),
+    ({"giay_phep_du_lieu": ["CC BY 4.0"]}, "extra.giay_phep_du_lieu"),
+    ({"giay_phep_du_lieu": {"ten": "CC BY 4.0", "url": "javascript:alert(1)"}}, "extra.giay_phep_du_lieu.url"),
+    ({"giay_phep_du_lieu": {"ten": "CC BY 4.0", "url": "https://x.vn/\" onmouseover=\"a"}}, "extra.giay_phep_du_lieu.url"),
+    ({"lien_he_tiep_can": True}, "extra.lien_he_tiep_can"),
+])
+def test_a_value_of_the_wrong_shape_is_an_error_and_the_placeholder_is_shown(change, key):
+    extra = {**FILLED, **change}
+    assert [p.key for p in office.problems(extra)] == [key]
+    shown = office.with_defaults(extra)   # never a traceback, never the value
+    assert shown["giay_phep_du_lieu"]["url"] in ("", FILLED["giay_phep_du_lieu"]["url"])
+    assert all(isinstance(v, str) for v in shown["co_quan_van_hanh"].values())
+    assert office.licence(extra) is None or office.licence(extra)["url"] in (None, FILLED["giay_phep_du_lieu"]["url"])
+
+
+def test_a_filled_in_identity_has_no_problem():
+    assert office.problems(FILLED) == [] and office.problems({}) == []

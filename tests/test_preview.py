@@ -200,3 +200,15 @@ def test_a_cache_entry_never_names_a_file_outside_the_archive(tmp_path):
     cache.write_text(json.dumps(data), encoding="utf-8")
     assert "van-ban/../../../etc/passwd.md" not in PreviewCatalog(docs, cache).entries
     assert PreviewCatalog(docs, cache).refresh() == 0   # the genuine entries are kept
+
+
+def test_a_folder_link_in_docs_is_copied_as_a_link_and_stops_the_preview_with_its_name(tmp_path):
+    """The preview copies docs/ into its own folder: following a link to '..' it copied forever."""
+    docs = copy_docs(tmp_path)
+    (docs / "huong-dan" / "vong").symlink_to("..", target_is_directory=True)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "preview.py"), str(docs / SEED_003), "--docs",
+                             str(docs), "--out", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120)
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "docs/huong-dan/vong: tệp = 'huong-dan/vong': liên kết tượng trưng tới thư mục chứa chính docs/" \
+        in result.stdout + result.stderr

@@ -103,3 +103,38 @@ def test_declared_originals_and_hand_written_pages_are_published(archive):
             assert f"docs/{path}:" not in checked.stdout + strict.stderr
     assert (site / "van-ban" / "2021" / "chi-thi-16-ct-tu" / "index.html").exists()
     assert (site / "huong-dan" / "index.html").exists() and (site / "assets" / "javascripts" / "search.js").exists()
+
+
+# MkDocs lists docs/ following links, before any hook runs: two links to '..' doubled its walk at every
+# level (still walking after 60 s), a link to '/' walks the whole machine. The build stops at once instead.
+STOP = ("liên kết tượng trưng tới thư mục {why}: bản dựng đi theo liên kết khi đọc docs/ và sẽ không dừng, "
+        "nên dừng lại ngay. Cách sửa: xóa liên kết (thư mục thật thì chép vào docs/, không liên kết)")
+ENDLESS = [
+    # (links under docs/: path -> target, the one named, why)
+    ({"huong-dan/a": "..", "huong-dan/b": ".."}, "huong-dan/a", "chứa chính docs/ (vòng lặp)"),
+    ({"van-ban/2021/vong": "../.."}, "van-ban/2021/vong", "chứa chính docs/ (vòng lặp)"),
+    ({"assets/goc": "/"}, "assets/goc", "chứa chính docs/ (vòng lặp)"),
+    ({"huong-dan/ngoai": "{outside}"}, "huong-dan/ngoai", "quay lại một thư mục trên đường đi của nó (vòng lặp)"),
+    ({"huong-dan/lon": "{big}"}, "huong-dan/lon", "có hơn 5.000 tệp"),
+]
+
+
+@pytest.mark.parametrize("links, named, why", ENDLESS, ids=["two-to-parent", "to-docs", "to-root", "loop-outside", "big"])
+def test_a_folder_link_the_build_would_walk_forever_stops_it_at_once(tmp_path, links, named, why):
+    docs = copy_docs(tmp_path)
+    outside, big = tmp_path / "ngoai", tmp_path / "lon"
+    outside.mkdir()
+    (outside / "lai").symlink_to(outside, target_is_directory=True)   # a loop outside docs/
+    big.mkdir()
+    for n in range(5_001):
+        (big / f"{n}.txt").touch()
+    for path, target in links.items():
+        (docs / path).symlink_to(target.format(outside=outside, big=big), target_is_directory=True)
+    message = f"docs/{named}: tệp = '{named}': " + STOP.format(why=why)
+    for strict in (True, False):
+        result = mkdocs_build(tmp_path / "site", docs_dir=docs, strict=strict, timeout=120)
+        assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+        assert message in result.stderr, result.stderr[-2000:]
+    checked = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), str(docs)],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert checked.returncode == 1 and f"LỖI: docs/{named}: tệp = '{named}': {LINK}" in checked.stdout.splitlines()

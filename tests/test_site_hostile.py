@@ -8,6 +8,9 @@ handler or URL that came from it. The browser half is tests/browser/test_hostile
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -228,6 +231,18 @@ def test_values_the_schema_refuses_reach_no_page_and_the_file_is_not_published(h
     assert f"van-ban/2021/{HOSTILE_ORIGINAL}" in log   # refused by the file policy, named
 
 
+def test_an_original_whose_bytes_are_a_page_is_refused_and_not_published(hostile):
+    """87-TB/HU's ban_goc is named .pdf and holds an SVG page with script: served without a type (some hosts),
+    or sniffed, it would run as a page of the site."""
+    site, log = hostile
+    assert ("LỖI: docs/van-ban/2021/mau-ban-goc-la-trang-87-tb-hu.md: khóa 'ban_goc' = 'mau-ban-goc-la-trang-87-tb-hu.pdf': "
+            "tệp bản gốc docs/van-ban/2021/mau-ban-goc-la-trang-87-tb-hu.pdf có đuôi .pdf nhưng nội dung là trang "
+            "HTML/SVG/XML. Cách sửa: xuất lại bản gốc đúng định dạng (ví dụ In ra PDF), hoặc đặt tên tệp theo đúng "
+            "định dạng của nó") in log.splitlines()
+    assert [p for p in site.rglob("*") if p.is_file() and b"ban_goc-87" in p.read_bytes()] == []
+    assert "kho-ban-goc" not in read(site, "van-ban/2021/mau-ban-goc-la-trang-87-tb-hu.md")
+
+
 def test_the_feed_of_an_issuer_with_markup_is_text(hostile):
     feed = (hostile[0] / "co-quan" / "huyen-uy-z-svg-onload-alert-co-quan-84" / "feed.xml").read_text(encoding="utf-8")
     assert feed.startswith('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet ')
@@ -265,6 +280,54 @@ def test_the_office_identity_is_text_on_every_page(tmp_path):
     assert '<img src="assets/images/logo-mac-dinh.svg" alt="">' in home       # not the javascript: address
     assert "&lt;script&gt;alert(&#39;lien_he&#39;)&lt;/script&gt;" in statement
     assert "alert('giay_phep_url')" not in pages["du-lieu/index.html"]
+    # …nor in the open data, which named it as the licence's address
+    assert "alert('giay_phep_url')" not in (tmp_path / "site" / "du-lieu" / "van-ban.json").read_text(encoding="utf-8")
+    assert ("mkdocs.yml: khóa 'extra.giay_phep_du_lieu.url' = \"javascript:alert('giay_phep_url')\": không phải địa chỉ "
+            "web http(s)") in result.stderr
+
+
+# A careless edit of the same block: a group written on one line, a phone number YAML reads as a number, a list.
+# Each was a traceback of the build (ValueError in hooks/office.py) and of scripts/check.py.
+MISSHAPEN_OFFICE = """extra:
+  co_quan_van_hanh: Văn phòng Tỉnh ủy Hà Nam
+  giay_phep_du_lieu:
+    ten: [CC BY 4.0]
+    url: creativecommons.org/licenses/by/4.0
+  lien_he_tiep_can:
+    don_vi: Phòng Hành chính
+"""
+MISSHAPEN_ERRORS = [
+    "mkdocs.yml: khóa 'extra.co_quan_van_hanh' = 'Văn phòng Tỉnh ủy Hà Nam': phải là một nhóm khóa (ten, "
+    "co_quan_chu_quan, dia_chi, dien_thoai, email, logo). Cách sửa: viết mỗi khóa con trên một dòng riêng, thụt "
+    "vào dưới co_quan_van_hanh:, như mẫu trong mkdocs.yml",
+    "mkdocs.yml: khóa 'extra.giay_phep_du_lieu.ten' = ['CC BY 4.0']: phải là một dòng chữ, YAML đọc thành một danh "
+    "sách. Cách sửa: viết giá trị trong ngoặc kép trên cùng dòng, ví dụ ten: \"…\"",
+    "mkdocs.yml: khóa 'extra.giay_phep_du_lieu.url' = 'creativecommons.org/licenses/by/4.0': không phải địa chỉ web "
+    "http(s) (trang web và dữ liệu mở không ghi địa chỉ này). Cách sửa: viết địa chỉ đầy đủ của giấy phép, ví dụ "
+    "https://creativecommons.org/licenses/by/4.0/deed.vi, hoặc để trống",
+    "mkdocs.yml: khóa 'extra.lien_he_tiep_can' = {'don_vi': 'Phòng Hành chính'}: phải là một dòng chữ, YAML đọc thành "
+    "một nhóm khóa. Cách sửa: viết giá trị trong ngoặc kép trên cùng dòng, ví dụ lien_he_tiep_can: \"…\"",
+]
+
+
+def test_an_office_identity_of_the_wrong_shape_is_an_error_naming_the_key_in_the_build_and_check(tmp_path):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config[:config.index("\nextra:\n") + 1] + MISSHAPEN_OFFICE, encoding="utf-8")
+    for part in ("hooks", "overrides", "vanban"):
+        (tmp_path / part).symlink_to(ROOT / part, target_is_directory=True)
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "check.py", tmp_path / "scripts")   # it reads the mkdocs.yml beside it
+    result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml", docs_dir=ROOT / "docs")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    errors = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == MISSHAPEN_ERRORS
+    checked = subprocess.run([sys.executable, str(tmp_path / "scripts" / "check.py"), str(ROOT / "docs")],
+                             capture_output=True, text=True)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr[-3000:]
+    assert [line[len("LỖI: "):] for line in checked.stdout.splitlines() if line.startswith("LỖI")] == MISSHAPEN_ERRORS
+    loose = mkdocs_build(tmp_path / "loose", config=tmp_path / "mkdocs.yml", docs_dir=ROOT / "docs", strict=False)
+    home = (tmp_path / "loose" / "index.html").read_text(encoding="utf-8")
+    assert loose.returncode == 0 and "Chưa điền tên cơ quan vận hành kho" in home and "don_vi" not in home
 
 
 def test_a_body_that_would_stall_markdown_stops_the_build_with_the_file_named(tmp_path):

@@ -13,12 +13,16 @@ A value still to be filled in starts with "Chưa điền" (the defaults in mkdoc
 do), so readers see plainly that the office has not filled it in; a missing key
 gets such a value too. The default logo is DEFAULT_LOGO. While anything is unfilled
 the build log and scripts/check.py say so in one info line (notice()); it never
-fails a --strict build.
+fails a --strict build. A value of the wrong shape (a group written as one line, a
+list, a number that lost its leading zero, a licence address that is not http(s))
+is an error naming mkdocs.yml's key and the fix (problems()); the site shows the
+placeholder instead of it.
 """
 from __future__ import annotations
 
 import re
 
+from .schema import Problem
 from .text import fold
 
 OFFICE = "co_quan_van_hanh"
@@ -42,6 +46,23 @@ CONTACT_LABEL = "đầu mối nhận phản ánh về hỗ trợ tiếp cận"
 _SITE_IMAGE_RE = re.compile(r"^assets/(?:[\w-]+/)*[\w-]+(?:\.[\w-]+)*\.(?:svg|png|jpe?g|webp|gif)$", re.ASCII | re.IGNORECASE)
 
 
+_WEB_ADDRESS_RE = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
+
+
+def _group(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value) -> str:
+    """A text value as the site shows it; "" for anything else (a list, a group, a number YAML read)."""
+    return value if isinstance(value, str) else ""
+
+
+def _licence_url(value) -> str:
+    text = _text(value).strip()
+    return text if _WEB_ADDRESS_RE.match(text) else ""
+
+
 def placeholder(what: str) -> str:
     return f"{PLACEHOLDER} {what}"
 
@@ -54,17 +75,17 @@ def is_unfilled(value) -> bool:
 def with_defaults(extra: dict | None) -> dict:
     """mkdocs.yml's `extra` with every identity key present (placeholders for the missing ones)."""
     extra = dict(extra or {})
-    office = dict(extra.get(OFFICE) or {})
+    office = dict(_group(extra.get(OFFICE)))
     for key, what in OFFICE_FIELDS.items():
-        if is_unfilled(office.get(key)):
+        if is_unfilled(_text(office.get(key))):
             office[key] = placeholder(what)
     office["logo"] = logo(office.get("logo"))
-    licence = dict(extra.get(LICENCE) or {})
-    if is_unfilled(licence.get("ten")):
+    licence = dict(_group(extra.get(LICENCE)))
+    if is_unfilled(_text(licence.get("ten"))):
         licence = {"ten": placeholder(LICENCE_FIELDS["ten"]), "url": ""}
-    licence["url"] = str(licence.get("url") or "")
+    licence["url"] = _licence_url(licence.get("url"))
     extra[OFFICE], extra[LICENCE] = office, licence
-    if is_unfilled(extra.get(ACCESSIBILITY_CONTACT)):
+    if is_unfilled(_text(extra.get(ACCESSIBILITY_CONTACT))):
         extra[ACCESSIBILITY_CONTACT] = placeholder(CONTACT_LABEL)
     return extra
 
@@ -78,13 +99,13 @@ def logo(value) -> str:
 def unfilled(extra: dict | None) -> list[str]:
     """What the office has not filled in yet, in words."""
     extra = extra or {}
-    office = extra.get(OFFICE) or {}
-    missing = [what for key, what in OFFICE_FIELDS.items() if is_unfilled(office.get(key))]
+    office = _group(extra.get(OFFICE))
+    missing = [what for key, what in OFFICE_FIELDS.items() if is_unfilled(_text(office.get(key)))]
     if logo(office.get("logo")) == DEFAULT_LOGO:
         missing.append("logo")
-    if is_unfilled((extra.get(LICENCE) or {}).get("ten")):
+    if is_unfilled(_text(_group(extra.get(LICENCE)).get("ten"))):
         missing.append(LICENCE_FIELDS["ten"])
-    if is_unfilled(extra.get(ACCESSIBILITY_CONTACT)):
+    if is_unfilled(_text(extra.get(ACCESSIBILITY_CONTACT))):
         missing.append(CONTACT_LABEL)
     return missing
 
@@ -100,7 +121,42 @@ def notice(extra: dict | None) -> str | None:
 
 def licence(extra: dict | None) -> dict | None:
     """The open-data licence {"ten", "url"} once the office has chosen one, else None."""
-    chosen = (extra or {}).get(LICENCE) or {}
-    if is_unfilled(chosen.get("ten")):
+    chosen = _group((extra or {}).get(LICENCE))
+    if is_unfilled(_text(chosen.get("ten"))):
         return None
-    return {"ten": " ".join(str(chosen["ten"]).split()), "url": str(chosen.get("url") or "") or None}
+    return {"ten": " ".join(chosen["ten"].split()), "url": _licence_url(chosen.get("url")) or None}
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "đúng/sai"
+    if isinstance(value, (int, float)):
+        return "một số (số 0 ở đầu đã mất)"
+    return "một danh sách" if isinstance(value, list) else "một nhóm khóa" if isinstance(value, dict) else "giá trị khác"
+
+
+_GROUP_FIX = "viết mỗi khóa con trên một dòng riêng, thụt vào dưới {key}:, như mẫu trong mkdocs.yml"
+_TEXT_FIX = 'viết giá trị trong ngoặc kép trên cùng dòng, ví dụ {key}: "{example}"'
+
+
+def problems(extra: dict | None) -> list[Problem]:
+    """What the site cannot show of mkdocs.yml's identity (the site shows the placeholder instead):
+    each an error naming the key (extra.<group>.<key>), the value and the fix, in the file's order."""
+    extra, found = extra or {}, []
+    values = []
+    for name, keys in {OFFICE: [*OFFICE_FIELDS, "logo"], LICENCE: list(LICENCE_FIELDS)}.items():
+        group = extra.get(name)
+        if group is not None and not isinstance(group, dict):
+            found.append(Problem(f"extra.{name}", group, "phải là một nhóm khóa (" + ", ".join(keys) + ")",
+                                 _GROUP_FIX.format(key=name)))
+        values += [(f"{name}.{key}", _group(group).get(key)) for key in keys]
+    for key, value in values + [(ACCESSIBILITY_CONTACT, extra.get(ACCESSIBILITY_CONTACT))]:
+        if value is not None and not isinstance(value, str):
+            example = "0226 3852 701" if key.endswith("dien_thoai") else "…"
+            found.append(Problem(f"extra.{key}", value, f"phải là một dòng chữ, YAML đọc thành {_kind(value)}",
+                                 _TEXT_FIX.format(key=key.rpartition(".")[2], example=example)))
+        elif key == f"{LICENCE}.url" and value and value.strip() and not _licence_url(value):
+            found.append(Problem(f"extra.{key}", value, "không phải địa chỉ web http(s) (trang web và dữ liệu mở "
+                                 "không ghi địa chỉ này)", "viết địa chỉ đầy đủ của giấy phép, ví dụ "
+                                 "https://creativecommons.org/licenses/by/4.0/deed.vi, hoặc để trống"))
+    return found

@@ -105,3 +105,23 @@ def test_hostile_site_opens_no_dialog_and_never_leaves_the_host(page, hostile_ba
     assert dialogs == []
     assert page.url == hostile_base + path
     assert [url for url in visited + requested if urlsplit(url).netloc not in (host, "")] == []
+
+
+def test_search_page_filters_show_hostile_issuers_and_titles_as_text(page, hostile_base, dialogs):
+    """kho-facets.json and the fragments carry issuer names and titles with markup; search-page.js builds the
+    filters and results with innerHTML, from escaped strings. A filter chosen from the address, too."""
+    host = urlsplit(hostile_base).netloc
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{hostile_base}tim-kiem/?q={quote('trang mẫu')}&co_quan_ban_hanh={quote('Huyện ủy Z')}")
+    page.wait_for_selector("#kho-tim-kiem[data-state=done]")
+    filters = page.locator(".kho-page__filters").inner_text()
+    assert "Huyện ủy Z\n2" in filters and "Index\n1" in filters   # the filter takes the name the register reads
+    results = page.locator(".kho-page__list").inner_text()
+    assert "84-TB/HU" in results and "Huyện ủy Z <svg onload=alert('co_quan-84')>" in results   # shown as text
+    assert page.locator(".kho-page__filters svg, .kho-page__filters img, .kho-page__list img").count() == 0
+    for box in page.locator(".kho-page__filters input[type=checkbox]").all()[:30]:
+        box.hover(timeout=500)
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert [url for url in requested if urlsplit(url).netloc not in (host, "")] == []

@@ -10,7 +10,9 @@ page, never sanitised. So:
   the project's own docs/assets/;
 - no file is a symbolic link: a link is followed out of docs/ and publishes its target.
 A refused file is an error (`mkdocs build --strict` and scripts/check.py fail) and is
-left out of the site. Document pages outside van-ban/ are found by the catalog, which
+left out of the site. MkDocs lists docs/ following links before any hook can refuse them, so a
+link to a folder that holds it (two links to '..' double the walk at every level: it never ends)
+or to a big tree ('/') stops the build first (`walk_stoppers`), naming the link. Document pages outside van-ban/ are found by the catalog, which
 reads their front matter.
 """
 from __future__ import annotations
@@ -48,6 +50,44 @@ def docs_files(docs: Path) -> list[tuple[str, bool]]:
             found.append(((relative / name).as_posix(), os.path.islink(os.path.join(folder, name))))
         dirs.sort()
     return found
+
+
+# A linked folder is refused file by file (it is small: someone linked a folder of pages); past this many
+# entries MkDocs's walk of it is the danger, not its files.
+MAX_LINKED_ENTRIES = 5_000
+_STOP_FIX = "xóa liên kết (thư mục thật thì chép vào docs/, không liên kết)"
+
+
+def walk_stoppers(docs: Path) -> list[Problem]:
+    """Folder links under docs/ that MkDocs, which follows links while it lists docs/, would walk
+    forever (a loop back into a folder on its way) or through a whole tree: each an error naming it."""
+    problems = []
+    for src_uri, is_link in docs_files(docs):
+        path = docs / src_uri
+        if is_link and path.is_dir():
+            why = _endless_or_huge(path, {os.path.realpath(docs)})
+            if why:
+                problems.append(Problem("tệp", src_uri, f"liên kết tượng trưng tới thư mục {why}: bản dựng đi theo "
+                                        "liên kết khi đọc docs/ và sẽ không dừng, nên dừng lại ngay", _STOP_FIX))
+    return problems
+
+
+def _endless_or_huge(link: Path, seen: set[str]) -> str | None:
+    """Walk what a folder link leads to as MkDocs would (following links), within MAX_LINKED_ENTRIES."""
+    start = os.path.realpath(link)
+    if any(start == s or s.startswith(start.rstrip(os.sep) + os.sep) for s in seen):
+        return "chứa chính docs/ (vòng lặp)"
+    seen, entries = seen | {start}, 0
+    for folder, dirs, names in os.walk(link, followlinks=True):
+        entries += len(dirs) + len(names)
+        if entries > MAX_LINKED_ENTRIES:
+            return f"có hơn {MAX_LINKED_ENTRIES:,} tệp".replace(",", ".")
+        for name in dirs:
+            real = os.path.realpath(os.path.join(folder, name))
+            if real in seen or any(s.startswith(real.rstrip(os.sep) + os.sep) for s in seen):
+                return "quay lại một thư mục trên đường đi của nó (vòng lặp)"
+            seen.add(real)
+    return None
 
 
 def link_flags(docs: Path, src_uris) -> list[tuple[str, bool]]:

@@ -7,8 +7,10 @@ original ban-goc-2.<ext>, …), so renaming or moving the file never breaks a li
 size and SHA-256 are shown on the page and in open data, so a reader can check that the
 copy is the one the office holds.
 
-A declared file that is missing, empty or over MAX_BYTES is an error naming the page, the
-file and the fix; the page is published without it. Files are found through `locate`
+A declared file that is missing, empty or over MAX_BYTES, or whose first bytes are not
+those of its kind (`MAGIC`: an HTML or SVG page named .pdf is a page of the site's origin
+on any host that sends no type, or sniffs), is an error naming the page, the file and the
+fix; the page is published without it. Files are found through `locate`
 (docs-relative path -> path on disk, or None), so the MkDocs hooks and scripts/check.py
 share these rules.
 """
@@ -25,6 +27,10 @@ from .catalog import Record
 
 MAX_BYTES = 50_000_000   # a scanned directive at 300 dpi is a few MB; GitHub warns at 50 MB
 _CHUNK = 1 << 20
+# The first bytes of each kind of original (a short prefix: enough that no browser takes it for a page).
+MAGIC = {".pdf": (b"%PDF-",), ".docx": (b"PK",), ".odt": (b"PK",), ".doc": (b"\xd0\xcf\x11\xe0",),
+         ".jpg": (b"\xff\xd8",), ".jpeg": (b"\xff\xd8",), ".png": (b"\x89PNG",), ".tif": (b"II*\0", b"MM\0*"),
+         ".tiff": (b"II*\0", b"MM\0*")}
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,14 @@ def _original(record: Record, position: int, name: str, locate) -> Original | Pr
         return Problem("ban_goc", name, f"tệp bản gốc docs/{src_uri} {why}",
                        "quét lại ở 200–300 dpi, hoặc nén PDF (ví dụ: In ra PDF với chất lượng thấp hơn) rồi thay tệp"
                        if size else "chép lại đúng tệp bản gốc")
+    kind = posixpath.splitext(name)[1].lower()
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+    if not head.startswith(MAGIC[kind]):
+        what = "là trang HTML/SVG/XML" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else \
+            f"không bắt đầu như một tệp {kind[1:].upper()}"
+        return Problem("ban_goc", name, f"tệp bản gốc docs/{src_uri} có đuôi {kind} nhưng nội dung {what}",
+                       "xuất lại bản gốc đúng định dạng (ví dụ In ra PDF), hoặc đặt tên tệp theo đúng định dạng của nó")
     return Original(name, src_uri, path, size, _digest(path), address(record.src_uri, position, name))
 
 
@@ -99,6 +113,11 @@ def find_originals(records: list[Record], locate) -> dict[str, list[Original]]:
             else:
                 found.setdefault(record.src_uri, []).append(result)
     return found
+
+
+def published_files(originals: dict[str, list[Original]]) -> set[str]:
+    """Docs-relative paths of the originals find_originals publishes."""
+    return {original.src_uri for found in originals.values() for original in found}
 
 
 def declared_files(records: list[Record]) -> set[str]:

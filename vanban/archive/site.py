@@ -17,7 +17,7 @@ from .filepolicy import refused_files
 from .diagram import SLOT, agency_citations, agency_diagram_html, diagram_html
 from .document_parts import original_links, panel_entries, relations_section, status_banner
 from .indexes import Agency, agencies
-from .originals import Original, declared_files, find_originals
+from .originals import Original, declared_files, find_originals, published_files
 from .relations import Relations, build_relations
 from .render import document_page
 from .status import ForceStatus, derive_statuses
@@ -138,13 +138,17 @@ def build_archive(page_texts, files=(), locate=None) -> Archive:
     files = list(files)
     links = {src_uri for src_uri, is_link in files if is_link}
     catalog = build_catalog((src_uri, text) for src_uri, text in page_texts if src_uri not in links)
-    for src_uri, problem in refused_files(files, declared_files(catalog.records)):
+    declared = declared_files(catalog.records)
+    for src_uri, problem in refused_files(files, declared):
         catalog.refuse(src_uri, [problem])
     addresses = plan_addresses(catalog.records)
     urls.use_document_addresses(addresses.moved)  # every link below goes to the new addresses
     agency_list = agencies(catalog.records)
     relations = build_relations(catalog.records)
     originals = find_originals(catalog.records, locate or (lambda _: None))
+    on_disk = {src_uri for src_uri, _ in files}
+    for src_uri in sorted(declared & on_disk - published_files(originals)):
+        catalog.refuse(src_uri, [])   # an original with an error (its page's ban_goc names it) is not published at all
     return Archive(catalog, relations, agency_list,
                    {r.src_uri: r for r in catalog.records},
                    {a.key: agency_page(a.slug) for a in agency_list}, addresses, ambiguous_symbols(relations),
