@@ -115,3 +115,17 @@ def test_an_original_with_an_error_is_left_out_of_the_site_not_published_under_i
 def test_every_kind_of_original_has_its_first_bytes():
     from vanban.schema import ORIGINAL_FORMATS
     assert set(originals.MAGIC) == set(ORIGINAL_FORMATS)
+
+
+def test_a_file_two_pages_declare_is_the_first_page_s_and_an_error_on_the_second(tmp_path):
+    # One file has one address: MkDocs copies it once, so a second page's link would be dead.
+    (tmp_path / "van-ban/2021").mkdir(parents=True)
+    (tmp_path / "van-ban/2021/chung.pdf").write_bytes(b"%PDF-1.4 mot ban goc")
+    other = "van-ban/2021/cong-van-155-cv-tu.md"
+    locate = lambda src: str(tmp_path / src) if (tmp_path / src).is_file() else None  # noqa: E731
+    archive = build_archive([(PAGE, page(ban_goc="chung.pdf")),
+                             (other, page(so_ky_hieu="155-CV/TU", ban_goc="chung.pdf"))], locate=locate)
+    assert [o.address for o in archive.originals[PAGE]] == ["van-ban/2021/cong-van-154-cv-tu/ban-goc.pdf"]
+    assert other not in archive.originals
+    assert [p.message for p in archive.catalog.problems[other] if p.severity == "error"] == [
+        "tệp bản gốc docs/van-ban/2021/chung.pdf đã là bản gốc của trang docs/van-ban/2021/cong-van-154-cv-tu.md"]

@@ -103,14 +103,21 @@ def _original(record: Record, position: int, name: str, locate) -> Original | Pr
 def find_originals(records: list[Record], locate) -> dict[str, list[Original]]:
     """src_uri -> the page's originals that exist; a missing or oversized one becomes an error of its page."""
     found: dict[str, list[Original]] = {}
+    owner: dict[str, str] = {}   # a file's src_uri -> the page it is the original of
     for record in records:
         if "ban_goc" not in record.meta or any(p.key == "ban_goc" for p in record.problems):
             continue   # absent, or not a list of plain file names (the schema said so)
         for position, name in enumerate(dict.fromkeys(original_names(record.meta["ban_goc"])), 1):
             result = _original(record, position, name, locate)
+            if isinstance(result, Original) and result.src_uri in owner:
+                # MkDocs copies a file to one address: a second page's link would be dead.
+                result = Problem("ban_goc", name, f"tệp bản gốc docs/{result.src_uri} đã là bản gốc của trang "
+                                 f"docs/{owner[result.src_uri]}",
+                                 "mỗi văn bản một tệp bản gốc: chép tệp với tên khác cho trang này, hoặc bỏ ban_goc")
             if isinstance(result, Problem):
                 record.problems.append(result)
             else:
+                owner[result.src_uri] = record.src_uri
                 found.setdefault(record.src_uri, []).append(result)
     return found
 
