@@ -16,10 +16,13 @@ _ASCII_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
 def nfc(text: str) -> str:
     """Return text in NFC, with the look-alikes Vietnamese never means mapped to its letters: U+00D0
     (Icelandic eth) to Đ, and ƣ/Ƣ (U+01A3/U+01A2, which PDF fonts give for ư/Ư: "Trƣờng") to ư/Ư."""
-    return unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
+    if _LOOKALIKE_RE.search(text):   # rare; str.translate with a table walks every character in Python
+        text = text.translate(_LOOKALIKES)
+    return unicodedata.normalize("NFC", text)
 
 
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "ƣ": "ư", "Ƣ": "Ư"})
+_LOOKALIKE_RE = re.compile("[\u00d0\u00f0ƣƢ]")
 
 
 def collapse_spaces(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import collapse_spaces
+from ..text import collapse_spaces, nfc
 from .casing import official_case, plausible_name
 from .lines import ITEM_RE, NOI_NHAN_RE, SURNAME_SPELLING, is_name, is_role, is_upper, list_items, quick_fold
 
@@ -173,16 +173,14 @@ _TITLE_STARTS = ("chu nhiem", "chu tich")
 # A syllable OCR split after its first letters ("Ph ớc" for Phớc): a capital and at most one letter,
 # then a lower-case word.
 _SPLIT_SYLLABLE_RE = re.compile(r"(?<!\w)([A-ZĐ][a-zđ]?) (?=[a-zà-ỹđ])")
-# PDF fonts that map ư/Ư to the look-alike ƣ/Ƣ (U+01A3/U+01A2): "Nguyễn Trƣờng Sơn".
-_LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 
 
 def _scan_role(line: str, following: str = "") -> str | None:
     """The title after a signing marker anywhere in an OCR line ("TONG CUC TRUONG"), folded;
     a marker that ends its line takes its title from the next one ("- Như trên; KT." / "PHÓ VỤ TRƯỞNG")."""
-    folded = quick_fold(line.translate(_LOOKALIKES))
+    folded = quick_fold(nfc(line))
     if _BARE_MARKER_RE.search(folded) and is_upper(following):
-        folded = f"{folded} {quick_fold(following.translate(_LOOKALIKES))}"
+        folded = f"{folded} {quick_fold(nfc(following))}"
     match = _SCAN_ROLE_RE.search(folded)
     title = match["title"].strip(" ,-") if match else ""
     return title if len(title.split()) >= 2 else None
@@ -192,7 +190,7 @@ def scan_name(line: str) -> str | None:
     """A signer's name through OCR debris, or None. List lines ("Nguyễn Sỹ Hiệp;") are not names,
     but a name OCR'd beside the last list item is ("- Cổng TTĐT Bộ Y tế; Nguyễn Trƣờng Sơn",
     "- Lưu: VT, QHĐP (3)vor Phạm Minh Chính")."""
-    line = _SIGNED_SUFFIX_RE.sub("", line.strip().translate(_LOOKALIKES))
+    line = _SIGNED_SUFFIX_RE.sub("", nfc(line.strip()))  # ƣ for ư: PDF fonts (text.nfc)
     if _LUU_RE.match(line):   # the last item, "Lưu: VT, …", and the name beside it on the same row
         words = line.split()
         return next((name for start in range(max(2, len(words) - 4), len(words) - 1)
