@@ -70,11 +70,11 @@ DOCS = [   # page k: its texts
 ]
 
 
-def written(folder, docs, monkeypatch=None, **settings):
+def written(folder, docs, monkeypatch=None, shards=None, **settings):
     for name, value in settings.items():
         monkeypatch.setattr(pairs, name, value)
     hashes = [pair_hashes(texts) for texts in docs]
-    return write_pairs(folder, lambda: iter(hashes), sum(map(len, hashes)))
+    return write_pairs(folder, lambda: iter(hashes), sum(map(len, hashes)), shards)
 
 
 @pytest.mark.parametrize("phrase, pages", [
@@ -99,9 +99,9 @@ def test_a_hash_collision_adds_a_page_and_drops_none(tmp_path):
 
 def test_streaming_by_groups_writes_what_one_pass_writes(tmp_path, monkeypatch):
     many = DOCS * 40
-    one = written(tmp_path / "one", many, monkeypatch, SHARD_BYTES=200)
-    grouped = written(tmp_path / "grouped", many, monkeypatch, SHARD_BYTES=200, GROUP_POSTINGS=50)
-    assert one == grouped and one["shards"] > 4
+    one = written(tmp_path / "one", many, shards=9)
+    grouped = written(tmp_path / "grouped", many, monkeypatch, shards=9, GROUP_POSTINGS=50)
+    assert one == grouped
     files = sorted(p.name for p in (tmp_path / "one" / "pairs" / one["tag"]).iterdir())
     assert files == sorted(f"{k}.pf_pairs" for k in range(one["shards"]))
     for name in files:
@@ -110,6 +110,15 @@ def test_streaming_by_groups_writes_what_one_pass_writes(tmp_path, monkeypatch):
         shard = int(name.split(".")[0])
         assert all(shard_of(h, one["shards"]) == shard for h in decode_shard(gzip.decompress(first)))
     assert phrase_pages(tmp_path / "grouped", grouped, "phòng, chống dịch") == set(range(0, 120, 3))
+
+
+@pytest.mark.parametrize("target", [120, 250, 500])
+def test_shards_are_sized_to_about_their_target_gzipped(tmp_path, monkeypatch, target):
+    many = [[f"{text} số {k}" for text in texts] for k in range(60) for texts in DOCS]
+    meta = written(tmp_path, many, monkeypatch, SHARD_BYTES=target)
+    sizes = [p.stat().st_size for p in (tmp_path / "pairs" / meta["tag"]).iterdir()]
+    assert len(sizes) == meta["shards"] > 1
+    assert 0.6 * target < sum(sizes) / len(sizes) < 1.6 * target, sizes
 
 
 def test_the_tag_changes_with_any_text(tmp_path):

@@ -18,8 +18,8 @@ hash order, each as unsigned LEB128 varints:
     hash − previous hash (the first: the hash itself), page count,
     first page, then each page − the one before it.
 
-S is chosen from the number of (document, pair) postings so that a shard is
-about SHARD_BYTES gzipped; kho-search.json gives S and the tag (a hash of every
+S is chosen so that a shard is about SHARD_BYTES gzipped (a first pass weighs one
+group of provisional shards); kho-search.json gives S and the tag (a hash of every
 shard, so a changed archive renames them all and no browser keeps a stale one).
 The writer streams: the documents' hashes stay on disk in the spool, and each
 pass reads them once for a group of shards holding at most GROUP_POSTINGS.
@@ -41,7 +41,7 @@ from .text import phrase_words
 
 PAIRS_DIR = "pairs"
 SHARD_BYTES = 8_000          # gzipped bytes a shard aims at: what one pair of a phrase costs
-BYTES_PER_POSTING = 1.7      # gzipped bytes a (document, pair) posting costs, measured (docs-dev/search.md)
+BYTES_PER_POSTING = 1.0      # gzipped bytes a posting costs, roughly: the provisional S that _sized weighs
 GROUP_POSTINGS = 1_000_000   # postings held in memory at once while writing (~40 MB)
 _PAGE_BITS = 24              # a page number fits below 16 M documents
 
@@ -153,12 +153,23 @@ def _group_entries(documents, shards: int, low: int, high: int):
         yield hash_, [v & mask for v in group]
 
 
-def write_pairs(folder: Path, documents, postings: int) -> dict:
+def _sized(documents, shards: int, postings: int) -> int:
+    """S from the gzipped size of the first group of `shards` provisional shards: hashes
+    spread evenly, so one group tells what all weigh. How much a posting costs depends
+    on the archive (a repetitive one shares its pairs: long page lists compress well)."""
+    sample = max(1, min(shards, shards * GROUP_POSTINGS // max(1, postings)))
+    entries = groupby(_group_entries(documents, shards, 0, sample), key=lambda entry: shard_of(entry[0], shards))
+    weight = sum(len(gzip.compress(encode_shard(group), compresslevel=9, mtime=0)) for _, group in entries)
+    return max(1, round(weight * shards / sample / SHARD_BYTES))
+
+
+def write_pairs(folder: Path, documents, postings: int, shards: int | None = None) -> dict:
     """Write the shards under folder/pairs/<tag>/ and return {"shards": S, "tag": tag}.
 
     `documents()` yields, for page 0, 1, …, its sorted hashes (pair_hashes), and may be
-    called again: each call is one pass over the spool. `postings` is their total count."""
-    shards = shard_count(postings)
+    called again: each call is one pass over the spool. `postings` is their total count;
+    S (`shards`) is sized from them unless given."""
+    shards = shards or _sized(documents, shard_count(postings), postings)
     per_group = max(1, shards * GROUP_POSTINGS // max(1, postings))
     work = folder / PAIRS_DIR / "new"
     shutil.rmtree(folder / PAIRS_DIR, ignore_errors=True)
