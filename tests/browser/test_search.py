@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.conftest import FIXTURES, serve
+from vanban.search.pairs import shard_of
 
 pytestmark = pytest.mark.browser
 
@@ -195,6 +196,9 @@ def test_pair_words_and_hashes_match_the_python_table(page, base_url):
         found = engine_call(page, "(w => ({words: w, hashes: w.slice(1).map((x, i) => lib.pairHash(w[i], x))}))"
                                   "(lib.phraseWords(a).split(' '))", case["input"])
         assert found == {"words": case["words"], "hashes": case["hashes"]}, case
+    hashes = [h for case in PAIR_CASES for h in case["hashes"]] + [0, 2**32 - 1]
+    for shards in (1, 7, 36, 2477):
+        assert engine_call(page, f"a.map(h => lib.shardOf(h, {shards}))", hashes) == [shard_of(h, shards) for h in hashes]
 
 
 @pytest.mark.parametrize("query", DEEP)

@@ -151,6 +151,11 @@ export function pairHash(first, second) {
   return (c ^ 0xFFFFFFFF) >>> 0;
 }
 
+/* The shard of a hash among `shards`: hash * shards >> 32, as pairs.shard_of (exact in doubles). */
+export function shardOf(hash, shards) {
+  return Math.floor(hash * shards / 4294967296);
+}
+
 /* A shard's entries, hash -> pages: varints of hash delta, page count, first page, page deltas. */
 function readShard(bytes) {
   const entries = new Map();
@@ -296,7 +301,7 @@ export class Engine {
       for (let i = 1; i < words.length; i++) hashes.push(pairHash(words[i - 1], words[i]));
     }
     try {
-      const shards = await Promise.all(hashes.map((h) => this.pairShard(Math.floor(h * pairs.shards / 4294967296))));
+      const shards = await Promise.all(hashes.map((h) => this.pairShard(shardOf(h, pairs.shards))));
       let held = null;
       hashes.forEach((h, i) => {
         const pages = shards[i].get(h) || [];
