@@ -155,7 +155,7 @@ def index_spool(site_dir: Path, spool: Spool) -> dict:
             process.kill()
             process.wait()
     merger.add(output)
-    return merger.write(bundle, spool.excerpts())
+    return merger.write(bundle, spool.excerpts(), spool.pair_hashes, spool.pair_postings())
 
 
 def write_index(site_dir: Path, docs: list[SearchDoc]) -> dict:

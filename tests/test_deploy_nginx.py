@@ -148,10 +148,11 @@ def _pagefind_files(site) -> dict[str, str]:
     bundle = site / "pagefind"
     one = lambda pattern: next(bundle.glob(pattern)).relative_to(site).as_posix()  # noqa: E731
     return {"meta": one("pagefind.*.pf_meta"), "index": one("index/*.pf_index"),
-            "fragment": one("fragment/*.pf_fragment")}
+            "fragment": one("fragment/*.pf_fragment"), "pairs": one("pairs/*/*.pf_pairs")}
 
 
-@pytest.mark.parametrize("kind, cache", [("meta", IMMUTABLE), ("index", IMMUTABLE), ("fragment", IMMUTABLE)])
+@pytest.mark.parametrize("kind, cache", [("meta", IMMUTABLE), ("index", IMMUTABLE), ("fragment", IMMUTABLE),
+                                         ("pairs", IMMUTABLE)])
 def test_pagefind_gzip_files_are_sent_as_they_are(served, kind, cache):
     base, site = served
     path = _pagefind_files(site)[kind]

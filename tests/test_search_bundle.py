@@ -10,6 +10,7 @@ from vanban.search import bundle as pagefind_bundle
 from vanban.search.bundle import page_id, read_packed
 from vanban.search.cbor import BundleError, cbor_decode, cbor_encode
 from vanban.search.chunks import chunk_ranges, PageList, weights_kept, LocationReader, split_chunks
+from vanban.search.pairs import phrase_pages
 from vanban.search.record import SearchDoc
 
 _spec = importlib.util.spec_from_file_location("search_index", ROOT / "hooks" / "search_index.py")
@@ -149,6 +150,15 @@ def test_search_file_gives_chunks_and_fields_and_the_facets_file_dates(bundle):
     # 2021-04-28, then 2019-03-01: 789 days earlier; the undated one is not counted
     assert facets["dates"] == {"newest": "2021-04-28", "dated": 2, "steps": chr(0x30 + 789)}
     assert [f["name"] for f in facets["facets"]] == ["loai_van_ban", "co_quan_ban_hanh", "nam", "hieu_luc"]
+
+
+def test_the_pair_index_finds_a_phrase_in_the_whole_text_and_the_fields(bundle):
+    pairs = search_file(bundle)["pairs"]
+    assert pairs["shards"] == 1 and (bundle / "pairs" / pairs["tag"] / "0.pf_pairs").is_file()
+    assert phrase_pages(bundle, pairs, "phòng, chống dịch") == {0}
+    assert phrase_pages(bundle, pairs, "Đinh Thị Lụa") == {0}          # the signer's field
+    assert phrase_pages(bundle, pairs, "dinh van thieu chi dao") == {1}
+    assert phrase_pages(bundle, pairs, "chống bão phòng") == set()
 
 
 def test_fragments_show_the_visible_text_and_fields(bundle):

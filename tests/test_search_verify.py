@@ -1,5 +1,6 @@
 """vanban.search.verify after the finishing pass: everything referenced exists and decodes,
 and queries find the same pages in Pagefind's own bundle and in the rewritten one."""
+import gzip
 import importlib.util
 
 import pytest
@@ -38,7 +39,7 @@ def before_and_after(tmp_path_factory):
     search_index._wait(search_index._pagefind(batch, raw))
     merger = Merger(records)
     merger.add(raw)
-    merger.write(tmp / "finished", spool.excerpts())
+    merger.write(tmp / "finished", spool.excerpts(), spool.pair_hashes, spool.pair_postings())
     return raw, tmp / "finished", [r.url for r in records]
 
 
@@ -46,6 +47,7 @@ def test_every_referenced_file_exists_and_decodes(before_and_after):
     raw, finished, urls = before_and_after
     figures = verify_bundle(finished)
     assert figures["pages"] == len(urls) and figures["chunks"] > 0 and figures["words"] > 500
+    assert figures["pair_shards"] >= 1
     assert verify_bundle(raw)["pages"] == len(urls)  # Pagefind's own bundle reads the same way
 
 
@@ -66,8 +68,17 @@ def test_a_missing_or_broken_file_is_named(before_and_after, tmp_path):
     shutil.copytree(finished, copy)
     view = open_bundle(copy)
     chunk = copy / "index" / f"{view.meta[2][0][2]}.pf_index"
+    original = chunk.read_bytes()
     write_packed(chunk, read_packed(chunk)[:-3])  # cut short
     with pytest.raises(BundleError):
+        verify_bundle(copy)
+    chunk.write_bytes(original)
+    shard = next((copy / "pairs").glob("*/0.pf_pairs"))
+    shard.write_bytes(gzip.compress(gzip.decompress(shard.read_bytes())[:-1]))   # a pair shard cut short
+    with pytest.raises(BundleError, match="pair shard"):
+        verify_bundle(copy)
+    shard.unlink()
+    with pytest.raises(BundleError, match="0.pf_pairs: referenced but missing"):
         verify_bundle(copy)
     (copy / "fragment" / f"{view.page_ids[-1]}.pf_fragment").unlink()
     chunk.unlink()

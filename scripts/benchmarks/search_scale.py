@@ -78,10 +78,12 @@ def search_scale(n: int, work: Path, verbose: bool = False) -> dict:
     search_index.index_spool(site, spool)
     shutil.rmtree(spool_dir)
     bundle = site / "pagefind"
+    pair_files = list((bundle / "pairs").glob("*/*.pf_pairs"))
     sizes = {"index_s": round(time.perf_counter() - started),
              "index_bytes": sum(p.stat().st_size for p in (bundle / "index").iterdir()),
              "chunks": len(list((bundle / "index").iterdir())),
              "fragment_bytes": sum(p.stat().st_size for p in (bundle / "fragment").iterdir()),
+             "pair_shards": len(pair_files), "pair_bytes": sum(p.stat().st_size for p in pair_files),
              "search_json_gz": len(gzip.compress((bundle / "kho-search.json").read_bytes(), 6)),
              "facets_json_gz": len(gzip.compress((bundle / "kho-facets.json").read_bytes(), 6))}
     return {"docs": n, **sizes, **transfer(site, verbose=verbose)}

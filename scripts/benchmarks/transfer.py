@@ -21,7 +21,7 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
 # Queries as readers type them: a number, a topic, a phrase in quotes, a number cited but not held.
 QUERIES = ("chi thi 16", "phong chong dich covid", '"bầu cử đại biểu Quốc hội khóa XV"', "16/CT-TTg")
-CATEGORIES = ("page + theme", "search code", "page list", "index chunks", "fragments", "search + facets")
+CATEGORIES = ("page + theme", "search code", "page list", "index chunks", "pair shards", "fragments", "search + facets")
 
 
 class _Recorder(http.server.SimpleHTTPRequestHandler):
@@ -63,6 +63,8 @@ def category(path: str) -> str:
         return "fragments"
     if "/pagefind/index/" in path:
         return "index chunks"
+    if "/pagefind/pairs/" in path:
+        return "pair shards"
     if path.endswith(".pf_meta"):
         return "page list"   # Pagefind's page list: search-engine.js never needs it
     if path.endswith(("kho-search.json", "kho-facets.json")):

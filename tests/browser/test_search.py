@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.conftest import FIXTURES, serve
+from vanban.search.pairs import shard_of
 
 pytestmark = pytest.mark.browser
 
@@ -183,11 +184,61 @@ def test_same_words_in_another_order_are_not_the_phrase(page, base_url):
     assert summary.startswith("Không tìm thấy") and "Lưu ý" not in summary
 
 
+PAIR_CASES = json.loads((FIXTURES / "search_pair_cases.json").read_text(encoding="utf-8"))
+# The Quảng Ngãi directive: its fragment stops at 9,000 characters, before "Nơi nhận".
+QUANG_NGAI = "/van-ban/khong-ro-nam/chi-thi-ban-thuong-vu-tinh-uy-quang-ngai/"
+DEEP = ['"Lưu Văn phòng Đảng ủy Khối"', '"cac phong thuoc VPTU"']
+
+
+def test_pair_words_and_hashes_match_the_python_table(page, base_url):
+    page.goto(base_url)
+    for case in PAIR_CASES:
+        found = engine_call(page, "(w => ({words: w, hashes: w.slice(1).map((x, i) => lib.pairHash(w[i], x))}))"
+                                  "(lib.phraseWords(a).split(' '))", case["input"])
+        assert found == {"words": case["words"], "hashes": case["hashes"]}, case
+    hashes = [h for case in PAIR_CASES for h in case["hashes"]] + [0, 2**32 - 1]
+    for shards in (1, 7, 36, 2477):
+        assert engine_call(page, f"a.map(h => lib.shardOf(h, {shards}))", hashes) == [shard_of(h, shards) for h in hashes]
+
+
+@pytest.mark.parametrize("query", DEEP)
+def test_a_phrase_deep_in_a_long_text_is_found_with_nothing_left_unchecked(page, base_url, query):
+    assert page_results(page, base_url, query) == [QUANG_NGAI]
+    summary = page.locator(".kho-page__summary").inner_text()
+    assert summary.startswith("Tìm thấy 1 văn bản") and "Lưu ý" not in summary, summary
+    content = engine_call(page, "m.engine.fragmentsOf([...Array(m.engine.documents).keys()])"
+                                ".then(ds => ds.find(d => d.url.endsWith(a)).content)", QUANG_NGAI)
+    assert content.endswith(" …") and "VPTU" not in content   # the fragment alone could not tell
+    assert header_results(page, base_url, query) == [QUANG_NGAI]
+
+
+@pytest.mark.parametrize("query", ['"VPTU thuộc"',      # both words in the Quảng Ngãi directive, never in this order
+                                   '"bãi bỏ sung"'])     # 50-QĐ/TU holds "bãi bỏ" and "bổ sung", never the three
+def test_a_phrase_whose_words_are_never_adjacent_finds_nothing(page, base_url, query):
+    words = query.strip('"')
+    assert page_results(page, base_url, words)
+    assert page_results(page, base_url, query) == []
+    summary = page.locator(".kho-page__summary").inner_text()
+    assert summary.startswith("Không tìm thấy") and "Lưu ý" not in summary, summary
+
+
+def test_without_the_pair_index_the_fragments_are_checked_and_the_page_says_so(page, base_url):
+    page.route("**/pagefind/pairs/**", lambda route: route.abort())
+    assert page_results(page, base_url, PHRASE) == [SEED_003]
+    assert page_results(page, base_url, DEEP[1]) == []
+    summary = page.locator(".kho-page__summary").inner_text()
+    assert "1 văn bản dài có đủ các từ nhưng không kiểm tra được cụm từ" in summary, summary
+
+
 def test_unchecked_phrases_are_said_on_the_results_page(page, base_url):
     page.goto(base_url)
     note = engine_call(page, "view.phraseNote(a)", {"numbers": [1], "checked": 40, "total": 95, "unsure": 2})
     assert "40 trong 95" in note and "55 văn bản còn lại chưa kiểm tra" in note and "2 văn bản dài" in note
     assert engine_call(page, "view.phraseNote(a)", {"numbers": [1], "checked": 3, "total": 3, "unsure": 0}) == ""
+    # Pairs counted every candidate; 2 shown ones held each pair apart and were dropped.
+    pairs = {"numbers": [1] * 30, "checked": 32, "total": 32, "unsure": 0, "rejected": 2, "unconfirmed": 20}
+    assert "2 văn bản có đủ các cặp" in engine_call(page, "view.phraseNote(a)", pairs)
+    assert engine_call(page, "view.phraseNote(a)", dict(pairs, unconfirmed=0)) == ""
     # A cut text (bundle's " …") that lacks the phrase is "cannot tell", not "no".
     cut = {"meta": {"title": "x"}, "content": "bầu cử đại biểu … " * 3 + "…"}
     assert engine_call(page, "view.holdsPhrases(a, ['quoc hoi khoa xv'])", cut) is None

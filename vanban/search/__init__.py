@@ -16,6 +16,8 @@ The pipeline, in the order a build runs it (hooks/search_index.py drives it):
               and rewrites it for size and byte-stable output.
 4. `chunks` — the merge of the batches' index chunks, word by word, straight
               from their CBOR bytes.
+   `pairs`  — the adjacent-word-pair index a quoted phrase is checked against:
+              each record's pair hashes, written in shards of page lists.
 5. `cbor`   — the CBOR subset Pagefind 1.5 writes, read and re-encoded.
 6. `verify` — reads a bundle back: everything the entry file and page list
               reference exists and decodes, and which pages hold a word

@@ -47,6 +47,7 @@ import hashlib
 import json
 import re
 import shutil
+from array import array
 from collections import Counter, deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -54,6 +55,7 @@ from pathlib import Path
 from .cbor import BundleError, cbor_head, cbor_decode, cbor_encode
 from .chunks import chunk_ranges, read_chunk, LocationReader, split_chunks, WordPages
 from .facets import FACETS
+from .pairs import write_pairs
 from .fields import FIELDS
 from .record import DOCUMENT, SearchRecord, index_order
 
@@ -117,7 +119,7 @@ class Spool:
         self.directory.mkdir(parents=True)
         self._file = self.directory / "records"
         self._records: list[SearchRecord] = []   # html and excerpt are in the file
-        self._spans: list[tuple[int, int, int]] = []  # offset, html bytes, excerpt bytes
+        self._spans: list[tuple[int, int, int, int]] = []  # offset, html, excerpt and pair bytes
         self._order: list[int] = []
 
     def __len__(self) -> int:
@@ -126,9 +128,9 @@ class Spool:
     def add(self, record: SearchRecord) -> None:
         html, excerpt = record.html.encode("utf-8"), record.excerpt.encode("utf-8")
         with self._file.open("ab") as spool:
-            self._spans.append((spool.tell(), len(html), len(excerpt)))
-            spool.write(html + excerpt)
-        self._records.append(dataclasses.replace(record, html="", excerpt=""))
+            self._spans.append((spool.tell(), len(html), len(excerpt), len(record.pairs)))
+            spool.write(html + excerpt + record.pairs)
+        self._records.append(dataclasses.replace(record, html="", excerpt="", pairs=b""))
 
     def ordered(self) -> list[SearchRecord]:
         """The records in index order (vanban.search.record.index_order): record k is page k."""
@@ -149,7 +151,7 @@ class Spool:
                         yield batch
                     batch, size = self.directory / f"batch-{number:06d}", 0
                     (batch / "r").mkdir(parents=True)
-                offset, length, _ = self._spans[arrived]
+                offset, length, _, _ = self._spans[arrived]
                 spool.seek(offset)
                 (batch / record_path(number)).write_bytes(spool.read(length))
                 size += length
@@ -160,9 +162,21 @@ class Spool:
         """The excerpt of each record, in index order (after `ordered`)."""
         with self._file.open("rb") as spool:
             for arrived in self._order:
-                offset, html, length = self._spans[arrived]
+                offset, html, length, _ = self._spans[arrived]
                 spool.seek(offset + html)
                 yield spool.read(length).decode("utf-8")
+
+    def pair_hashes(self):
+        """The pair hashes of each record, in index order (after `ordered`): one pass over
+        the spool, which vanban.search.pairs.write_pairs makes once per group of shards."""
+        with self._file.open("rb") as spool:
+            for arrived in self._order:
+                offset, html, excerpt, length = self._spans[arrived]
+                spool.seek(offset + html + excerpt)
+                yield array("I", spool.read(length))
+
+    def pair_postings(self) -> int:
+        return sum(span[3] for span in self._spans) // array("I").itemsize
 
 
 
@@ -203,11 +217,12 @@ def _dates(documents: list[SearchRecord]) -> dict:
     return {"newest": documents[0].date if days else None, "dated": len(days), "steps": steps}
 
 
-def search_file(records: list[SearchRecord], tag: str, chunks: list[list[str]]) -> dict:
-    """kho-search.json: what every search needs besides the index chunks and fragments."""
+def search_file(records: list[SearchRecord], tag: str, chunks: list[list[str]], pairs: dict) -> dict:
+    """kho-search.json: what every search needs besides the index chunks and fragments;
+    `pairs` names the pair shards (vanban/search/pairs.py) a quoted phrase reads."""
     documents = sum(1 for r in records if r.kind == DOCUMENT)
     return {"tag": tag, "documents": documents, "pages": len(records), "chunks": chunks,
-            "fields": {f.name: f.stored_weight for f in FIELDS}}
+            "fields": {f.name: f.stored_weight for f in FIELDS}, "pairs": pairs}
 
 
 def facets_file(records: list[SearchRecord]) -> dict:
@@ -259,8 +274,9 @@ class Merger:
         for _, _, chunk_hash in meta[2]:
             read_chunk(read_packed(part / "index" / f"{chunk_hash}.pf_index"), self._words, self._reader)
 
-    def write(self, bundle: Path, excerpts) -> dict:
-        """Write the finished bundle; `excerpts` yields each record's excerpt in order.
+    def write(self, bundle: Path, excerpts, pair_hashes=None, pair_postings: int = 0) -> dict:
+        """Write the finished bundle; `excerpts` yields each record's excerpt in order, and
+        each call of `pair_hashes()` each record's pair hashes (vanban/search/pairs.py).
         The first batch's bundle must still exist. Returns figures."""
         records = self.records
         if self._first is None or self._pages != len(records):
@@ -276,6 +292,7 @@ class Merger:
         with _Writer() as write:
             index_chunks = self._write_index(bundle / "index", language, write)
             tag = _write_fragments(bundle / "fragment", records, excerpts, word_count, write)
+        pairs = write_pairs(bundle, pair_hashes or (lambda: ([] for _ in records)), pair_postings)
 
         meta[1] = [[page_id(k, tag), word_count] for k in range(len(records))]
         meta[2] = index_chunks
@@ -287,9 +304,9 @@ class Merger:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
         entry["languages"][language].update(hash=meta_hash, page_count=len(records))
         entry_path.write_text(_json(entry), encoding="utf-8")
-        (bundle / SEARCH_FILE).write_text(_json(search_file(records, tag, index_chunks)), encoding="utf-8")
+        (bundle / SEARCH_FILE).write_text(_json(search_file(records, tag, index_chunks, pairs)), encoding="utf-8")
         (bundle / FACETS_FILE).write_text(_json(facets_file(records)), encoding="utf-8")
-        return {"pages": len(records), "tag": tag}
+        return {"pages": len(records), "tag": tag, "pair_shards": pairs["shards"]}
 
     def _write_index(self, folder: Path, language: str, write: _Writer) -> list[list[str]]:
         """Write the merged words in chunks; returns pf_meta's chunk list."""

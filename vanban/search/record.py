@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .facets import facet_values
 from .fields import FIELDS, NUMBER, DETAILS, field_words
+from .pairs import pair_hashes
 from .text import canonical_tones, distinct_words, escape, excerpt_source, iso_date
 from ..symbols import normalize_symbol
 from ..text import nfc
@@ -57,6 +58,7 @@ class SearchRecord:
     excerpt: str      # visible text a result quotes
     facets: dict = field(default_factory=dict)   # filter name -> value (documents only)
     kind: str = DOCUMENT
+    pairs: bytes = b""   # sorted hashes of its adjacent word pairs (vanban/search/pairs.py), array("I") bytes
 
 
 def _display(meta: dict, date: str) -> dict:
@@ -90,7 +92,14 @@ def record_of(doc: SearchDoc) -> SearchRecord:
         display=_display(doc.meta, date),
         excerpt=excerpt_source(doc.text, EXCERPT_CHARS),
         facets=facet_values(doc.meta, date),
+        pairs=pair_hashes(phrase_texts(doc)).tobytes(),
     )
+
+
+def phrase_texts(doc: SearchDoc) -> list[str]:
+    """Where a quoted phrase is looked for: the body and the fields a result shows it in
+    (search-page.js holdsPhrases reads the same ones from the fragment)."""
+    return [doc.text] + [str(doc.meta.get(k) or "") for k in ("title", "trich_yeu", "nguoi_ky")]
 
 
 def missing_record_of(doc: MissingDoc) -> SearchRecord:

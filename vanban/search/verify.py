@@ -1,7 +1,8 @@
 """Reading a Pagefind bundle back: is everything it names there, and which pages hold a word.
 
 `verify_bundle` opens what `pagefind-entry.json` and the page list (`.pf_meta`)
-reference — every index chunk, filter file and fragment — decodes each, and
+reference — every index chunk, filter file and fragment, and the pair shards
+kho-search.json names — decodes each, and
 checks that the chunks cover their word ranges and point at pages that exist.
 `word_pages` answers an exact-word query from the index chunks, so the same
 queries can be run over Pagefind's own output and over the finished bundle
@@ -10,12 +11,15 @@ after vanban/search/bundle.py rewrites it.
 """
 from __future__ import annotations
 
+import gzip
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bundle import SUPPORTED_VERSION, read_packed
+from .bundle import SEARCH_FILE, SUPPORTED_VERSION, read_packed
 from .cbor import BundleError, cbor_decode
+from .pairs import decode_shard, shard_of, shard_path
 
 
 @dataclass
@@ -96,7 +100,29 @@ def verify_bundle(folder: Path) -> dict:
         fragment = json.loads(_packed(view.folder / "fragment" / f"{page_id}.pf_fragment"))
         if not fragment.get("url"):
             raise BundleError(f"fragment/{page_id}.pf_fragment: no url")
-    return {"pages": pages, "chunks": len(view.meta[2]), "words": words, "filters": len(view.meta[3])}
+    return {"pages": pages, "chunks": len(view.meta[2]), "words": words, "filters": len(view.meta[3]),
+            "pair_shards": _verify_pairs(view.folder, pages)}
+
+
+def _verify_pairs(folder: Path, pages: int) -> int:
+    """Every pair shard kho-search.json names exists, decodes, holds only its own hashes
+    and points at pages that exist (Pagefind's own bundle has none: 0)."""
+    search = folder / SEARCH_FILE
+    pairs = json.loads(search.read_text(encoding="utf-8")).get("pairs") if search.is_file() else None
+    if not pairs:
+        return 0
+    for shard in range(pairs["shards"]):
+        path = shard_path(folder, pairs, shard)
+        if not path.is_file():
+            raise BundleError(f"{path}: referenced but missing")
+        try:
+            entries = decode_shard(gzip.decompress(path.read_bytes()))
+        except (OSError, EOFError, zlib.error) as error:
+            raise BundleError(f"{path}: not gzip ({error})") from None
+        for hash_, numbers in entries.items():
+            if shard_of(hash_, pairs["shards"]) != shard or numbers[-1] >= pages or numbers != sorted(set(numbers)):
+                raise BundleError(f"{path}: hash {hash_} out of its shard, or pages {numbers[:5]}… out of order")
+    return pairs["shards"]
 
 
 def word_pages(folder: Path, word: str) -> set[str]:

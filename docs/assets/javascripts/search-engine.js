@@ -3,8 +3,8 @@
  * Pagefind indexes the records (vanban/search/record.py) and vanban/search/bundle.py
  * finishes its bundle; this module reads that bundle itself instead of running
  * Pagefind's wasm: kho-search.json (chunk list, field weights), the index chunks a
- * query needs (gzip + CBOR), the fragments of the results shown, and for the search
- * page kho-facets.json (facets and dates).
+ * query needs (gzip + CBOR), the pair shards a quoted phrase needs (vanban/search/pairs.py),
+ * the fragments of the results shown, and for the search page kho-facets.json (facets and dates).
  * Owning the query side gives what Pagefind's runtime does not: every word of a
  * query must be in a result (no fallback to the longest known prefix), a prefix
  * only for the word being typed, ranking by the field a word is in, numbers in any
@@ -12,7 +12,8 @@
  * has the rules and the figures.
  *
  * foldQuery, splitQuery and searchKey are the twins of vanban/search/text.py
- * fold_query, split_query and search_key (tests/fixtures/search_*_cases.json).
+ * fold_query, split_query and search_key, pairHash of pairs.pair_hash
+ * (tests/fixtures/search_*_cases.json).
  */
 
 /* ---- folding: the one normalisation shared with the index ---- */
@@ -125,11 +126,58 @@ function readCbor(bytes) {
   return item();
 }
 
-async function fetchPacked(url) {
+async function fetchGzip(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(response.status + " " + url);
-  const raw = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-  return raw.subarray(12);  /* "pagefind_dcd" */
+  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+}
+
+async function fetchPacked(url) {
+  return (await fetchGzip(url)).subarray(12);  /* "pagefind_dcd" */
+}
+
+/* ---- the pair index (vanban/search/pairs.py): documents holding two words side by side ---- */
+
+const CRC_TABLE = new Uint32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/* CRC-32 (zlib's) of "first second" in UTF-8: the twin of pairs.pair_hash. */
+export function pairHash(first, second) {
+  let c = 0xFFFFFFFF;
+  for (const byte of new TextEncoder().encode(first + " " + second)) c = CRC_TABLE[(c ^ byte) & 0xFF] ^ (c >>> 8);
+  return (c ^ 0xFFFFFFFF) >>> 0;
+}
+
+/* The shard of a hash among `shards`: hash * shards >> 32, as pairs.shard_of (exact in doubles). */
+export function shardOf(hash, shards) {
+  return Math.floor(hash * shards / 4294967296);
+}
+
+/* A shard's entries, hash -> pages: varints of hash delta, page count, first page, page deltas. */
+function readShard(bytes) {
+  const entries = new Map();
+  let i = 0, hash = 0;
+  function varint() {
+    let value = 0, scale = 1, byte;
+    do {
+      if (i >= bytes.length) throw new Error("pair shard cut short");
+      byte = bytes[i++];
+      value += (byte & 0x7F) * scale;
+      scale *= 128;
+    } while (byte >= 0x80);
+    return value;
+  }
+  while (i < bytes.length) {
+    hash += varint();
+    const pages = new Array(varint());
+    let page = 0;
+    for (let k = 0; k < pages.length; k++) pages[k] = page += varint();
+    entries.set(hash, pages);
+  }
+  return entries;
 }
 
 /* ---- the engine ---- */
@@ -153,6 +201,7 @@ export class Engine {
     });
     this.structured = Object.values(this.fieldBit).reduce((a, b) => a | b, 0) & ~this.fieldBit.dan_chieu;
     this.chunks = {};
+    this.shards = {};     /* pair shards */
     this.fragments = {};
     this.facets = null;   /* loadFacets() */
     this.days = [];
@@ -226,6 +275,42 @@ export class Engine {
     const postings = new Map();
     for (const f of found) for (const [page, mask] of f.postings) postings.set(page, (postings.get(page) || 0) | mask);
     return { postings, known: found.some((f) => f.words.length) };
+  }
+
+  /* ---- phrases ---- */
+
+  pairShard(shard) {
+    const key = "pairs/" + this.meta.pairs.tag + "/" + shard + ".pf_pairs";
+    if (!this.shards[key]) {
+      this.shards[key] = fetchGzip(this.url("pagefind/" + key)).then(readShard);
+      this.shards[key].catch(() => { delete this.shards[key]; });
+    }
+    return this.shards[key];
+  }
+
+  /* The pages holding every adjacent word pair of every phrase (phraseWords), from the
+     pair index: exactly the pages holding a two-word phrase, and a few more for a longer
+     one (each pair may sit apart). null when the bundle has no pair index or a shard
+     did not load: the caller then checks the fragments instead. */
+  async phrasePages(phrases) {
+    const pairs = this.meta.pairs;
+    if (!pairs || !pairs.shards) return null;
+    const hashes = [];
+    for (const phrase of phrases) {
+      const words = phrase.split(" ");
+      for (let i = 1; i < words.length; i++) hashes.push(pairHash(words[i - 1], words[i]));
+    }
+    try {
+      const shards = await Promise.all(hashes.map((h) => this.pairShard(shardOf(h, pairs.shards))));
+      let held = null;
+      hashes.forEach((h, i) => {
+        const pages = shards[i].get(h) || [];
+        held = held ? new Set(pages.filter((p) => held.has(p))) : new Set(pages);
+      });
+      return held || new Set();
+    } catch (error) {
+      return null;
+    }
   }
 
   /* ---- ranking ---- */

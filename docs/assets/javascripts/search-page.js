@@ -33,9 +33,12 @@ export function metaLine(meta) {
 }
 
 /* ---- phrases: "…" must appear as written (tones, ủy/uỷ and đ/d folded) ----
-   The index keeps no word positions, so the engine finds the documents holding
-   every word and the phrase is checked in each one's own text: the fragment it
-   downloads anyway carries the visible text excerpts quote. */
+   The word index keeps no positions. The pair index (engine.phrasePages) gives the
+   documents holding every adjacent pair of the phrase, in their whole text: that is
+   the phrase itself for two words, and for more the results shown are confirmed in
+   their fragments (a document may hold each pair apart). Should a pair shard not
+   load, the phrase is checked in the fragments of the best candidates as before, and
+   the page says how many were checked. */
 
 /* true / false, or null when the phrase may sit past the text the fragment carries. */
 export function holdsPhrases(doc, phrases) {
@@ -45,10 +48,38 @@ export function holdsPhrases(doc, phrases) {
   return /\s\u2026$/.test(content) ? null : false;  /* cut excerpt: bundle's " …" */
 }
 
-/* Check the phrases in `numbers`, best first, `want` fragments at a time until `want`
-   hold them or PHRASE_CHECKS were read. {numbers, checked, unsure, total}. */
-export async function checkPhrases(engine, numbers, phrases, want) {
-  const check = { numbers: [], checked: 0, unsure: 0, total: numbers.length };
+/* The documents of `numbers` holding the phrases, in order: {numbers, checked, unsure,
+   total, rejected}. With the pair index (`held`, or asked for here when undefined) every
+   candidate is checked, and the first `want` are confirmed in their fragments. */
+export async function checkPhrases(engine, numbers, phrases, want, held) {
+  if (held === undefined) held = await engine.phrasePages(phrases);
+  if (held) return confirmShown(engine, numbers.filter((n) => held.has(n)), phrases, want || PAGE_SIZE);
+  return checkFragments(engine, numbers, phrases, want);
+}
+
+/* Drop from the first `want` those whose fragment shows every word but not the phrase
+   (a document holding each pair apart, or a hash shared by two pairs), refilling from
+   the rest; a cut fragment that cannot tell keeps its place. */
+async function confirmShown(engine, numbers, phrases, want) {
+  const check = { numbers, checked: numbers.length, unsure: 0, total: numbers.length, rejected: 0 };
+  let at = 0, read = 0;
+  while (at < Math.min(want, check.numbers.length) && read < PHRASE_CHECKS) {
+    const batch = check.numbers.slice(at, want);
+    const docs = await engine.fragmentsOf(batch);
+    read += batch.length;
+    const failed = new Set(batch.filter((n, i) => holdsPhrases(docs[i], phrases) === false));
+    check.rejected += failed.size;
+    check.numbers = check.numbers.filter((n) => !failed.has(n));
+    at += batch.length - failed.size;
+  }
+  check.unconfirmed = Math.max(0, check.numbers.length - at);  /* counted by their pairs alone */
+  return check;
+}
+
+/* Without the pair index: check the phrases in `numbers`, best first, `want` fragments
+   at a time until `want` hold them or PHRASE_CHECKS were read. */
+async function checkFragments(engine, numbers, phrases, want) {
+  const check = { numbers: [], checked: 0, unsure: 0, total: numbers.length, rejected: 0 };
   want = want || PHRASE_CHECKS;
   while (check.numbers.length < want && check.checked < Math.min(numbers.length, PHRASE_CHECKS)) {
     const batch = numbers.slice(check.checked, check.checked + Math.min(want, PHRASE_CHECKS - check.checked));
@@ -74,6 +105,10 @@ export function phraseNote(check) {
   }
   if (check.unsure) {
     notes.push(check.unsure + " văn bản dài có đủ các từ nhưng không kiểm tra được cụm từ ở phần sau của văn bản");
+  }
+  if (check.rejected && check.unconfirmed) {
+    notes.push("cụm từ được đối chiếu theo từng cặp từ liền nhau; " + check.rejected + " văn bản có đủ các cặp " +
+      "nhưng không có đúng cụm từ đã được bỏ khỏi các kết quả đầu, số đếm có thể còn gồm văn bản như vậy");
   }
   return notes.length ? "Lưu ý: " + notes.join("; ") + "." : "";
 }
@@ -242,11 +277,13 @@ async function pageResults(engine, state) {
   }
   const found = { result, numbers: chosen, counts: filterCounts(engine, state, numbers), check: null };
   if (!result.phrases.length) return found;
-  found.check = await checkPhrases(engine, chosen, result.phrases);
+  const held = await engine.phrasePages(result.phrases);
+  if (held) found.counts = filterCounts(engine, state, numbers.filter((n) => held.has(n)));
+  found.check = await checkPhrases(engine, chosen, result.phrases, PAGE_SIZE, held);
   found.numbers = found.check.numbers;
-  /* Filter counts are of the documents holding the phrase when every candidate
-     was checked and no filter narrowed them; otherwise of those holding every word. */
-  if (found.check.checked === found.check.total && chosen.length === numbers.length) {
+  /* Without the pair index, filter counts are of the documents holding the phrase when
+     every candidate was checked and no filter narrowed them; otherwise of those holding every word. */
+  if (!held && found.check.checked === found.check.total && chosen.length === numbers.length) {
     found.counts = filterCounts(engine, state, found.check.numbers);
   }
   return found;
@@ -381,7 +418,9 @@ export async function startPage(root, engine) {
       const note = phraseNote(found.check);
       const where = forQuery(state.q);
       if (count) {
-        summary.textContent = (note ? "Có ít nhất " : "Tìm thấy ") + count + " văn bản" + where + (note ? ". " + note : "");
+        /* A note either says some candidates went unchecked (at least) or that pairs counted (at most). */
+        const bound = found.check && found.check.rejected && found.check.unconfirmed ? "Có tối đa " : "Có ít nhất ";
+        summary.textContent = (note ? bound : "Tìm thấy ") + count + " văn bản" + where + (note ? ". " + note : "");
       } else if (note) {
         summary.textContent = "Chưa thấy văn bản có đúng cụm từ" + where + ". " + note;
       } else {

@@ -65,7 +65,9 @@
       var page = m.page, count = found.numbers.length;
       /* One short line here; the search page says in full what could not be checked. */
       var partial = check && (check.checked < check.total || check.unsure);
-      if (count) {
+      if (count && check && check.rejected && check.unconfirmed && !partial) {
+        meta.textContent = "Có tối đa " + count + " văn bản có đúng cụm từ";
+      } else if (count) {
         meta.textContent = partial ? "Có ít nhất " + count + " văn bản có đúng cụm từ (đã kiểm tra " + check.checked +
           "/" + check.total + " văn bản có đủ các từ)" : "Tìm thấy " + count + " văn bản";
       } else if (partial) {
