@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from vanban.model import VanBan
+from vanban.model import Citation, VanBan
 from vanban.parsing.page_layout import TsvWord
 from vanban.parsing.scan import (LineRead, ScanLayout, day_doubt, distrust_handwriting, number_doubt, second_date,
                                  second_number, typed_codes)
@@ -220,6 +220,21 @@ def test_a_number_tesseract_garbled_is_read_with_the_codes_it_read():
     scan.second = SECOND
     kept = distrust_handwriting(doc, None, scan, confirmed=False, number_line="Số: Z@o /QĐ-TTg Hà Nội, ngày")
     assert str(kept) == doc.so_ky_hieu == "981/QĐ-TTg" and "so_ky_hieu" in doc.can_xac_minh
+
+
+@pytest.mark.parametrize("cited, expected", [
+    ("2024-09-10", "2024-09-14"),    # cites a document dated before the line's date
+    ("2024-09-15", None),            # cites one dated after: the reading cannot be the date
+])
+def test_a_date_read_with_letters_says_so_and_is_not_before_what_it_cites(cited, expected):
+    doc = VanBan(van_ban_dan_chieu=[Citation("12/2024/NĐ-CP", ngay=cited)])
+    scan = layout("384 80 573 379 54 48 4.9", "†( 36 1549 380 60 47 4.8")
+    scan.second = {"ngay": reads("ngay 14 thang 9 nam 2024", "ngay l4 thang 9 nam 2024", "ngay 1H thang 9 nam 2024")}
+    distrust_handwriting(doc, None, scan, confirmed=True)
+    assert doc.ngay_ban_hanh == expected
+    if expected:   # (a null date is flagged by extraction, as every missing field)
+        why = doc.ly_do_xac_minh["ngay_ban_hanh"]
+        assert "ngay_ban_hanh" in doc.can_xac_minh and "H→4, l→1" in why and cited in why
 
 
 def test_without_the_second_recogniser_the_reason_names_the_package():

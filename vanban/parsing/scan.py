@@ -195,6 +195,7 @@ def _date_witness(doc, layout: ScanLayout, doubt: str | None) -> None:
         day, month = found
         doc.ngay_ban_hanh = f"{year}-{month:02d}-{day:02d}"
         signed = f", trước thời gian ký số {layout.signed}" if layout.signed else ""
+        signed += f", không trước văn bản nó dẫn (ngày {cited})" if cited else ""
         letters = date_letters(layout)
         shapes = f" (chữ đọc như chữ số cùng hình: {', '.join(letters)})" if letters else ""
         doc.flag("ngay_ban_hanh", f"ngày viết tay, đọc bằng bộ nhận dạng thứ hai (PP-OCR) trên nhiều lần cắt dòng: "
