@@ -214,10 +214,12 @@ def _no_second(layout: ScanLayout) -> str:
 # The second recogniser's readings (vanban/second_reader.py). A value is taken only when every
 # check holds: every reading of the line's crops shows the line's grammar (the codes Tesseract
 # read as typed, "ngay … thang … nam <the year Tesseract read>"), with digits only where digits
-# belong, the same digits in all, each scoring at least MIN_SCORE; Tesseract's own reading, where
-# it is plausible (digits read with confidence where the grammar puts them), agrees; a date is a
-# real one, not in the future, and not after nor long before the e-signing time. The recogniser's
-# score alone does not separate right from wrong (wrong handwritten digits score 0.95-1.0 on real
+# belong, the same digits in all, each scoring at least MIN_SCORE (in a date, letters of a digit's
+# shape are digits and a doubtful character is no witness against confident crops: DIGIT_SHAPES,
+# `_agreed_places`); Tesseract's own reading, where it is plausible (digits read with confidence
+# where the grammar puts them), agrees; a date is a real one, not in the future, not before a
+# document it cites, and not after nor long before the e-signing time. The recogniser's score
+# alone does not separate right from wrong (wrong handwritten digits score 0.95-1.0 on real
 # scans), so it is a floor; the agreement of differently cropped readings is the test (a wrong
 # reading of handwriting changes with the crop: "981"/"984", "4444"/"444", "n8"/"8" for 18).
 MIN_SCORE = 0.5
