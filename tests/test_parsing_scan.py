@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from vanban.model import VanBan
+from vanban.model import Citation, VanBan
 from vanban.parsing.page_layout import TsvWord
 from vanban.parsing.scan import (LineRead, ScanLayout, day_doubt, distrust_handwriting, number_doubt, second_date,
                                  second_number, typed_codes)
@@ -130,16 +130,58 @@ LINE_14_9 = ("ngay 14 thang 9 nam 2024", "ngay 14 thing 9 nam 2024", "ngay 14 th
     (LINE_14_9, None, None, "2024-10-20", None),     # signed five weeks later: not this date
     (("ngay 44 thang 9 nam 2024",) * 3, None, None, None, None),                            # no such day
     (("ngay 31 thang 9 nam 2024",) * 3, None, None, None, None),                            # 31/9
-    (("ngay 11 thang 10 nam 2024", "ngay t1 thang 10 nam 2024", "ngay t1 thang 10 nam 2024"), None, None, None, None),
+    (("ngay 11 thang 10 nam 2024", "ngay t1 thang 10 nam 2024", "ngay t1 thang 10 nam 2024"), None, None,
+     "2024-10-11", (11, 10)),                                                # a 1 read as t in the day's slot
+    (("ngay 11 thang 10 nam 2024", "ngay t1 thang 10 nam 2024", "ngay t1 thang 10 nam 2024"), None, None,
+     "2024-10-10", None),                                                    # ... but signed the day before
     (("ngayn8 thang 6 nam 2024", "ngay8 thang 6 nam 2024", "ngay8 thang 6 nam 2024"), None, None, None, None),  # 18
-    (("ngay 29 thang H nam 2024",) * 3, None, None, None, None),                            # a month misread
+    (("ngay 29 thang H nam 2024",) * 3, None, None, None, (29, 4)),          # an open 4 read as H
+    (("ngay 29 thang H nam 2024", "ngay 29 thang 11 nam 2024", "ngay 29 thang H nam 2024"), None, None, None, None),
     (("ngay 14 thang 9 nam 2023",) * 3, None, None, None, None),                            # not the year read
-    (("ngay 09 thang 10 nam 2024", "ngay 0g thang 10 nam 2024", "ngay 09 thang 10 nam 2024"), None, None, None, None),
+    (("ngay 09 thang 10 nam 2024", "ngay 0g thang 10 nam 2024", "ngay 09 thang 10 nam 2024"), None, None, None,
+     (9, 10)),                                                               # a 9 read as g
+    (("ngay 1n thang 10 nam 2024",) * 3, None, None, None, None),           # n is no digit's shape
+    (("ngay 26 thang 5 nam 2024", "ngay 26 thang 5 nam 2024", "ngay 86 thang 5 nam 2024"), None, None, None,
+     None),                                                                  # a confident 8 against two 2s
     (("ngay28 heONAREN", "ngay28 ERRGEN", "ngay2 heEN"), None, None, None, None),            # a stamp over the line
 ])
 def test_second_date(texts, tesseract_day, tesseract_month, signed, expected):
     layout = ScanLayout(second={"ngay": reads(*texts)}, signed=signed)
     assert second_date(layout, 2024, tesseract_day, tesseract_month, today=dt.date(2025, 1, 1)) == expected
+
+
+def scored(text: str, scores: list[float]) -> LineRead:
+    return LineRead(text, tuple(scores))
+
+
+# Readings recorded on real scans with each character's score: a character scored below the floor
+# (0.5) may differ from what the other crops read confidently; a confident one may not.
+DAY_26 = (scored("ngay 26 thang 5 nam 2024", [1.0, 1.0, 0.96, 1.0, 0.91, 0.96, 1.0, 1.0, 1.0, 1.0, 0.99, 1.0, 1.0,
+                                               0.98, 1.0, 0.65, 1.0, 0.93, 1.0, 1.0, 1.0, 0.99, 1.0, 1.0]),
+          scored("ngay 26 thang 5 nim 2024", [1.0, 1.0, 0.99, 1.0, 0.96, 0.64, 1.0, 1.0, 1.0, 1.0, 0.96, 1.0, 1.0,
+                                               0.97, 1.0, 0.92, 1.0, 0.53, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
+          scored("ngy 86 thang 5 nam 2024", [1.0, 1.0, 0.99, 0.94, 0.36, 0.99, 1.0, 1.0, 0.99, 0.8, 1.0, 1.0, 0.62,
+                                              1.0, 1.0, 1.0, 0.53, 0.99, 0.96, 1.0, 1.0, 1.0, 1.0]))
+DAY_10 = (scored("ngay /0 thang 01 nam 2024", [1.0, 1.0, 1.0, 1.0, 0.5, 0.3, 0.94, 0.95, 1.0, 1.0, 0.98, 1.0, 1.0,
+                                                0.72, 1.0, 0.99, 0.78, 1.0, 0.96, 1.0, 0.9, 1.0, 1.0, 1.0, 0.98]),
+          scored("ngay 10 thaing 01 nam 2024", [1.0, 1.0, 1.0, 1.0, 0.65, 0.41, 0.95, 0.92, 1.0, 1.0, 0.96, 0.52,
+                                                 1.0, 1.0, 0.87, 1.0, 0.99, 0.87, 1.0, 0.93, 0.99, 0.62, 1.0, 1.0,
+                                                 1.0, 0.99]),
+          scored("ngayl0 thang 01 nam 2024", [1.0, 1.0, 1.0, 1.0, 0.36, 0.61, 1.0, 1.0, 1.0, 0.95, 1.0, 1.0, 1.0, 1.0,
+                                               0.98, 0.56, 1.0, 0.9, 1.0, 0.78, 1.0, 1.0, 1.0, 1.0]))
+
+
+@pytest.mark.parametrize("readings, not_before, expected", [
+    (DAY_26, None, (26, 5)),                   # the third crop's 8 scored 0.36: no witness against 26
+    (DAY_10, None, (10, 1)),                   # "/0", "10", "l0": each place read confidently by one crop at least
+    (DAY_10, dt.date(2024, 1, 11), None),      # it cites a document dated after it: not this date
+    (DAY_10, dt.date(2024, 1, 10), (10, 1)),   # ... one of the same day is fine
+    (DAY_26[:1] + DAY_26[2:], None, None),     # the 8 scored low, the 2 once: two crops, one sure reading, not enough
+    ((scored("ngay 14 thang 9 nam 2024", [0.4] * 24),) * 3, None, None),   # no place read confidently
+])
+def test_second_date_weighs_each_character_by_its_score(readings, not_before, expected):
+    layout = ScanLayout(second={"ngay": list(readings)})
+    assert second_date(layout, 2024, None, None, today=dt.date(2025, 1, 1), not_before=not_before) == expected
 
 
 def test_second_date_is_never_in_the_future():
@@ -178,6 +220,21 @@ def test_a_number_tesseract_garbled_is_read_with_the_codes_it_read():
     scan.second = SECOND
     kept = distrust_handwriting(doc, None, scan, confirmed=False, number_line="Số: Z@o /QĐ-TTg Hà Nội, ngày")
     assert str(kept) == doc.so_ky_hieu == "981/QĐ-TTg" and "so_ky_hieu" in doc.can_xac_minh
+
+
+@pytest.mark.parametrize("cited, expected", [
+    ("2024-09-10", "2024-09-14"),    # cites a document dated before the line's date
+    ("2024-09-15", None),            # cites one dated after: the reading cannot be the date
+])
+def test_a_date_read_with_letters_says_so_and_is_not_before_what_it_cites(cited, expected):
+    doc = VanBan(van_ban_dan_chieu=[Citation("12/2024/NĐ-CP", ngay=cited)])
+    scan = layout("384 80 573 379 54 48 4.9", "†( 36 1549 380 60 47 4.8")
+    scan.second = {"ngay": reads("ngay 14 thang 9 nam 2024", "ngay l4 thang 9 nam 2024", "ngay 1H thang 9 nam 2024")}
+    distrust_handwriting(doc, None, scan, confirmed=True)
+    assert doc.ngay_ban_hanh == expected
+    if expected:   # (a null date is flagged by extraction, as every missing field)
+        why = doc.ly_do_xac_minh["ngay_ban_hanh"]
+        assert "ngay_ban_hanh" in doc.can_xac_minh and "H→4, l→1" in why and cited in why
 
 
 def test_without_the_second_recogniser_the_reason_names_the_package():

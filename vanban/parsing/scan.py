@@ -187,14 +187,19 @@ def _date_witness(doc, layout: ScanLayout, doubt: str | None) -> None:
     words = layout.header_words
     year = next((int(w.text[:4]) for previous, w in zip(words, words[1:])
                  if _YEAR_RE.match(w.text) and previous.text.lower().startswith("n")), None)   # "năm 2024"
+    cited = max((c.ngay for c in doc.van_ban_dan_chieu if c.ngay), default=None)
     found = second_date(layout, year, _tesseract_digits(words, _NGAY_WORD_RE, _THANG_WORD_RE),
-                        _tesseract_digits(words, _THANG_WORD_RE, _NAM_WORD_RE)) if year else None
+                        _tesseract_digits(words, _THANG_WORD_RE, _NAM_WORD_RE),
+                        not_before=dt.date.fromisoformat(cited) if cited else None) if year else None
     if found:
         day, month = found
         doc.ngay_ban_hanh = f"{year}-{month:02d}-{day:02d}"
         signed = f", trước thời gian ký số {layout.signed}" if layout.signed else ""
+        signed += f", không trước văn bản nó dẫn (ngày {cited})" if cited else ""
+        letters = date_letters(layout)
+        shapes = f" (chữ đọc như chữ số cùng hình: {', '.join(letters)})" if letters else ""
         doc.flag("ngay_ban_hanh", f"ngày viết tay, đọc bằng bộ nhận dạng thứ hai (PP-OCR) trên nhiều lần cắt dòng: "
-                                  f"ngày {day} tháng {month}{signed}; "
+                                  f"ngày {day} tháng {month}{shapes}{signed}; "
                                   + (f"Tesseract: {doubt}" if doubt else "Tesseract không đọc được ngày"))
     elif doubt:
         doc.flag("ngay_ban_hanh", f"ngày ban hành trên bản quét không đọc chắc được: {doubt}{_no_second(layout)}")
@@ -209,10 +214,12 @@ def _no_second(layout: ScanLayout) -> str:
 # The second recogniser's readings (vanban/second_reader.py). A value is taken only when every
 # check holds: every reading of the line's crops shows the line's grammar (the codes Tesseract
 # read as typed, "ngay … thang … nam <the year Tesseract read>"), with digits only where digits
-# belong, the same digits in all, each scoring at least MIN_SCORE; Tesseract's own reading, where
-# it is plausible (digits read with confidence where the grammar puts them), agrees; a date is a
-# real one, not in the future, and not after nor long before the e-signing time. The recogniser's
-# score alone does not separate right from wrong (wrong handwritten digits score 0.95-1.0 on real
+# belong, the same digits in all, each scoring at least MIN_SCORE (in a date, letters of a digit's
+# shape are digits and a doubtful character is no witness against confident crops: DIGIT_SHAPES,
+# `_agreed_places`); Tesseract's own reading, where it is plausible (digits read with confidence
+# where the grammar puts them), agrees; a date is a real one, not in the future, not before a
+# document it cites, and not after nor long before the e-signing time. The recogniser's score
+# alone does not separate right from wrong (wrong handwritten digits score 0.95-1.0 on real
 # scans), so it is a floor; the agreement of differently cropped readings is the test (a wrong
 # reading of handwriting changes with the crop: "981"/"984", "4444"/"444", "n8"/"8" for 18).
 MIN_SCORE = 0.5
@@ -220,7 +227,7 @@ MIN_CODE_LIKENESS = 0.8   # the recogniser reads Đ as B ("QB-TTg"): one letter 
 SIGNING_WINDOW = dt.timedelta(days=14)   # an issue date at most this long before the e-signing time
 
 _SECOND_NUMBER_RE = re.compile(r"S\w{0,2}\s*[:;.：]?\s*(?P<digits>\d(?: ?\d)*)\s*(?P<sep>[/-])(?P<rest>.*)")
-_SECOND_DATE_RE = re.compile(r"ng\w{1,2}y\s*(?P<day>\S+?)\s*th\w{1,3}g\s*(?P<month>\S+?)\s*n\w{1,2}m\s*(?P<year>\d{4})")
+_SECOND_DATE_RE = re.compile(r"ng\w{0,2}y\s*(?P<day>\S+?)\s*th\w{1,3}g\s*(?P<month>\S+?)\s*n\w{1,2}m\s*(?P<year>\d{4})")
 _THANG_WORD_RE = re.compile(r"^th\w{1,3}ng$")
 _NAM_WORD_RE = re.compile(r"^n\w{1,2}m$")
 _SLASH_RE = re.compile(r"^[/-]")
@@ -303,21 +310,81 @@ def second_number(layout: ScanLayout, typed: Symbol, tesseract: int | None) -> s
     return None if found is None or (tesseract is not None and tesseract != int(found)) else found
 
 
-def second_date(layout: ScanLayout, year: int, tesseract_day: int | None, tesseract_month: int | None,
-                today: dt.date | None = None) -> tuple[int, int] | None:
-    """(day, month) of the date line "ngày D tháng M năm <year>" as the second recogniser reads it, or None."""
-    votes = []
-    for read in (layout.second or {}).get("ngay", []):
-        match = _SECOND_DATE_RE.search(read.text)
-        if not match or int(match["year"]) != year or not (match["day"].isdigit() and match["month"].isdigit()):
-            votes.append(None)
-            continue
-        score = min(_score(read, *match.span("day")), _score(read, *match.span("month")))
-        votes.append((int(match["day"]), int(match["month"])) if score >= MIN_SCORE else _DOUBTFUL)
-    found = _agreed(votes)
-    if found is None or (date := make_date(year, found[1], found[0])) is None or date > (today or today_in_vietnam()):
+# Letters the second recogniser reads for handwritten digits, whose shape they share: a 1 as t, l, I,
+# i, |, / or !; a 0 as O, o or D; a 9 as g or q; an open-topped 4 as H; a 5 as S; an 8 as B. Read as
+# digits only in the day's and month's places of the date line, where nothing but digits belongs, and
+# only when the crops then agree (`_agreed_places`); never in the number, whose codes are letters.
+DIGIT_SHAPES = {**dict.fromkeys("tlIi|/!", "1"), **dict.fromkeys("OoD", "0"), **dict.fromkeys("gq", "9"),
+                "H": "4", "S": "5", "B": "8"}
+
+
+def _as_digits(text: str) -> str | None:
+    """The day's or month's reading with letters of a digit's shape read as that digit; None when
+    a character is neither ("n8": the n is no digit, maybe a 1, maybe a stroke of "ngày")."""
+    digits = "".join(DIGIT_SHAPES.get(char, char) for char in text)
+    return digits if digits.isdigit() else None
+
+
+def _agreed_places(readings: list[tuple[str, tuple[float, ...]]]) -> int | None:
+    """The number the readings of a day or month give, place by place, or None. The readings are as
+    long; at each place the readings that score at least MIN_SCORE give one digit, and either every
+    reading gives it, or two at least do and the others score below MIN_SCORE there (a doubtful
+    stroke is no witness against: "86" whose 8 scores 0.36 beside two confident "26"; a confident
+    other digit is). A reading of which no character scores MIN_SCORE is no reading."""
+    if len(readings) < 2 or len({len(digits) for digits, _ in readings}) > 1:
         return None
-    day, month = found
+    if not any(score >= MIN_SCORE for _, scores in readings for score in scores):
+        return None
+    value = ""
+    for place in range(len(readings[0][0])):
+        given = [digits[place] for digits, _ in readings]
+        sure = {digits[place] for digits, scores in readings if scores[place] >= MIN_SCORE}
+        if len(set(given)) == 1:
+            value += given[0]
+        elif len(sure) == 1 and given.count(digit := sure.pop()) >= 2:
+            value += digit
+        else:
+            return None
+    return int(value)
+
+
+def _date_places(read: LineRead, year: int) -> tuple[tuple[str, tuple[float, ...]], ...] | None:
+    """The day's and month's digits of one crop's reading ("ngay t1 thang 10 nam 2024" gives "11",
+    "10"), each with its characters' scores; None when the reading shows not the line's grammar."""
+    match = _SECOND_DATE_RE.search(read.text)
+    if not match or int(match["year"]) != year or len(read.scores) != len(read.text):
+        return None
+    places = []
+    for name in ("day", "month"):
+        digits = _as_digits(match[name])
+        if digits is None or len(digits) > 2:
+            return None
+        places.append((digits, read.scores[match.start(name):match.end(name)]))
+    return tuple(places)
+
+
+def date_letters(layout: ScanLayout) -> list[str]:
+    """The letters read as digits in the date line's day and month ("t→1"), for the reason."""
+    found = set()
+    for read in (layout.second or {}).get("ngay", []):
+        if match := _SECOND_DATE_RE.search(read.text):
+            found.update(f"{char}→{DIGIT_SHAPES[char]}" for char in match["day"] + match["month"] if char in DIGIT_SHAPES)
+    return sorted(found)
+
+
+def second_date(layout: ScanLayout, year: int, tesseract_day: int | None, tesseract_month: int | None,
+                today: dt.date | None = None, not_before: dt.date | None = None) -> tuple[int, int] | None:
+    """(day, month) of the date line "ngày D tháng M năm <year>" as the second recogniser reads it, or None.
+    not_before: the latest date of a document this one cites (it is dated on or after it)."""
+    places = [_date_places(read, year) for read in (layout.second or {}).get("ngay", [])]
+    if not places or None in places:
+        return None
+    day, month = (_agreed_places([reading[slot] for reading in places]) for slot in (0, 1))
+    if day is None or month is None:
+        return None
+    date = make_date(year, month, day)
+    if date is None or date > (today or today_in_vietnam()) or (not_before and date < not_before):
+        return None
     if (tesseract_day is not None and 1 <= tesseract_day <= 31 and tesseract_day != day) or \
             (tesseract_month is not None and 1 <= tesseract_month <= 12 and tesseract_month != month):
         return None   # Tesseract read other plausible digits: two witnesses disagree
@@ -325,4 +392,4 @@ def second_date(layout: ScanLayout, year: int, tesseract_day: int | None, tesser
         signed = dt.date.fromisoformat(layout.signed)
         if not signed - SIGNING_WINDOW <= date <= signed:
             return None
-    return found
+    return day, month
