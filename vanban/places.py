@@ -29,10 +29,6 @@ class District:
     kind: str    # huyen, quan, thi-xa, thanh-pho
     tinh: str    # province id of vanban/data/co_quan.yaml
 
-    @property
-    def display(self) -> str:
-        return f"{KIND_NAMES[self.kind]} {self.ten}"
-
 
 def folded(name: str) -> str:
     """The comparison form of a place name: "Đắk Lắk" -> "dak lak"."""

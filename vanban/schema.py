@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .dates import parse_iso, today_in_vietnam
 from .doctypes import TYPE_NAMES, canonical_type
 from .name_advice import type_fix
-from .legal_force import STATUS_NAMES, status_of
+from .legal_force import IN_FORCE, NOT_YET, STATUS_NAMES, status_of
 from .relation_types import RELATION_KEYS, relation_key
 from .symbols import normalize_symbol, parse_symbol
 from .text import fold, visible
@@ -366,11 +366,11 @@ def _check_force_dates(meta: dict, today: dt.date) -> list[Problem]:
         problems.append(Problem("ngay_co_hieu_luc", meta["ngay_co_hieu_luc"],
                                 f"sớm hơn ngày ban hành ({issued.isoformat()}): hiệu lực hồi tố hiếm gặp",
                                 "đối chiếu với điều khoản hiệu lực của văn bản", "warning"))
-    if status and status.name == "còn hiệu lực" and ends and ends <= today:
+    if status and status.name == IN_FORCE and ends and ends <= today:
         problems.append(Problem("tinh_trang_hieu_luc", meta["tinh_trang_hieu_luc"],
                                 f"nhưng ngày hết hiệu lực {ends.isoformat()} đã qua",
                                 "sửa tình trạng thành 'hết hiệu lực' hoặc sửa ngày hết hiệu lực", "warning"))
-    if status and status.name == "chưa có hiệu lực" and starts and starts <= today:
+    if status and status.name == NOT_YET and starts and starts <= today:
         problems.append(Problem("tinh_trang_hieu_luc", meta["tinh_trang_hieu_luc"],
                                 f"nhưng ngày có hiệu lực {starts.isoformat()} đã đến",
                                 "sửa tình trạng, hoặc xóa khóa để bản dựng tự suy ra", "warning"))

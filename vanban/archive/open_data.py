@@ -93,12 +93,13 @@ def _original(original: Original, where: Addresses) -> dict:
             "kich_thuoc": original.size, "sha256": original.sha256}
 
 
-def _typed_incoming(record, cited_by: list, relations: Relations | None, where: Addresses) -> dict:
-    """relation key -> the (newest MAX_LISTED) documents that cite this one that way, for all but dan_chieu."""
+def _typed_incoming(record, newest_citing: list, relations: Relations | None, where: Addresses) -> dict:
+    """relation key -> the (newest MAX_LISTED) documents that cite this one that way, for all but dan_chieu.
+    newest_citing: the citing documents, newest first."""
     if relations is None:
         return {}
     found: dict[str, list] = {}
-    for other in newest_first(cited_by):
+    for other in newest_citing:
         kind = relations.relation(record.src_uri, other.src_uri)
         if kind != DEFAULT and len(found.setdefault(kind, [])) < MAX_LISTED:
             found[kind].append(where.page(other.src_uri))
@@ -109,7 +110,7 @@ def document_record(record, links: list[Link], cited_by: list, where: Addresses,
                     originals: list[Original] = (), relations: Relations | None = None) -> dict:
     """One document: its address, its front matter as staff wrote it, its resolved citations, its
     status of legal force and original files."""
-    newest = newest_first(cited_by)[:MAX_LISTED] if len(cited_by) > MAX_LISTED else newest_first(cited_by)
+    ordered = newest_first(cited_by)
     item = {
         "url": where.page(record.src_uri),
         "ban_ghi_json": where.file(urls.record_json(record.src_uri)),
@@ -117,8 +118,8 @@ def document_record(record, links: list[Link], cited_by: list, where: Addresses,
         # The schema's keys: a key outside it is a warning, ignored everywhere (vanban.schema.unknown_key).
         "front_matter": {k: _json_value(v) for k, v in record.meta.items() if k in FIELD_BY_KEY},
         "dan_chieu": [_citation(link, where) for link in links],
-        "duoc_dan_chieu_boi": {"so_luong": len(cited_by), "van_ban": [where.page(r.src_uri) for r in newest],
-                               "theo_quan_he": _typed_incoming(record, cited_by, relations, where)},
+        "duoc_dan_chieu_boi": {"so_luong": len(cited_by), "van_ban": [where.page(r.src_uri) for r in ordered[:MAX_LISTED]],
+                               "theo_quan_he": _typed_incoming(record, ordered, relations, where)},
         "ban_goc": [_original(o, where) for o in originals],
     }
     if force is not None:

@@ -37,7 +37,6 @@ MAGIC = {".pdf": (b"%PDF-",), ".docx": (b"PK",), ".odt": (b"PK",), ".doc": (b"\x
 class Original:
     name: str          # as written in ban_goc
     src_uri: str       # docs-relative: "van-ban/2021/cong-van-154-cv-tu.pdf"
-    path: str          # on disk
     size: int
     sha256: str
     address: str       # site path: "van-ban/2021/cong-van-154-cv-tu/ban-goc.pdf"
@@ -69,11 +68,11 @@ def address(src_uri: str, position: int, name: str) -> str:
     return f"{urls.page_dir(src_uri)}ban-goc{'' if position == 1 else f'-{position}'}{extension}"
 
 
-def _digest(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
+def _digest(head: bytes, handle) -> str:
+    """SHA-256 of a file whose first bytes were already read from handle."""
+    digest = hashlib.sha256(head)
+    while chunk := handle.read(_CHUNK):
+        digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -90,14 +89,16 @@ def _original(record: Record, position: int, name: str, locate) -> Original | Pr
                        "quét lại ở 200–300 dpi, hoặc nén PDF (ví dụ: In ra PDF với chất lượng thấp hơn) rồi thay tệp"
                        if size else "chép lại đúng tệp bản gốc")
     kind = posixpath.splitext(name)[1].lower()
-    with open(path, "rb") as handle:
+    with open(path, "rb") as handle:   # one read: the first bytes are checked, then hashed with the rest
         head = handle.read(64)
-    if not head.startswith(MAGIC[kind]):
-        what = "là trang HTML/SVG/XML" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else \
-            f"không bắt đầu như một tệp {kind[1:].upper()}"
-        return Problem("ban_goc", name, f"tệp bản gốc docs/{src_uri} có đuôi {kind} nhưng nội dung {what}",
-                       "xuất lại bản gốc đúng định dạng (ví dụ In ra PDF), hoặc đặt tên tệp theo đúng định dạng của nó")
-    return Original(name, src_uri, path, size, _digest(path), address(record.src_uri, position, name))
+        if not head.startswith(MAGIC[kind]):
+            what = "là trang HTML/SVG/XML" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else \
+                f"không bắt đầu như một tệp {kind[1:].upper()}"
+            return Problem("ban_goc", name, f"tệp bản gốc docs/{src_uri} có đuôi {kind} nhưng nội dung {what}",
+                           "xuất lại bản gốc đúng định dạng (ví dụ In ra PDF), hoặc đặt tên tệp theo đúng định dạng "
+                           "của nó")
+        sha256 = _digest(head, handle)
+    return Original(name, src_uri, size, sha256, address(record.src_uri, position, name))
 
 
 def find_originals(records: list[Record], locate) -> dict[str, list[Original]]:

@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..dates import parse_iso, today_in_vietnam
-from ..legal_force import NOT_IN_FORCE, NOT_YET, PARTLY, STATUS_BY_NAME, UNKNOWN, Status, status_of
+from ..legal_force import NOT_IN_FORCE, NOT_YET, PARTLY, STATUS_BY_NAME, SUSPENDED, UNKNOWN, Status, status_of
 from ..relation_types import BAI_BO, ENDS_FORCE, THAY_THE
 from .catalog import Record
 from .relations import Relations
@@ -130,6 +130,6 @@ def _status(record: Record, starts: dict, endings: list[Ending], today: dt.date)
 
 def latest_changes(records: list[Record], statuses: dict[str, ForceStatus], limit: int) -> list[Record]:
     """Documents whose force ended or changed, most recent change first (the home page lists them)."""
-    changed = [r for r in records if statuses[r.src_uri].status.name in (NOT_IN_FORCE, PARTLY, "ngưng hiệu lực")
+    changed = [r for r in records if statuses[r.src_uri].status.name in (NOT_IN_FORCE, PARTLY, SUSPENDED)
                and statuses[r.src_uri].changed]
     return sorted(changed, key=lambda r: (statuses[r.src_uri].changed, r.src_uri), reverse=True)[:limit]
