@@ -143,12 +143,13 @@ def _publish(parsed, name: str, note: str = "") -> Result:
     if date and date > today_in_vietnam():  # a misread year: publish it only as a review flag
         parsed.doc.flag("ngay_ban_hanh")
     meta = parsed.doc.to_front_matter()
-    mismarked = [p.key for p in validate(meta) if p.severity == "error" and p.message == MISMARKED]
+    problems = validate(meta)
+    mismarked = [p.key for p in problems if p.severity == "error" and p.message == MISMARKED]
     if mismarked:   # a known name whose marks OCR or a lost encoding damaged: published only flagged
         for key in mismarked:
             parsed.doc.flag(key)
         meta = parsed.doc.to_front_matter()
-    problems = validate(meta)
+        problems = validate(meta)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p.format(name) for p in problems if p.severity != "error"]
     if errors:

@@ -256,7 +256,8 @@ def _recognise(data: bytes, with_second: bool) -> tuple[list[PageRead], list[str
             try:
                 with Image.open(image) as picture:
                     picture = picture.convert("L")
-                    strokes = [_stroke_width(picture, w) if w.top <= picture.height * BAND_HEIGHT else None for w in words]
+                    band = picture.height * BAND_HEIGHT if not reads else -1   # only the first page's header is read
+                    strokes = [_stroke_width(picture, w) if w.top <= band else None for w in words]
                     reads.append(PageRead(picture.width, picture.height, words, strokes))
                     if with_second and len(reads) == 1:
                         second = _second_read(picture, words)

@@ -200,6 +200,16 @@ def read_bytes(data: bytes, name: str) -> str:
     return read_layout(data, name).text
 
 
+def checked_layout(layout):
+    """The layout with its text checked (a legacy font converted, or refused) like a .txt; converted
+    text drops the header columns, which were not."""
+    text = checked(layout.text)
+    if text != layout.text:
+        layout.left, layout.right = [], []
+    layout.text = text
+    return layout
+
+
 def read_layout(data: bytes, name: str):
     """The text of a .txt/.md/.html/.docx input in reading order, with what its layout tells
     (parsing/layout.py): a Word table's header columns, a CMS file's front matter."""
@@ -210,12 +220,7 @@ def read_layout(data: bytes, name: str):
         return read_docx_layout(data)
     if lower.endswith((".html", ".htm")):
         from .html import read_html_layout
-        layout = read_html_layout(data)
-        text = checked(layout.text)
-        if text != layout.text:  # converted from a legacy font: the columns were not
-            layout.left, layout.right = [], []
-        layout.text = text
-        return layout
+        return checked_layout(read_html_layout(data))
     if lower.endswith(".md"):  # checked once its front matter is read and its HTML body's entities decoded
         from .cms import read_content_file
         layout = read_content_file(decode_bytes(data, check=False))

@@ -11,7 +11,7 @@ import io
 import zipfile
 
 from .layout import Layout, Table, from_blocks
-from .readers import EncodingProblem, checked, untab
+from .readers import EncodingProblem, checked_layout, untab
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -46,11 +46,7 @@ def read_docx_layout(data: bytes) -> Layout:
         blocks.append(block.rows if isinstance(block, _TableBlock) else block + [""])
     layout = from_blocks(blocks, tables)
     # Text typed in .VnTime fonts is TCVN3 mojibake inside the .docx: convert or refuse it like a .txt.
-    text = checked(layout.text)
-    if text != layout.text:  # converted from a legacy font: the columns were not
-        layout.left, layout.right = [], []
-    layout.text = text
-    return layout
+    return checked_layout(layout)
 
 
 class _TableBlock:
