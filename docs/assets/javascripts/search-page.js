@@ -275,18 +275,17 @@ async function pageResults(engine, state) {
   if (query && (!state.sort || state.sort === "lien-quan") && !result.phrases.length) {
     chosen = await engine.inOrder(result, chosen, PAGE_SIZE);
   }
-  const found = { result, numbers: chosen, counts: filterCounts(engine, state, numbers), check: null };
-  if (!result.phrases.length) return found;
-  const held = await engine.phrasePages(result.phrases);
-  if (held) found.counts = filterCounts(engine, state, numbers.filter((n) => held.has(n)));
-  found.check = await checkPhrases(engine, chosen, result.phrases, PAGE_SIZE, held);
-  found.numbers = found.check.numbers;
-  /* Without the pair index, filter counts are of the documents holding the phrase when
-     every candidate was checked and no filter narrowed them; otherwise of those holding every word. */
-  if (!held && found.check.checked === found.check.total && chosen.length === numbers.length) {
-    found.counts = filterCounts(engine, state, found.check.numbers);
+  if (!result.phrases.length) {
+    return { result, numbers: chosen, counts: filterCounts(engine, state, numbers), check: null };
   }
-  return found;
+  const held = await engine.phrasePages(result.phrases);
+  const check = await checkPhrases(engine, chosen, result.phrases, PAGE_SIZE, held);
+  /* Filter counts are of the documents the pair index keeps; without it, of those holding the
+     phrase when every candidate was checked and no filter narrowed them; else of those holding every word. */
+  let counted = numbers;
+  if (held) counted = numbers.filter((n) => held.has(n));
+  else if (check.checked === check.total && chosen.length === numbers.length) counted = check.numbers;
+  return { result, numbers: check.numbers, counts: filterCounts(engine, state, counted), check };
 }
 
 function formHtml() {
@@ -321,8 +320,9 @@ function facetHtml(facet, counts, chosen) {
   let list;
   if (!values.length) list = '<p class="kho-filter__empty">Không có</p>';
   else if (facet.groups) {
+    const groupOf = new Map(facet.values.map((v, i) => [v, facet.group_of[i]]));   // not indexOf per value
     list = facet.groups.map((group, g) => {
-      const mine = values.filter((v) => facet.group_of[facet.values.indexOf(v)] === g);
+      const mine = values.filter((v) => groupOf.get(v) === g);
       return mine.length ? '<li class="kho-filter__group"><span class="kho-filter__heading">' + escapeHtml(group) +
         "</span><ul>" + mine.map(item).join("") + "</ul></li>" : "";
     }).join("");
