@@ -29,6 +29,10 @@ def test_motto_tail_carries_to_next_line():
     (["BAN CHẤP HÀNH", "TRUNG ƯƠNG", "BAN TỔ CHỨC"], ("BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Tổ chức Trung ương")),
     (["BAN CHẤP HÀNH TRUNG ƯƠNG"], (None, "Ban Chấp hành Trung ương")),
     (["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK"], (None, "Ủy ban nhân dân tỉnh Đắk Lắk")),
+    # a table cell wrapped inside "ỦY BAN" (legal-portal scrapes): no body is named "Ban nhân dân"
+    (["ỦY", "BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"], (None, "Ủy ban nhân dân Thành phố Hồ Chí Minh")),
+    (["CHỦ TỊCH ỦY", "BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], (None, "Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp")),
+    (["TỈNH ỦY LÂM ĐỒNG", "BAN TUYÊN GIÁO VÀ DÂN VẬN"], ("TỈNH ỦY LÂM ĐỒNG", "Ban Tuyên giáo và Dân vận Tỉnh ủy Lâm Đồng")),
 ])
 def test_issuer_from_agency(lines, expected):
     assert issuer_from_agency(lines) == expected

@@ -100,7 +100,7 @@ def issuer_from_agency(agency_lines: list[str]) -> tuple[str | None, str | None]
     The issuer starts at the first line after the parent's that opens a body's name
     ("SỞ ...", "CỤC ..."); the parent may wrap ("UBND THÀNH PHỐ HÀ" / "NỘI") and gives the place.
     """
-    lines = [collapse_spaces(line) for line in agency_lines if line.strip()]
+    lines = _rejoin_uy_ban([collapse_spaces(line) for line in agency_lines if line.strip()])
     if not lines:
         return None, None
     keys = [_key(line) for line in lines]
@@ -120,6 +120,18 @@ def issuer_from_agency(agency_lines: list[str]) -> tuple[str | None, str | None]
     if _SELF_NAMED.search(issuer_key):  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" / "LIÊN ĐOÀN LAO ĐỘNG TỈNH X"
         return parent, official_case(issuer)
     return None, official_case(" ".join(lines))
+
+
+def _rejoin_uy_ban(lines: list[str]) -> list[str]:
+    """Lines a narrow cell wrapped inside "ỦY BAN" ("CHỦ TỊCH ỦY" / "BAN NHÂN DÂN") joined again:
+    no body is named "Ban nhân dân", so the line before it ends in the name's first word."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _key(joined[-1]).split()[-1] == "UY" and _key(line).startswith("BAN NHAN DAN"):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _unit_of(unit: str, key: str, ubnd: str) -> str:
